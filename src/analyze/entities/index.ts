@@ -1,15 +1,32 @@
 /**
  * @module
- * Entity stages. PLACEHOLDER until the entities work lands: finds nothing.
+ * Entity stages: `mentions` finds and types name spans sentence by sentence; `entities` merges them
+ * into document-level entities with canonical keys. The tagger model is loaded on first use; without
+ * a model file the rule-based finder stands in.
  */
-import type { Stage } from '../stage.js'
+import { gazetteer } from '../../ner/gazetteer.js'
+import { need, type Stage } from '../stage.js'
+import { findMentions, ruleFinder, type SpanFinder } from './find-mentions.js'
+import { entityLexicon } from './lexicon.js'
+import { mergeEntities } from './merge-entities.js'
+
+let finder: { readonly find: SpanFinder; readonly name: string } | undefined
+
+function defaultFinder(): { readonly find: SpanFinder; readonly name: string } {
+  finder ??= { find: ruleFinder(gazetteer(), entityLexicon()), name: 'rules' }
+  return finder
+}
 
 /** Typed entity mentions. */
 export const mentionsStage = {
   name: 'mentions',
   needs: ['sentences', 'tokens'],
   provides: 'mentions',
-  run: () => [],
+  run: (doc, layers) => {
+    const tokens = need(layers, 'tokens')
+    const { find, name } = defaultFinder()
+    return findMentions(doc.text, tokens, find, name, gazetteer(), entityLexicon())
+  },
 } satisfies Stage<'mentions'>
 
 /** Mentions merged into document-level entities with canonical keys. */
@@ -17,5 +34,5 @@ export const entitiesStage = {
   name: 'entities',
   needs: ['mentions'],
   provides: 'entities',
-  run: () => [],
+  run: (doc, layers) => mergeEntities(doc.text, need(layers, 'mentions'), gazetteer(), entityLexicon()),
 } satisfies Stage<'entities'>

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import type { Entity } from '../../model/analysis.js'
+import { textDocument } from '../text-document.js'
+import type { TypedMention } from '../stage.js'
+import { entitiesStage, mentionsStage } from './index.js'
+import { testTokens } from './test-tokens.js'
+
+function analyze(text: string): { mentions: readonly TypedMention[]; entities: readonly Entity[] } {
+  const doc = textDocument(text)
+  const mentions = mentionsStage.run(doc, { tokens: testTokens(text), sentences: [] })
+  return { mentions, entities: entitiesStage.run(doc, { mentions }) }
+}
+
+/** "name|TYPE|key" per entity, in id order. */
+function summary(text: string): string[] {
+  return analyze(text).entities.map((e) => `${e.name}|${e.type}|${e.key}`)
+}
+
+describe('[entities] aliases resolve to one canonical key', () => {
+  const table: [string, string][] = [
+    ['Shelling hit Kiev on Monday. Residents of Kyiv fled.', 'gpe:kyiv'],
+    ['The U.S. responded. The United States sent envoys. US officials agreed.', 'gpe:united-states'],
+    ['The UK objected. Great Britain later agreed.', 'gpe:united-kingdom'],
+    ['ISIS claimed the attack. Islamic State fighters were seen.', 'org:islamic-state'],
+    ['ISIS-K claimed it. Analysts blamed ISIS-Khorasan for the blast.', 'org:islamic-state-khorasan'],
+  ]
+  it.each(table)('%s → %s', (text, key) => {
+    const entities = analyze(text).entities.filter((e) => e.key === key)
+    expect(entities).toHaveLength(1)
+    expect(entities[0]?.mentions.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('keeps IS and ISIS-K apart', () => {
+    const keys = analyze('IS and ISIS-K are rivals.').entities.map((e) => e.key)
+    expect(keys).toEqual(['org:islamic-state', 'org:islamic-state-khorasan'])
+  })
+})
+
+describe('[entities] people: titles stripped, surnames join the full name', () => {
+  it('merges Emmanuel Macron … Macron … President Macron', () => {
+    const { entities } = analyze(
+      'Emmanuel Macron spoke on Friday. Macron said the attack was cowardly. Later, President Macron left.',
+    )
+    const people = entities.filter((e) => e.type === 'PERSON')
+    expect(people.map((e) => e.name)).toEqual(['Emmanuel Macron'])
+    expect(people[0]?.mentions.map((m) => m.text)).toEqual(['Emmanuel Macron', 'Macron', 'Macron'])
+    expect(people[0]?.key).toBe('person:emmanuel-macron')
+  })
+
+  it('joins a surname seen before the full name', () => {
+    const people = analyze('Lavrov denied it. Russian Foreign Minister Sergei Lavrov spoke later.').entities.filter(
+      (e) => e.type === 'PERSON',
+    )
+    expect(people).toHaveLength(1)
+    expect(people[0]?.name).toBe('Sergei Lavrov')
+  })
+
+  it('leaves an ambiguous surname alone', () => {
+    const people = analyze('Anna Smith met John Smith. Smith said nothing.').entities.filter((e) => e.type === 'PERSON')
+    expect(people.map((e) => `${e.name}:${e.mentions.length}`)).toEqual(['Anna Smith:1', 'John Smith:1'])
+  })
+
+  const titles: [string, string][] = [
+    ['Gen. Valery Gerasimov arrived.', 'Valery Gerasimov'],
+    ['Prime Minister Keir Starmer spoke.', 'Keir Starmer'],
+    ['Ukrainian President Volodymyr Zelensky spoke.', 'Volodymyr Zelensky'],
+    ['Sheikh Hassan Nasrallah spoke.', 'Hassan Nasrallah'],
+  ]
+  it.each(titles)('%s → %s', (text, name) => {
+    expect(analyze(text).entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual([name])
+  })
+})
+
+describe('[entities] metonyms are recorded in provenance', () => {
+  const table: [string, string, string][] = [
+    ['The Kremlin denied the report.', 'Kremlin', 'metonym:gpe:russia'],
+    ['The White House said nothing.', 'White House', 'metonym:gpe:united-states'],
+    ['Downing Street declined to comment.', 'Downing Street', 'metonym:gpe:united-kingdom'],
+    ['Paris accused Rome of lying.', 'Paris', 'metonym:gpe:france'],
+  ]
+  it.each(table)('%s → %s %s', (text, name, rule) => {
+    const entity = analyze(text).entities.find((e) => e.name === name)
+    expect(entity?.provenance.rule).toContain(rule)
+  })
+
+  it('does not mark a capital that is only a place', () => {
+    const entity = analyze('An attack in Paris killed two.').entities.find((e) => e.name === 'Paris')
+    expect(entity?.type).toBe('GPE')
+    expect(entity?.provenance.rule).not.toContain('metonym')
+  })
+})
+
+describe('[entities] types from the gazetteers', () => {
+  const table: [string, string, string][] = [
+    ['Hamas fighters crossed the border.', 'Hamas', 'ORG'],
+    ['Officials in Pakistan spoke.', 'Pakistan', 'GPE'],
+    ['Russian officials spoke.', 'Russian', 'NORP'],
+    ['Boats crossed the Black Sea.', 'Black Sea', 'LOC'],
+    ['The Ministry of Defence issued a statement.', 'Ministry of Defence', 'ORG'],
+  ]
+  it.each(table)('%s → %s %s', (text, name, type) => {
+    expect(analyze(text).entities.find((e) => e.name === name)?.type).toBe(type)
+  })
+})
+
+describe('[entities] contract', () => {
+  it('numbers entities E1, E2 … by first mention and keeps offsets exact', () => {
+    const text = 'NATO met in Brussels. Jens Stoltenberg spoke for NATO.'
+    const { entities } = analyze(text)
+    expect(entities.map((e) => e.id)).toEqual(entities.map((_, i) => `E${i + 1}`))
+    const firsts = entities.map((e) => e.mentions[0]?.start ?? 0)
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b))
+    for (const e of entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text)
+  })
+
+  it('is total on empty and odd input', () => {
+    expect(summary('')).toEqual([])
+    expect(summary('... !!! ???')).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Typed mentions for a document: per sentence, name spans from the tagger (or the rule finder when
+ * no model is given), typed with the gazetteers, with metonyms marked in provenance.
+ */
+import type { Provenance } from '../../model/analysis.js'
+import { GAZ, type Gazetteer } from '../../ner/gazetteer.js'
+import { nameKey, slug } from '../../ner/normalize.js'
+import type { Tokens, TypedMention } from '../stage.js'
+import { findNamesByRule } from './find-names-by-rule.js'
+import type { EntityLexicon } from './lexicon.js'
+import { typeMention, type CoarseLabel } from './type-mention.js'
+
+/** A name span over one sentence's words, as a finder reports it. */
+export interface LabelledSpan {
+  readonly start: number
+  readonly end: number
+  readonly label: CoarseLabel | null
+  readonly hasTitle: boolean
+}
+
+/** Something that finds name spans in a sentence's words (the tagger, or the rules). */
+export type SpanFinder = (words: readonly string[]) => LabelledSpan[]
+
+/** The rule-based finder as a `SpanFinder`. */
+export function ruleFinder(gaz: Gazetteer, lex: EntityLexicon): SpanFinder {
+  return (words) => findNamesByRule(words, gaz, lex).map((s) => ({ ...s, label: null }))
+}
+
+/** Mentions over the whole text, sentence by sentence (sentences are runs of equal `tokens.sentence`). */
+export function findMentions(
+  text: string,
+  tokens: Tokens,
+  finder: SpanFinder,
+  finderName: string,
+  gaz: Gazetteer,
+  lex: EntityLexicon,
+): TypedMention[] {
+  const mentions: TypedMention[] = []
+  let first = 0
+  while (first < tokens.count) {
+    let last = first + 1
+    while (last < tokens.count && tokens.sentence[last] === tokens.sentence[first]) last++
+    const words: string[] = []
+    for (let i = first; i < last; i++) words.push(text.slice(tokens.starts[i], tokens.ends[i]))
+    for (const span of finder(words)) {
+      const typed = typeMention(words, span.start, span.end, span.label, span.hasTitle, gaz, lex)
+      const provenance: Provenance = {
+        stage: 'mentions',
+        rule: `${finderName}:${metonymRule(words, span.start, span.end, gaz, lex) ?? typed.rule}`,
+      }
+      mentions.push({
+        start: tokens.starts[first + span.start] ?? 0,
+        end: tokens.ends[first + span.end - 1] ?? 0,
+        type: typed.type,
+        provenance,
+      })
+    }
+    first = last
+  }
+  return mentions
+}
+
+/**
+ * "metonym:<key>" when the name stands for a government: a listed metonym (the Kremlin), or a
+ * capital city followed by a reporting or accusing verb ("Paris accused Rome").
+ */
+function metonymRule(
+  words: readonly string[],
+  start: number,
+  end: number,
+  gaz: Gazetteer,
+  lex: EntityLexicon,
+): string | undefined {
+  const entry = gaz.lookup(words.slice(start, end).join(' '))
+  if (entry === undefined) return undefined
+  if (entry.kind === 'metonym' && entry.standsFor !== undefined) {
+    return `metonym:${entry.standsFor.type.toLowerCase()}:${slug(entry.standsFor.canonical)}`
+  }
+  if ((entry.cats & GAZ.capital) !== 0) {
+    const next = words[end] ?? ''
+    const country = gaz.capitals.get(nameKey(words.slice(start, end).join(' ')))
+    if (country !== undefined && lex.reportingVerbs.has(next.toLowerCase())) {
+      return `metonym:gpe:${slug(country)}`
+    }
+  }
+  return undefined
+}

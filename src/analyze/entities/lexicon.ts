@@ -1,0 +1,56 @@
+/**
+ * @module
+ * The entity stages' word lists, read once from `data/entities/`.
+ */
+import type { EntityType } from '../../model/analysis.js'
+import { dataLines, dataRows } from '../../ner/data-files.js'
+import { nameKey } from '../../ner/normalize.js'
+
+export interface EntityLexicon {
+  /** Title keys without a trailing dot ("president", "gen", "prime minister"). */
+  readonly titles: ReadonlySet<string>
+  /** Longest title in words. */
+  readonly titleMaxWords: number
+  /** Head words that make a name an organisation ("Ministry", "Front"). */
+  readonly orgWords: ReadonlySet<string>
+  /** Head words that make a name a location or facility ("River" → LOC, "Airport" → FAC). */
+  readonly placeWords: ReadonlyMap<string, EntityType>
+  /** Capitalised words that are not names on their own ("The", "Monday"). */
+  readonly nonNames: ReadonlySet<string>
+  /** Verbs after which a capital city acts for its government ("said", "accused"). */
+  readonly reportingVerbs: ReadonlySet<string>
+}
+
+let shared: EntityLexicon | undefined
+
+/** Title key as stored: `nameKey` without a trailing full stop. */
+export function titleKey(text: string): string {
+  return nameKey(text).replace(/\.$/, '')
+}
+
+/** The lexicon (read on first use). */
+export function entityLexicon(): EntityLexicon {
+  if (shared !== undefined) return shared
+  const titles = new Set(dataLines('entities/titles.txt').map((t) => titleKey(t.trim())))
+  let titleMaxWords = 1
+  for (const t of titles) titleMaxWords = Math.max(titleMaxWords, t.split(' ').length)
+  shared = {
+    titles,
+    titleMaxWords,
+    orgWords: new Set(dataLines('entities/org-words.txt').map((w) => w.trim())),
+    placeWords: new Map(
+      dataRows('entities/loc-words.txt').map(([w = '', t = 'LOC']) => [w, t as EntityType] as const),
+    ),
+    nonNames: new Set(dataLines('entities/non-names.txt').map((w) => w.trim())),
+    reportingVerbs: new Set(dataLines('entities/reporting-verbs.txt').map((w) => w.trim())),
+  }
+  return shared
+}
+
+/** Number of leading words of `words[from..]` that form a title (0 when none). */
+export function titleLength(words: readonly string[], from: number, to: number, lex: EntityLexicon): number {
+  for (let k = Math.min(lex.titleMaxWords, to - from); k >= 1; k--) {
+    if (lex.titles.has(titleKey(words.slice(from, from + k).join(' ')))) return k
+  }
+  return 0
+}

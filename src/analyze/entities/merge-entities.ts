@@ -1,0 +1,161 @@
+/**
+ * @module
+ * Within-document merging of typed mentions into entities: aliases resolve to one canonical name
+ * (US / U.S. / United States), a surname or first name joins the full name seen elsewhere in the
+ * document (Macron → Emmanuel Macron), an acronym defined in brackets joins its long form, and
+ * metonyms (the Kremlin; a capital that speaks) are recorded in provenance.
+ */
+import type { Entity, EntityType, Mention } from '../../model/analysis.js'
+import type { Gazetteer } from '../../ner/gazetteer.js'
+import { slug } from '../../ner/normalize.js'
+import type { TypedMention } from '../stage.js'
+import { titleLength, type EntityLexicon } from './lexicon.js'
+
+interface Group {
+  key: string
+  type: EntityType
+  name: string
+  /** Words of the fullest name (persons). */
+  words: string[]
+  mentions: Mention[]
+  first: number
+  rules: Set<string>
+}
+
+/** The mention's name: without a leading article, title or trailing possessive. */
+export function mentionName(text: string, lex: EntityLexicon): string {
+  let name = text.replace(/['’]s$/u, '').replace(/^the\s+/i, '').trim()
+  const words = name.split(/\s+/)
+  const title = titleLength(words, 0, words.length, lex)
+  if (title > 0 && title < words.length) name = words.slice(title).join(' ')
+  return name
+}
+
+function entityKey(type: EntityType, canonical: string): string {
+  return `${type.toLowerCase()}:${slug(canonical)}`
+}
+
+function initials(words: readonly string[]): string {
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0] ?? '')
+    .join('')
+}
+
+/** Merges one document's mentions (any order) into entities numbered by first mention. */
+export function mergeEntities(
+  text: string,
+  mentions: readonly TypedMention[],
+  gaz: Gazetteer,
+  lex: EntityLexicon,
+): Entity[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  const groups = new Map<string, Group>()
+  const acronyms = new Map<string, string>()
+
+  const canonicals = new Map<string, string>()
+  const canonicalName = (key: string): string | undefined => canonicals.get(key)
+  const add = (key: string, type: EntityType, name: string, m: TypedMention, rule: string): void => {
+    let group = groups.get(key)
+    if (group === undefined) {
+      group = { key, type, name, words: name.split(/\s+/), mentions: [], first: m.start, rules: new Set() }
+      groups.set(key, group)
+    }
+    if (group.name !== canonicalName(key) && (name === canonicalName(key) || name.length > group.name.length)) {
+      group.name = name
+      group.words = name.split(/\s+/)
+    }
+    group.first = Math.min(group.first, m.start)
+    group.mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), provenance: m.provenance })
+    group.rules.add(rule)
+    const metonym = /metonym:[\w:-]+/.exec(m.provenance.rule)
+    if (metonym !== null) group.rules.add(metonym[0])
+  }
+
+  // Pass 1: full person names (two words or more) fix the person entities.
+  const persons: Group[] = []
+  for (const m of sorted) {
+    if (m.type !== 'PERSON') continue
+    const name = mentionName(text.slice(m.start, m.end), lex)
+    if (name.split(/\s+/).length < 2) continue
+    const key = entityKey('PERSON', name)
+    if (!groups.has(key)) {
+      const group: Group = { key, type: 'PERSON', name, words: name.split(/\s+/), mentions: [], first: m.start, rules: new Set() }
+      groups.set(key, group)
+      persons.push(group)
+    }
+  }
+  // Surname and first name → the one full name that has it (ambiguous: left alone).
+  const partOf = (word: string): Group | undefined => {
+    const bySurname = persons.filter((p) => p.words.length > 1 && p.words[p.words.length - 1] === word)
+    if (bySurname.length === 1) return bySurname[0]
+    if (bySurname.length > 1) return undefined
+    const byFirst = persons.filter((p) => p.words.length > 1 && p.words[0] === word)
+    return byFirst.length === 1 ? byFirst[0] : undefined
+  }
+
+  // Pass 2: every mention finds its group.
+  for (const m of sorted) {
+    const raw = text.slice(m.start, m.end)
+    const name = mentionName(raw, lex)
+    const words = name.split(/\s+/)
+    if (m.type === 'PERSON') {
+      if (words.length >= 2) {
+        add(entityKey('PERSON', name), 'PERSON', name, m, 'full-name')
+        continue
+      }
+      const full = partOf(name)
+      if (full !== undefined) add(full.key, 'PERSON', full.name, m, 'part-of-name')
+      else add(entityKey('PERSON', name), 'PERSON', name, m, 'name')
+      continue
+    }
+    const entry = gaz.lookup(name)
+    if (entry === undefined && words.length === 1) {
+      // A surname the tagger typed otherwise ("Macron" as ORG) still belongs to the person.
+      const full = partOf(name)
+      if (full !== undefined) {
+        add(full.key, 'PERSON', full.name, m, 'part-of-name')
+        continue
+      }
+      const defined = acronyms.get(name)
+      if (defined !== undefined) {
+        const group = groups.get(defined)
+        if (group !== undefined) {
+          add(group.key, group.type, group.name, m, 'acronym')
+          continue
+        }
+      }
+    }
+    let type: EntityType = m.type
+    let canonical = name
+    let rule = 'name'
+    if (entry !== undefined && !(entry.type === 'NORP' && type !== 'NORP')) {
+      canonical = entry.canonical
+      type = entry.type
+      rule = canonical === name ? 'gazetteer' : 'alias'
+    }
+    const key = entityKey(type, canonical)
+    canonicals.set(key, canonical)
+    add(key, type, name, m, rule)
+    // "Full Name (ACR)": later bare mentions of ACR join this entity.
+    const after = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,7})\)/u.exec(text.slice(m.end, m.end + 12))
+    if (after?.[1] !== undefined && words.length >= 2 && initials(words).startsWith(after[1].replace(/[^\p{Lu}]/gu, '').slice(0, 2))) {
+      acronyms.set(after[1], key)
+    }
+  }
+
+  const ordered = [...groups.values()].filter((g) => g.mentions.length > 0).sort((a, b) => a.first - b.first)
+  return ordered.map((g, i): Entity => {
+    const metonym = [...g.rules].find((r) => r.startsWith('metonym:'))
+    const rules = [...g.rules].filter((r) => !r.startsWith('metonym:')).sort()
+    if (metonym !== undefined) rules.push(metonym)
+    return {
+      id: `E${i + 1}`,
+      name: g.name,
+      type: g.type,
+      key: g.key,
+      mentions: g.mentions.sort((a, b) => a.start - b.start),
+      provenance: { stage: 'entities', rule: rules.join('+') },
+    }
+  })
+}
