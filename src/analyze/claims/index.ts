@@ -1,13 +1,101 @@
 /**
  * @module
- * Claims (attribution) stage. PLACEHOLDER until the attribution work lands: finds nothing.
+ * Claims (attribution) stage: who said what, about whom. Direct quotations in every quote style,
+ * indirect speech, "according to", mixed quotes, questions put to someone and unattributed
+ * allegations, each with speaker (span and entity), cue, content, kind, stance, targets and
+ * hedging. Rules and lexicons: `extract.ts`, `data/claims/`, `models/attribution/`.
  */
-import type { Stage } from '../stage.js'
+import type { Claim, Entity, Sentence } from '../../model/analysis.js'
+import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/document.js'
+import { need, type Stage } from '../stage.js'
+import { extractDrafts } from './extract.js'
+import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
+import { findQuotes } from './quotes.js'
+import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
+import { accusedPart, isHedged, stanceOf } from './stance.js'
+import { scanWords } from './words.js'
+
+const STAGE = 'claims'
+
+/** Claims of one document (exported for tests and the evaluation script). */
+export function findClaims(
+  doc: Pick<NormalizedDocument, 'text' | 'sections'>,
+  sentences: readonly Sentence[],
+  entities: readonly Entity[],
+  lexicon: ClaimsLexicon = claimsLexicon(),
+): Claim[] {
+  const { text } = doc
+  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon })
+  const mentions = indexMentions(entities)
+  const textSpan = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })
+  const firstOf = (d: (typeof drafts)[number]): number =>
+    Math.min(d.content.start, d.speaker?.start ?? Infinity, d.cue?.start ?? Infinity)
+  drafts.sort((a, b) => firstOf(a) - firstOf(b))
+
+  return drafts.map((draft, n): Claim => {
+    const content = textSpan(draft.content)
+    const cue = draft.cue === null ? null : textSpan(draft.cue)
+    let speaker: Claim['speaker'] = null
+    if (draft.speaker !== null) {
+      const words = scanWords(text, draft.speaker.start, draft.speaker.end)
+      speaker = { ...textSpan(draft.speaker), entity: resolveSpeaker(text, draft.speaker, words, mentions, lexicon) }
+    }
+    const stance = stanceOf(draft, content.text, cue?.text ?? '')
+    const targets: string[] = []
+    const addTargets = (span: Span): void => {
+      for (const e of entitiesIn(mentions, span)) {
+        if (e.id !== speaker?.entity && !targets.includes(e.id)) targets.push(e.id)
+      }
+    }
+    if (stance === 'accuse' || stance === 'question' || stance === 'deny') {
+      if (draft.targetSpan !== null) addTargets(draft.targetSpan)
+      if (stance === 'accuse' && targets.length === 0) {
+        addTargets({ start: content.start, end: content.start + accusedPart(content.text) })
+      }
+      if (stance === 'deny') addTargets(content)
+    }
+    const start = firstOf(draft)
+    const hedgeFrom = Math.min(draft.cue?.start ?? content.start, content.start)
+    const hedged = isHedged(scanWords(text, hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)), lexicon)
+    return {
+      id: `C${n + 1}`,
+      speaker,
+      cue,
+      content,
+      kind: draft.kind,
+      stance,
+      targets,
+      hedged,
+      sentence: sentenceAt(sentences, start),
+      section: sectionAt(doc.sections, content.start),
+      provenance: { stage: STAGE, rule: draft.negated ? `${draft.rule}+negated` : draft.rule },
+    }
+  })
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0
+  let hi = sentences.length - 1
+  let found = 0
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if ((sentences[mid]?.start ?? 0) <= offset) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+function sectionAt(sections: readonly Section[], offset: number): Section['kind'] {
+  for (const s of sections) if (s.start <= offset && offset < s.end) return s.kind
+  return 'body'
+}
 
 /** Who said what: speaker, cue, content, kind, stance, targets, hedged. */
 export const claimsStage = {
   name: 'claims',
-  needs: ['sentences', 'tokens', 'entities'],
+  needs: ['sentences', 'entities'],
   provides: 'claims',
-  run: () => [],
+  run: (doc, layers) => findClaims(doc, need(layers, 'sentences'), need(layers, 'entities')),
 } satisfies Stage<'claims'>

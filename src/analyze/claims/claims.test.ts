@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest'
+import type { Claim, Entity } from '../../model/analysis.js'
+import { claimsStage, findClaims } from './index.js'
+import { findQuotes } from './quotes.js'
+import { layersOf, type GivenEntity } from './test-layers.js'
+
+// Fictional cast for every table below.
+const CAST: readonly GivenEntity[] = [
+  { name: 'Lena Varga', type: 'PERSON', aliases: ['Varga', 'Ms. Varga'] },
+  { name: 'Tomas Brell', type: 'PERSON', aliases: ['Brell', 'Mr. Brell'] },
+  { name: 'Norvania', type: 'GPE' },
+  { name: 'Kestria', type: 'GPE' },
+  { name: 'Ostland', type: 'GPE' },
+  { name: 'Amber Front', type: 'ORG' },
+  { name: 'Interior Ministry', type: 'ORG', aliases: ['Norvanian Interior Ministry'] },
+  { name: 'Daily Lantern', type: 'ORG' },
+]
+
+/** What a test pins of a claim: texts instead of offsets, entity names instead of ids. */
+interface Seen {
+  speaker: string | null
+  entity?: string | null
+  cue?: string | null
+  content: string
+  kind?: Claim['kind']
+  stance?: Claim['stance']
+  targets?: string[]
+  hedged?: boolean
+  section?: Claim['section']
+}
+
+function see(claim: Claim, entities: readonly Entity[]): Required<Seen> {
+  const name = (id: string | null): string | null => entities.find((e) => e.id === id)?.name ?? null
+  return {
+    speaker: claim.speaker?.text ?? null,
+    entity: name(claim.speaker?.entity ?? null),
+    cue: claim.cue?.text ?? null,
+    content: claim.content.text,
+    kind: claim.kind,
+    stance: claim.stance,
+    targets: claim.targets.map((t) => name(t) ?? t),
+    hedged: claim.hedged,
+    section: claim.section,
+  }
+}
+
+function claimsOf(text: string): Required<Seen>[] {
+  const { doc, sentences, entities } = layersOf(text, CAST)
+  const claims = findClaims(doc, sentences, entities)
+  for (const c of claims) {
+    // Every span reproduces its text.
+    expect(text.slice(c.content.start, c.content.end)).toBe(c.content.text)
+    if (c.speaker) expect(text.slice(c.speaker.start, c.speaker.end)).toBe(c.speaker.text)
+    if (c.cue) expect(text.slice(c.cue.start, c.cue.end)).toBe(c.cue.text)
+  }
+  return claims.map((c) => see(c, entities))
+}
+
+type Case = readonly [input: string, expected: readonly Seen[]]
+
+function table(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    it.each(cases.map(([input, expected]) => ({ input, expected })))('$input', ({ input, expected }) => {
+      const got = claimsOf(input)
+      expect(got).toHaveLength(expected.length)
+      expected.forEach((e, i) => expect(got[i]).toMatchObject(e))
+    })
+  })
+}
+
+describe('findQuotes', () => {
+  it.each([
+    ['He said “we will stay” and left.', ['“we will stay”']],
+    ['He said "we will stay" and left.', ['"we will stay"']],
+    ['Il a dit «nous restons» hier.', ['«nous restons»']],
+    ['She said ‘we will stay’ and didn’t leave.', ['‘we will stay’']],
+    ["It's Varga's call, isn't it.", []],
+    ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”', ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”']],
+  ])('%s', (text, expected) => {
+    expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual(expected)
+  })
+})
+
+table('direct quotes, every style, cue after', [
+  ['“We will rebuild the hall,” Varga said.', [{ speaker: 'Varga', entity: 'Lena Varga', cue: 'said', content: '“We will rebuild the hall,”', kind: 'direct', stance: 'assert' }]],
+  ['"We will rebuild the hall," said Tomas Brell.', [{ speaker: 'Tomas Brell', entity: 'Tomas Brell', cue: 'said', content: '"We will rebuild the hall,"', kind: 'direct' }]],
+  ['«Nous reconstruirons la salle», a witness said.', [{ speaker: 'a witness', entity: null, cue: 'said', kind: 'direct' }]],
+  ['‘The doors were locked from outside,’ the survivor told reporters.', [{ speaker: 'the survivor', entity: null, cue: 'told', kind: 'direct' }]],
+  ['“Nobody warned us,” one of the guards added on Sunday.', [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }]],
+])
+
+table('direct quotes, cue before', [
+  ['Varga said: “The attackers came through the loading dock.”', [{ speaker: 'Varga', cue: 'said', content: '“The attackers came through the loading dock.”', kind: 'direct' }]],
+  ['The Interior Ministry said in a statement, “Four suspects are in custody.”', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'said', kind: 'direct' }]],
+  ['According to state media, “the suspects were trained abroad.”', [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }]],
+])
+
+table('quotes interrupted by the cue, and quotes spanning sentences', [
+  [
+    '“This was planned for months,” Varga said, “and it was paid for from abroad.”',
+    [{ speaker: 'Varga', cue: 'said', content: '“This was planned for months,” Varga said, “and it was paid for from abroad.”', kind: 'direct' }],
+  ],
+  [
+    '“We found the van,” Brell said. “It was rented under a false name. The owner has fled.”',
+    [{ speaker: 'Brell', cue: 'said', content: '“We found the van,” Brell said. “It was rented under a false name. The owner has fled.”' }],
+  ],
+  [
+    'Varga said: “The first shots came at nine. Then the fire started. Nobody could get out.”',
+    [{ speaker: 'Varga', content: '“The first shots came at nine. Then the fire started. Nobody could get out.”' }],
+  ],
+])
+
+table('indirect speech', [
+  ['Varga said the attackers had help from inside the hall.', [{ speaker: 'Varga', cue: 'said', content: 'the attackers had help from inside the hall', kind: 'indirect', stance: 'assert' }]],
+  ['Brell claimed that the cameras had been switched off.', [{ speaker: 'Brell', cue: 'claimed', content: 'the cameras had been switched off', kind: 'indirect' }]],
+  ['The Interior Ministry stated that 12 people remain in hospital.', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'stated', content: '12 people remain in hospital' }]],
+  ['Brell insisted the exits had been checked.', [{ speaker: 'Brell', cue: 'insisted', content: 'the exits had been checked' }]],
+  ['Varga told reporters that the hall had no sprinklers.', [{ speaker: 'Varga', cue: 'told', content: 'the hall had no sprinklers' }]],
+  ['The fire spread within minutes, officials said.', [{ speaker: 'officials', entity: null, cue: 'said', content: 'The fire spread within minutes' }]],
+  ['The fire spread within minutes, said Brell.', [{ speaker: 'Brell', cue: 'said', content: 'The fire spread within minutes' }]],
+  ['Varga described the attack as an act of war.', [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }]],
+])
+
+table('according to', [
+  ['According to the Daily Lantern, the gunmen escaped in a white van.', [{ speaker: 'the Daily Lantern', entity: 'Daily Lantern', cue: 'According to', content: 'the gunmen escaped in a white van', kind: 'according_to' }]],
+  ['The gunmen escaped in a white van, according to Western intelligence officials.', [{ speaker: 'Western intelligence officials', entity: null, cue: 'according to', content: 'The gunmen escaped in a white van', kind: 'according_to' }]],
+])
+
+table('mixed quotes', [
+  ['Varga said the attack was “a cowardly act by cowards”.', [{ speaker: 'Varga', content: 'the attack was “a cowardly act by cowards”', kind: 'mixed' }]],
+])
+
+table('questions put to someone', [
+  ['A reporter asked Varga: “Who let the attackers in?”', [{ speaker: 'A reporter', entity: null, cue: 'asked', stance: 'question', targets: ['Lena Varga'], kind: 'direct' }]],
+  ['A journalist asked Varga whether the guards had been paid.', [{ speaker: 'A journalist', cue: 'asked', content: 'whether the guards had been paid', stance: 'question', targets: ['Lena Varga'] }]],
+])
+
+table('unattributed allegations', [
+  ['It is alleged that the guards were bribed.', [{ speaker: null, cue: 'It is alleged', content: 'the guards were bribed', kind: 'indirect', stance: 'accuse' }]],
+  ['There have been allegations that Ostland financed the group.', [{ speaker: null, content: 'Ostland financed the group', stance: 'accuse' }]],
+  ['Kestria was accused of sheltering the attackers.', [{ speaker: null, cue: 'was accused', content: 'sheltering the attackers', stance: 'accuse', targets: ['Kestria'] }]],
+])
+
+table('speakers resolved: pronouns and descriptions', [
+  ['Lena Varga visited the hall. She said the roof would be rebuilt.', [{ speaker: 'She', entity: 'Lena Varga' }]],
+  ['Interior Minister Lena Varga spoke on Sunday. The minister said the border was closed.', [{ speaker: 'The minister', entity: 'Lena Varga' }]],
+  ['The Norvanian Interior Ministry issued a statement. The ministry said four suspects were held.', [{ speaker: 'The ministry', entity: 'Interior Ministry' }]],
+  ['Tomas Brell met Lena Varga. He said the talks went well.', [{ speaker: 'He', entity: 'Lena Varga' }]],
+  ['State media said the attackers were foreigners.', [{ speaker: 'State media', entity: null }]],
+])
+
+table('stance and targets', [
+  ['Varga accused Kestria and Ostland of training the gunmen.', [{ speaker: 'Varga', cue: 'accused', stance: 'accuse', targets: ['Kestria', 'Ostland'], content: 'Kestria and Ostland of training the gunmen' }]],
+  ['Brell blamed Ostland for the attack.', [{ stance: 'accuse', targets: ['Ostland'], speaker: 'Brell' }]],
+  ['The Amber Front claimed responsibility for the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility', content: 'responsibility for the attack' }]],
+  ['Kestria denied any involvement in the attack.', [{ speaker: 'Kestria', stance: 'deny' }]],
+  ['Officials said Kestria was behind the attack.', [{ speaker: 'Officials', stance: 'accuse', targets: ['Kestria'] }]],
+  ['Brell predicted that more arrests would follow.', [{ stance: 'predict' }]],
+  ['The Amber Front threatened to strike again.', [{ stance: 'threaten', speaker: 'The Amber Front' }]],
+  ['The Amber Front warned that it will retaliate against Norvania.', [{ stance: 'threaten' }]],
+])
+
+table('hedging and negation', [
+  ['Varga said Ostland could have financed the attack.', [{ hedged: true, stance: 'assert' }]],
+  ['Brell suggested that the guards may have been bribed.', [{ hedged: true }]],
+  ['Varga said the gunmen were trained abroad.', [{ hedged: false }]],
+  ['Varga did not accuse Kestria of anything.', [{ stance: 'assert', targets: [] }]],
+  ['Brell refused to blame Ostland for the attack.', [{ stance: 'assert', targets: [] }]],
+  ['The gunmen allegedly entered through the kitchen.', []],
+])
+
+describe('comment sections', () => {
+  it('keeps the section kind of the claim', () => {
+    const body = 'Varga said the hall will reopen.'
+    const comment = 'Brell said it was all staged.'
+    const text = `${body}\n\n${comment}`
+    const { doc, sentences, entities } = layersOf(text, CAST, [
+      { kind: 'body', start: 0, end: body.length },
+      { kind: 'comment', start: body.length + 2, end: text.length, author: 'reader42' },
+    ])
+    const claims = findClaims(doc, sentences, entities).map((c) => see(c, entities))
+    expect(claims.map((c) => [c.speaker, c.section])).toEqual([
+      ['Varga', 'body'],
+      ['Brell', 'comment'],
+    ])
+  })
+})
+
+describe('claimsStage', () => {
+  it('runs on the layers it declares and gives ids and provenance', () => {
+    const { doc, sentences, entities } = layersOf('“It was a bomb,” Varga said.', CAST)
+    const claims = claimsStage.run(doc, { sentences, entities })
+    expect(claims[0]).toMatchObject({ id: 'C1', sentence: 0, provenance: { stage: 'claims' } })
+  })
+  it('is total on messy text', () => {
+    for (const text of ['', '“', '" " "', 'said said said', '“unclosed quote said Varga', '\n\n\n', 'according to']) {
+      const { doc, sentences, entities } = layersOf(text, CAST)
+      expect(() => findClaims(doc, sentences, entities)).not.toThrow()
+    }
+  })
+})

@@ -1,0 +1,104 @@
+/**
+ * @module
+ * The claims stage's lexicons, read once from `data/claims/` (hand-written) and
+ * `models/attribution/` (learned by `npm run train:attribution`). Data, not code.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import type { EntityType, Stance } from '../../model/analysis.js'
+import { ENTITY_TYPES, STANCES } from '../../model/analysis.js'
+import { dataPath, modelPath } from '../../data-path.js'
+
+/** How a cue verb takes its arguments. */
+export type CueFrame = 'say' | 'tell' | 'accuse' | 'ask' | 'describe'
+const FRAMES: readonly CueFrame[] = ['say', 'tell', 'accuse', 'ask', 'describe']
+
+export interface CueEntry {
+  readonly stance: Stance
+  readonly frame: CueFrame
+  /** 'data' for hand-written cues, 'model' for cues learned from PolNeAR train. */
+  readonly origin: 'data' | 'model'
+}
+
+export interface AllegationPattern {
+  readonly pattern: RegExp
+  readonly stance: Stance
+}
+
+export interface ClaimsLexicon {
+  readonly cues: ReadonlyMap<string, CueEntry>
+  /** Hedge words and phrases, lowercase, split into words. */
+  readonly hedges: readonly (readonly string[])[]
+  readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
+  readonly genericSpeakers: ReadonlySet<string>
+  readonly allegations: readonly AllegationPattern[]
+}
+
+/** The learned part, as written by scripts/train-attribution.ts. */
+export interface LearnedCues {
+  readonly format: 'claimgraph/attribution-cues@1'
+  /** Cues accepted by the stage: form → learned stance hint. */
+  readonly cues: Readonly<Record<string, { readonly count: number; readonly precision: number }>>
+}
+
+function lines(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t').map((cell) => cell.trim()))
+}
+
+function isStance(value: string | undefined): value is Stance {
+  return (STANCES as readonly string[]).includes(value ?? '')
+}
+
+function isFrame(value: string | undefined): value is CueFrame {
+  return (FRAMES as readonly string[]).includes(value ?? '')
+}
+
+function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value)
+}
+
+/** Build a lexicon from hand-written rows and optional learned cues (exported for tests). */
+export function buildLexicon(dir: (file: string) => string, learned: LearnedCues | null): ClaimsLexicon {
+  const cues = new Map<string, CueEntry>()
+  for (const [form, stance, frame] of lines(dir('cues.tsv'))) {
+    if (form === undefined || !isStance(stance) || !isFrame(frame)) continue
+    cues.set(form.toLowerCase(), { stance, frame, origin: 'data' })
+  }
+  if (learned !== null) {
+    for (const form of Object.keys(learned.cues)) {
+      // Single-word learned cues only; hand-written entries win.
+      if (form.includes(' ') || cues.has(form)) continue
+      cues.set(form, { stance: 'assert', frame: 'say', origin: 'model' })
+    }
+  }
+  const hedges = lines(dir('hedges.txt')).map(([phrase]) => (phrase ?? '').toLowerCase().split(/\s+/))
+  const speakerNouns = new Map<string, EntityType[]>()
+  for (const [noun, types] of lines(dir('speaker-nouns.tsv'))) {
+    if (noun === undefined || types === undefined) continue
+    speakerNouns.set(noun.toLowerCase(), types.split(',').map((t) => t.trim()).filter(isEntityType))
+  }
+  const genericSpeakers = new Set(lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()))
+  const allegations: AllegationPattern[] = []
+  for (const [pattern, stance] of lines(dir('allegations.tsv'))) {
+    if (pattern === undefined || !isStance(stance)) continue
+    allegations.push({ pattern: new RegExp(pattern, 'giu'), stance })
+  }
+  return { cues, hedges, speakerNouns, genericSpeakers, allegations }
+}
+
+/** Read the learned cue list, or null when it has not been trained yet. */
+export function readLearnedCues(path = modelPath('attribution/cues.json')): LearnedCues | null {
+  if (!existsSync(path)) return null
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as LearnedCues
+  return parsed.format === 'claimgraph/attribution-cues@1' ? parsed : null
+}
+
+let cached: ClaimsLexicon | undefined
+
+/** The lexicon the stage uses: data/claims plus models/attribution, read once. */
+export function claimsLexicon(): ClaimsLexicon {
+  cached ??= buildLexicon((file) => dataPath(`claims/${file}`), readLearnedCues())
+  return cached
+}

@@ -1,0 +1,180 @@
+/**
+ * @module
+ * Speaker phrases: finding them next to a cue, and resolving them to document entities.
+ * A span that overlaps an entity mention is that entity; a pronoun or a definite description
+ * ("the minister", "the ministry") is the nearest compatible entity mentioned before it; groups
+ * and outlets ("state media", "a witness") keep their span with entity null.
+ */
+import type { Entity, EntityType } from '../../model/analysis.js'
+import type { Span } from '../../model/document.js'
+import type { ClaimsLexicon } from './lexicon.js'
+import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
+
+/**
+ * The speaker phrase that ends at word `last` (inclusive), walking backwards: capitalised names,
+ * determiners, nouns, "of"/"in" inside a phrase. Returns the index of its first word, or -1.
+ */
+export function speakerBefore(words: readonly Word[], last: number, cues: ClaimsLexicon['cues']): number {
+  const end = words[last]
+  if (end === undefined || !end.isWord) return -1
+  if (PRONOUNS.has(end.lower)) return last
+  if (NP_STOPS.has(end.lower) || DETERMINERS.has(end.lower) || NP_INNER.has(end.lower)) return -1
+  let first = last
+  for (let i = last - 1; i >= 0 && last - i < 12; i--) {
+    const w = words[i]
+    if (w === undefined) break
+    if (DETERMINERS.has(w.lower)) {
+      first = i
+      // "one of the guards", "the head of the security service": go on past "of the".
+      const inner = words[i - 1]
+      const outer = words[i - 2]
+      if (inner?.lower === 'of' && outer?.isWord && !NP_STOPS.has(outer.lower) && !cues.has(outer.lower)) {
+        i -= 1
+        continue
+      }
+      break
+    }
+    if (!w.isWord) {
+      if (w.lower === '-' || w.lower === '&') continue
+      break
+    }
+    if (NP_STOPS.has(w.lower) || PRONOUNS.has(w.lower) || cues.has(w.lower)) break
+    if (NP_INNER.has(w.lower)) continue
+    first = i
+  }
+  // A phrase never starts with a preposition ("of", "in").
+  while (first <= last && NP_INNER.has(words[first]?.lower ?? '')) first++
+  return first <= last ? first : -1
+}
+
+/** The speaker phrase that starts at word `first` (after an inverted cue: ", said the minister"). */
+export function speakerAfter(words: readonly Word[], first: number): number {
+  const start = words[first]
+  if (start === undefined || !start.isWord) return -1
+  if (PRONOUNS.has(start.lower)) return first
+  let last = -1
+  for (let i = first; i < words.length && i - first < 12; i++) {
+    const w = words[i]
+    if (w === undefined || !w.isWord) {
+      if (w !== undefined && (w.lower === '-' || w.lower === '&' || w.lower === "'s")) continue
+      break
+    }
+    if (i > first && NP_STOPS.has(w.lower)) break
+    if (i > first && ['in', 'on', 'at', 'during', 'after', 'to', 'from', 'with'].includes(w.lower)) break
+    last = i
+  }
+  while (last >= first && NP_INNER.has(words[last]?.lower ?? '')) last--
+  return last
+}
+
+/** Entity mentions in document order, for overlap and "nearest before" look-ups. */
+export interface MentionIndex {
+  readonly starts: readonly number[]
+  readonly ends: readonly number[]
+  readonly entity: readonly Entity[]
+}
+
+export function indexMentions(entities: readonly Entity[]): MentionIndex {
+  const rows: { start: number; end: number; entity: Entity }[] = []
+  for (const entity of entities) for (const m of entity.mentions) rows.push({ start: m.start, end: m.end, entity })
+  rows.sort((a, b) => a.start - b.start || b.end - a.end)
+  return { starts: rows.map((r) => r.start), ends: rows.map((r) => r.end), entity: rows.map((r) => r.entity) }
+}
+
+/** First mention index whose start is ≥ offset. */
+function lowerBound(index: MentionIndex, offset: number): number {
+  let lo = 0
+  let hi = index.starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((index.starts[mid] ?? 0) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Entities with a mention overlapping the span, in text order, without repeats. */
+export function entitiesIn(index: MentionIndex, span: Span): Entity[] {
+  const found: Entity[] = []
+  // Mentions are short; start a little before the span to catch overlaps from the left.
+  for (let i = Math.max(0, lowerBound(index, span.start) - 4); i < index.starts.length; i++) {
+    const s = index.starts[i] ?? 0
+    if (s >= span.end) break
+    const e = index.ends[i] ?? 0
+    const entity = index.entity[i]
+    if (e > span.start && entity !== undefined && !found.includes(entity)) found.push(entity)
+  }
+  return found
+}
+
+/** The nearest entity of one of `types` mentioned before `offset` (within `window` characters). */
+function nearestBefore(
+  index: MentionIndex,
+  offset: number,
+  types: readonly EntityType[],
+  window: number,
+  prefer?: (entity: Entity) => boolean,
+): Entity | null {
+  let fallback: Entity | null = null
+  for (let i = lowerBound(index, offset) - 1; i >= 0; i--) {
+    const s = index.starts[i] ?? 0
+    if (offset - s > window) break
+    const entity = index.entity[i]
+    if (entity === undefined || !types.includes(entity.type)) continue
+    if (prefer === undefined || prefer(entity)) return entity
+    fallback ??= entity
+  }
+  return fallback
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i'])
+const GROUP_PRONOUNS = new Set(['they', 'we', 'it'])
+
+/**
+ * Resolve a speaker phrase to an entity id, or null for groups, outlets and unresolved phrases.
+ * `text` is the whole document text.
+ */
+export function resolveSpeaker(
+  text: string,
+  span: Span,
+  words: readonly Word[],
+  index: MentionIndex,
+  lexicon: ClaimsLexicon,
+): string | null {
+  const inside = entitiesIn(index, span)
+  if (inside.length > 0) {
+    // "Interior Minister Lena Varga": the last entity is the head; but "the spokesman for the
+    // Ministry" is the ministry's voice, so prefer a PERSON when there is one.
+    const person = inside.find((e) => e.type === 'PERSON')
+    return (person ?? inside[inside.length - 1])?.id ?? null
+  }
+  const head = words[words.length - 1]
+  if (head === undefined) return null
+  const first = words[0]
+  if (words.length === 1 && PERSON_PRONOUNS.has(head.lower)) {
+    return nearestBefore(index, span.start, ['PERSON'], 1500)?.id ?? null
+  }
+  if (words.length === 1 && GROUP_PRONOUNS.has(head.lower)) {
+    return nearestBefore(index, span.start, ['ORG', 'GPE', 'NORP'], 600)?.id ?? null
+  }
+  // Groups and outlets are speakers of their own kind.
+  if (lexicon.genericSpeakers.has(head.lower)) return null
+  // "the head of the security service": the head noun is the one before "of".
+  const ofAt = words.findIndex((w) => w.lower === 'of')
+  const nounWord = ofAt > 0 ? words[ofAt - 1] : head
+  const noun = nounWord?.lower ?? ''
+  const types = lexicon.speakerNouns.get(noun) ?? lexicon.speakerNouns.get(noun.replace(/s$/, ''))
+  if (types === undefined) return null
+  // Only definite descriptions refer back ("the minister", "the country's president").
+  const definite = first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
+  if (!definite) return null
+  // Prefer an entity whose name or whose mention's left context carries the same noun
+  // ("Interior Ministry", "President Ilya Varga").
+  const carriesNoun = (entity: Entity): boolean => {
+    if (entity.name.toLowerCase().includes(noun)) return true
+    return entity.mentions.some((m) =>
+      text.slice(Math.max(0, m.start - 40), m.start).toLowerCase().includes(noun),
+    )
+  }
+  return nearestBefore(index, span.start, types, 3000, carriesNoun)?.id ?? null
+}
