@@ -18,10 +18,10 @@ const CAST: readonly GivenEntity[] = [
 
 /** What a test pins of a claim: texts instead of offsets, entity names instead of ids. */
 interface Seen {
-  speaker: string | null
+  speaker?: string | null
   entity?: string | null
   cue?: string | null
-  content: string
+  content?: string
   kind?: Claim['kind']
   stance?: Claim['stance']
   targets?: string[]
@@ -29,7 +29,7 @@ interface Seen {
   section?: Claim['section']
 }
 
-function see(claim: Claim, entities: readonly Entity[]): Required<Seen> {
+function see(claim: Claim, entities: readonly Entity[]): Required<Seen> & { content: string } {
   const name = (id: string | null): string | null => entities.find((e) => e.id === id)?.name ?? null
   return {
     speaker: claim.speaker?.text ?? null,
