@@ -63,9 +63,27 @@ export function extractDrafts(input: ExtractInput): Draft[] {
   const blocked: Span[] = []
   const drafts: Draft[] = []
   directQuotes(input, drafts, blocked)
+  // Sentences are in text order: keep only the quotes and blocked spans that reach the current
+  // sentence, so each sentence looks at a handful of spans, not at the whole document's.
+  blocked.sort((a, b) => a.start - b.start)
+  const active = { quotes: [] as Quote[], blocked: [] as Span[] }
+  let nextQuote = 0
+  let nextBlocked = 0
   for (const sentence of input.sentences) {
-    allegations(input, sentence, drafts, blocked)
-    indirectSpeech(input, sentence, drafts, blocked)
+    while (nextQuote < input.quotes.length && (input.quotes[nextQuote] as Quote).start < sentence.end) {
+      active.quotes.push(input.quotes[nextQuote++] as Quote)
+    }
+    while (nextBlocked < blocked.length && (blocked[nextBlocked] as Span).start < sentence.end) {
+      active.blocked.push(blocked[nextBlocked++] as Span)
+    }
+    active.quotes = active.quotes.filter((q) => q.end > sentence.start)
+    active.blocked = active.blocked.filter((b) => b.end > sentence.start)
+    // Most sentences have no cue word at all: one regular-expression test skips them.
+    input.lexicon.trigger.lastIndex = 0
+    if (!input.lexicon.trigger.test(input.text.slice(sentence.start, sentence.end))) continue
+    const local: ExtractInput = { ...input, quotes: active.quotes }
+    allegations(local, sentence, drafts, active.blocked)
+    indirectSpeech(local, sentence, drafts, active.blocked)
   }
   return drafts
 }

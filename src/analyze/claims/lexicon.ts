@@ -31,6 +31,8 @@ export interface ClaimsLexicon {
   readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
+  /** Matches any cue form, "according", or an allegation noun: a sentence without it has no claim. */
+  readonly trigger: RegExp
 }
 
 /** The learned part, as written by scripts/train-attribution.ts. */
@@ -85,7 +87,10 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     if (pattern === undefined || !isStance(stance)) continue
     allegations.push({ pattern: new RegExp(pattern, 'giu'), stance })
   }
-  return { cues, hedges, speakerNouns, genericSpeakers, allegations }
+  const forms = [...cues.keys(), 'according', 'alleged', 'allegations', 'claims', 'rumors', 'rumours', 'reports', 'accusations', 'suggestions']
+  const escaped = forms.sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const trigger = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i')
+  return { cues, hedges, speakerNouns, genericSpeakers, allegations, trigger }
 }
 
 /** Read the learned cue list, or null when it has not been trained yet. */

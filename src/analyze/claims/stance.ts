@@ -36,11 +36,23 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
   return stance
 }
 
+const hedgeIndex = new WeakMap<ClaimsLexicon, Map<string, (readonly string[])[]>>()
+
 /** Whether any hedge phrase occurs in the words (lowercase sequences). */
 export function isHedged(words: readonly Word[], lexicon: ClaimsLexicon): boolean {
-  for (let i = 0; i < words.length; i++) {
+  let byFirst = hedgeIndex.get(lexicon)
+  if (byFirst === undefined) {
+    byFirst = new Map()
     for (const phrase of lexicon.hedges) {
-      if (phrase[0] !== words[i]?.lower) continue
+      const first = phrase[0] ?? ''
+      byFirst.set(first, [...(byFirst.get(first) ?? []), phrase])
+    }
+    hedgeIndex.set(lexicon, byFirst)
+  }
+  for (let i = 0; i < words.length; i++) {
+    const phrases = byFirst.get(words[i]?.lower ?? '')
+    if (phrases === undefined) continue
+    for (const phrase of phrases) {
       let ok = true
       for (let k = 1; k < phrase.length; k++) {
         if (words[i + k]?.lower !== phrase[k]) {

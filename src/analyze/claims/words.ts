@@ -15,39 +15,72 @@ export interface Word {
   readonly isWord: boolean
 }
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\-'’.]*[\p{L}\p{N}])?\.?|n['’]t|['’]s\b|[^\s\p{L}\p{N}]/gu
-const ABBREVIATION = /^(?:mr|mrs|ms|dr|gen|sen|rep|gov|col|lt|sgt|capt|prof|st|jr|sr|u\.s|u\.n|u\.k|[a-z])\.$/i
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'prof', 'st', 'jr', 'sr'])
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u
 
-/** Words of `text.slice(start, end)`, with absolute offsets. */
+/** Letter or digit (ASCII fast path). */
+function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  return NON_ASCII_WORD.test(String.fromCharCode(code))
+}
+
+const isSpaceCode = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000
+
+/** Words of `text.slice(start, end)`, with absolute offsets. A plain character loop: hot path. */
 export function scanWords(text: string, start: number, end: number): Word[] {
-  const region = text.slice(start, end)
   const words: Word[] = []
-  WORD.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = WORD.exec(region)) !== null) {
-    let raw = match[0]
-    let s = start + match.index
-    // A trailing full stop belongs to the word only for abbreviations ("Mr.", "U.S.").
-    if (raw.length > 1 && raw.endsWith('.') && !ABBREVIATION.test(raw) && !/^(?:[\p{L}]\.)+$/u.test(raw)) {
-      raw = raw.slice(0, -1)
-      pushWord(words, raw, s)
-      s += raw.length
-      pushWord(words, '.', s)
+  let i = start
+  while (i < end) {
+    const code = text.charCodeAt(i)
+    if (isSpaceCode(code)) {
+      i++
       continue
     }
-    pushWord(words, raw, s)
+    if (!isWordCode(code)) {
+      // "’s" / "'s" after a space-less possessive are handled inside words; here a mark is a word.
+      pushWord(words, text, i, i + 1, false)
+      i++
+      continue
+    }
+    let j = i + 1
+    let dotted = false
+    while (j < end) {
+      const c = text.charCodeAt(j)
+      if (isWordCode(c)) {
+        j++
+        continue
+      }
+      // Inner hyphen, apostrophe or full stop joins when a letter or digit follows ("U.S", "don't").
+      if ((c === 45 || c === 39 || c === 0x2019 || c === 46) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
+        if (c === 46) dotted = true
+        j += 2
+        continue
+      }
+      break
+    }
+    // A trailing full stop belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+    if (j < end && text.charCodeAt(j) === 46) {
+      const bare = text.slice(i, j).toLowerCase()
+      if (dotted || j - i === 1 || ABBREVIATIONS.has(bare)) j++
+    }
+    pushWord(words, text, i, j, true)
+    i = j
   }
   return words
 }
 
-function pushWord(words: Word[], raw: string, start: number): void {
-  const first = raw[0] ?? ''
+function pushWord(words: Word[], text: string, start: number, end: number, isWord: boolean): void {
+  const raw = text.slice(start, end)
+  let lower = raw.toLowerCase()
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'")
+  const code = text.charCodeAt(start)
   words.push({
     start,
-    end: start + raw.length,
-    lower: raw.toLowerCase().replace(/’/g, "'"),
-    upper: first !== first.toLowerCase(),
-    isWord: /[\p{L}\p{N}]/u.test(first),
+    end,
+    lower,
+    upper: isWord && (code < 128 ? code >= 65 && code <= 90 : raw[0] !== lower[0]),
+    isWord,
   })
 }
 

@@ -1,0 +1,272 @@
+/**
+ * `npm run eval:attribution`: precision, recall and F1 of the claims stage for source, cue and
+ * content on PolNeAR (default: test), exact span match (as the CofeNet paper reports) and token
+ * overlap, beside the published figures; then how much time the claims stage adds to `analyze`.
+ *
+ * Each PolNeAR text runs through the real `analyze()` as a NormalizedDocument with one body
+ * section (source = file name, kind 'article', language 'en'), so the figures are what users get.
+ *
+ * Options: --split dev|test (default test; tune on dev, run test only to report), --limit N,
+ * --show N (print N disagreements; dev only).
+ */
+import type { Analysis, Claim } from '../src/model/analysis.js'
+import type { NormalizedDocument, Span } from '../src/model/document.js'
+import { readPolnear, ROLES, type PolnearArticle, type Role } from '../src/analyze/claims/polnear.js'
+
+const args = process.argv.slice(2)
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const split = (option('split') ?? 'test') as 'dev' | 'test'
+const limit = Number(option('limit') ?? Infinity)
+const show = Number(option('show') ?? 0)
+if (split !== 'dev' && split !== 'test') throw new TypeError('--split must be dev or test')
+if (show > 0 && split === 'test') throw new TypeError('--show is for dev only: never look at test documents')
+
+const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
+const articles = readPolnear(root, split).slice(0, limit)
+const log = (line: string): void => void process.stderr.write(`${line}\n`)
+
+// The real pipeline; while other stages are still being written (their modules missing), a
+// pipeline of the stages that load, which the output says.
+interface StageLike {
+  readonly name: string
+  readonly provides: string
+  run(doc: NormalizedDocument, layers: Record<string, unknown>): unknown
+}
+let pipelineNote = 'analyze() from src/analyze/index.ts'
+let stages: readonly StageLike[]
+let analyze: (doc: NormalizedDocument) => Pick<Analysis, 'claims'>
+try {
+  const m = await import('../src/analyze/index.js')
+  const p = await import('../src/analyze/pipeline.js')
+  analyze = m.analyze
+  stages = p.pipeline.stages as unknown as StageLike[]
+} catch (error) {
+  const loaded: StageLike[] = []
+  const tryStage = async (path: string, name: string): Promise<void> => {
+    try {
+      const m = (await import(path)) as Record<string, StageLike>
+      const stage = m[name]
+      if (stage) loaded.push(stage)
+    } catch {
+      // not there yet
+    }
+  }
+  await tryStage('../src/analyze/sentences/index.js', 'sentencesStage')
+  await tryStage('../src/analyze/tokens/index.js', 'tokensStage')
+  await tryStage('../src/analyze/entities/index.js', 'mentionsStage')
+  await tryStage('../src/analyze/entities/index.js', 'entitiesStage')
+  await tryStage('../src/analyze/claims/index.js', 'claimsStage')
+  stages = loaded
+  pipelineNote = `stages ${loaded.map((s) => s.name).join(' → ')} (analyze() did not load: ${String(error).split('\n')[0]})`
+  analyze = (doc) => {
+    const layers: Record<string, unknown> = {}
+    for (const stage of loaded) layers[stage.provides] = stage.run(doc, layers)
+    return { claims: (layers['claims'] ?? []) as Claim[] }
+  }
+}
+
+function documentOf(article: PolnearArticle): NormalizedDocument {
+  return {
+    metadata: { source: article.name, title: null, author: null, site: null, publishedAt: null, kind: 'article', language: 'en' },
+    text: article.text,
+    sections: [{ kind: 'body', start: 0, end: article.text.length }],
+    repeats: [],
+    diagnostics: [],
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spans of a claim, in PolNeAR's terms.
+
+const SPACE = /\s/
+function trim(text: string, s: Span, punct = false): Span | null {
+  let { start, end } = s
+  const strip = punct ? /[\s,;:—–-]/ : SPACE
+  while (start < end && strip.test(text[start] ?? '')) start++
+  while (end > start && strip.test(text[end - 1] ?? '')) end--
+  return end > start ? { start, end } : null
+}
+
+/** Content fragments: the content span minus the claim's own speaker and cue (interrupted quotes). */
+function contentFragments(text: string, claim: Claim): Span[] {
+  const holes = [claim.speaker, claim.cue]
+    .filter((s): s is NonNullable<typeof s> => s !== null)
+    .filter((s) => s.start >= claim.content.start && s.end <= claim.content.end)
+    .sort((a, b) => a.start - b.start)
+  const frags: Span[] = []
+  let from = claim.content.start
+  for (const hole of holes) {
+    frags.push({ start: from, end: hole.start })
+    from = Math.max(from, hole.end)
+  }
+  frags.push({ start: from, end: claim.content.end })
+  return frags
+    .map((f, i) => trim(text, f, holes.length > 0 && (i > 0 || f.end !== claim.content.end)))
+    .filter((f): f is Span => f !== null)
+}
+
+function predicted(text: string, claims: readonly Claim[]): Record<Role, Span[]> {
+  const out: Record<Role, Span[]> = { source: [], cue: [], content: [] }
+  for (const c of claims) {
+    const source = c.speaker && trim(text, c.speaker)
+    const cue = c.cue && trim(text, c.cue)
+    if (source) out.source.push(source)
+    if (cue) out.cue.push(cue)
+    out.content.push(...contentFragments(text, c))
+  }
+  return out
+}
+
+function gold(article: PolnearArticle): Record<Role, Span[]> {
+  const out: Record<Role, Span[]> = { source: [], cue: [], content: [] }
+  for (const a of article.attributions) {
+    for (const role of ROLES) {
+      for (const f of a[role]) {
+        const t = trim(article.text, f)
+        if (t) out[role].push(t)
+      }
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+interface Counts {
+  tp: number
+  pred: number
+  gold: number
+}
+const zero = (): Record<Role, Counts> => ({
+  source: { tp: 0, pred: 0, gold: 0 },
+  cue: { tp: 0, pred: 0, gold: 0 },
+  content: { tp: 0, pred: 0, gold: 0 },
+})
+const exact = zero()
+const overlap = zero()
+const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
+
+function scoreExact(p: readonly Span[], g: readonly Span[], counts: Counts): void {
+  const golden = new Map<string, number>()
+  for (const s of g) golden.set(`${s.start}:${s.end}`, (golden.get(`${s.start}:${s.end}`) ?? 0) + 1)
+  counts.pred += p.length
+  counts.gold += g.length
+  for (const s of p) {
+    const key = `${s.start}:${s.end}`
+    const left = golden.get(key) ?? 0
+    if (left > 0) {
+      counts.tp++
+      golden.set(key, left - 1)
+    }
+  }
+}
+
+function scoreTokens(text: string, p: Record<Role, Span[]>, g: Record<Role, Span[]>): void {
+  const starts: number[] = []
+  for (const m of text.matchAll(TOKEN)) starts.push(m.index)
+  const label = (spans: Record<Role, Span[]>): Int8Array => {
+    const labels = new Int8Array(starts.length).fill(-1)
+    ROLES.forEach((role, r) => {
+      for (const s of spans[role]) {
+        for (let i = 0; i < starts.length; i++) {
+          const at = starts[i] ?? 0
+          if (at >= s.start && at < s.end) labels[i] = r
+        }
+      }
+    })
+    return labels
+  }
+  const pl = label(p)
+  const gl = label(g)
+  ROLES.forEach((role, r) => {
+    const c = overlap[role]
+    for (let i = 0; i < starts.length; i++) {
+      if (pl[i] === r) c.pred++
+      if (gl[i] === r) c.gold++
+      if (pl[i] === r && gl[i] === r) c.tp++
+    }
+  })
+}
+
+const prf = (c: Counts): [number, number, number] => {
+  const p = c.pred === 0 ? 0 : c.tp / c.pred
+  const r = c.gold === 0 ? 0 : c.tp / c.gold
+  return [p * 100, r * 100, p + r === 0 ? 0 : (200 * p * r) / (p + r)]
+}
+
+let shown = 0
+for (const article of articles) {
+  const analysis = analyze(documentOf(article))
+  const p = predicted(article.text, analysis.claims)
+  const g = gold(article)
+  for (const role of ROLES) scoreExact(p[role], g[role], exact[role])
+  scoreTokens(article.text, p, g)
+  if (shown < show) {
+    for (const role of ROLES) {
+      const gs = new Set(g[role].map((s) => `${s.start}:${s.end}`))
+      const ps = new Set(p[role].map((s) => `${s.start}:${s.end}`))
+      for (const s of p[role]) {
+        if (gs.has(`${s.start}:${s.end}`) || shown >= show) continue
+        const near = g[role].find((x) => x.start < s.end && s.start < x.end)
+        log(`FP ${role}: ${JSON.stringify(article.text.slice(s.start, s.end))}${near ? `  gold: ${JSON.stringify(article.text.slice(near.start, near.end))}` : ''}`)
+        shown++
+      }
+      for (const s of g[role]) {
+        if (ps.has(`${s.start}:${s.end}`) || shown >= show) continue
+        if (p[role].some((x) => x.start < s.end && s.start < x.end)) continue
+        log(`FN ${role}: ${JSON.stringify(article.text.slice(s.start, s.end))}`)
+        shown++
+      }
+    }
+  }
+}
+
+const f1 = (n: number): string => n.toFixed(1)
+const lines: string[] = []
+lines.push(`pipeline: ${pipelineNote}`)
+lines.push(`PolNeAR ${split}: ${articles.length} articles, ${ROLES.map((r) => `${exact[r].gold} ${r}`).join(', ')} spans (gold)`)
+lines.push('')
+lines.push('| system | match | source P / R / F1 | cue P / R / F1 | content P / R / F1 |')
+lines.push('|---|---|---|---|---|')
+for (const [name, counts] of [['claimgraph (this run)', exact], ['claimgraph (this run)', overlap]] as const) {
+  const match = counts === exact ? 'exact' : 'token overlap'
+  lines.push(`| ${name} | ${match} | ${ROLES.map((r) => prf(counts[r]).map(f1).join(' / ')).join(' | ')} |`)
+}
+for (const [name, s, c, t] of [
+  ['rule-based (CofeNet paper)', 10.7, 22.8, 5.6],
+  ['CRF (CofeNet paper)', 50.6, 53.4, 28.6],
+  ['BERT-CofeNet (COLING 2022)', 83.2, 75.3, 72.9],
+] as const) {
+  lines.push(`| ${name} | exact | – / – / ${s} | – / – / ${c} | – / – / ${t} |`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speed: the whole of analyze, and the claims stage's share, stage by stage as analyze runs them.
+
+const docs = articles.map(documentOf)
+const words = docs.reduce((sum, d) => sum + (d.text.match(/\S+/g)?.length ?? 0), 0)
+for (const d of docs.slice(0, 20)) analyze(d)
+const stageMs = new Map<string, number>()
+const started = performance.now()
+for (let round = 0; round < 3; round++) {
+  for (const doc of docs) {
+    const layers: Record<string, unknown> = {}
+    for (const stage of stages) {
+      const t = performance.now()
+      layers[stage.provides] = stage.run(doc, layers)
+      stageMs.set(stage.name, (stageMs.get(stage.name) ?? 0) + performance.now() - t)
+    }
+  }
+}
+const totalMs = (performance.now() - started) / 3
+const claimsMs = (stageMs.get('claims') ?? 0) / 3
+const otherMs = totalMs - claimsMs
+lines.push('')
+lines.push(`analyze: ${docs.length} documents, ${words} words in ${(totalMs / 1000).toFixed(2)} s = ${Math.round(words / (totalMs / 1000)).toLocaleString('en')} words/s (one core, mean of 3 rounds)`)
+lines.push(`claims stage: ${(claimsMs / 1000).toFixed(3)} s = ${((100 * claimsMs) / otherMs).toFixed(1)} % added to the rest of analyze`)
+lines.push(`stages (ms per round): ${[...stageMs].map(([n, ms]) => `${n} ${(ms / 3).toFixed(0)}`).join(', ')}`)
+process.stdout.write(`${lines.join('\n')}\n`)
