@@ -31,12 +31,18 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   const title = metadata.title ?? nonEmpty(article?.title) ?? documentTitle
   const readabilityAuthor = cleanAuthor(article?.byline)
   const author = metadata.author ?? readabilityAuthor
-  const byline = nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
   const content = article?.content ?? fallbackBody(document)
+  let paragraphs = content === null ? [] : htmlToParagraphs(content)
+  // A "By …" line left at the top of the content is the page's own byline: better than a
+  // byline rebuilt from metadata.
+  const bylineIndex = paragraphs.slice(0, 3).findIndex((p) => p.length <= 120 && BYLINE.test(p))
+  const pageByline = paragraphs[bylineIndex] ?? null
+  if (bylineIndex >= 0) paragraphs = paragraphs.filter((_, index) => index !== bylineIndex)
+  const byline = pageByline ?? nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
   const seen = new Set([title, byline, author].filter((value) => value !== null).map((value) => value.toLowerCase()))
   const blocks: DraftBlock[] = []
   if (byline !== null) blocks.push({ kind: 'byline', text: byline })
-  for (const paragraph of content === null ? [] : htmlToParagraphs(content)) {
+  for (const paragraph of paragraphs) {
     // Readability sometimes keeps the headline or the byline at the top of the content.
     if (seen.has(paragraph.toLowerCase())) continue
     blocks.push({ kind: rules.isBoilerplate(paragraph) ? 'boilerplate' : 'body', text: paragraph })
@@ -58,6 +64,8 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
     url: metadata.url ?? url,
   }
 }
+
+const BYLINE = /^(?:written\s+|posted\s+)?by\s+\p{Lu}/iu
 
 function fallbackBody(document: Document): Node | null {
   for (const chrome of Array.from(document.querySelectorAll(CHROME_SELECTOR))) chrome.remove()
