@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { AppError } from '../errors.js'
 import type { InputRef } from './input-ref.js'
@@ -25,7 +25,8 @@ export async function expandInputSpec(spec: string): Promise<InputRef[]> {
   if (info?.isDirectory()) return (await walkDirectory(spec)).map((path) => ({ type: 'file', path }))
   if (info !== null) return [{ type: 'file', path: spec }]
   if (isDynamicPattern(spec)) {
-    const paths = await glob(spec, { onlyFiles: true, dot: false, expandDirectories: false })
+    // Paths come back as the user wrote the pattern: absolute for an absolute pattern.
+    const paths = await glob(spec, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(spec) })
     const documents = paths.filter(isDocumentPath).sort()
     if (documents.length > 0) return documents.map((path) => ({ type: 'file', path }))
     throw new AppError('INPUT_NOT_FOUND', 'no document matches this pattern', { subject: spec })
