@@ -1,0 +1,176 @@
+/**
+ * @module
+ * The brief (`claimgraph/brief@1`): a cross-document summary computed from a list of analyses.
+ * `buildBrief` returns this object; `claimgraph brief --format json` prints it as is, and
+ * `renderBriefMarkdown` turns it into a page for a human analyst. Fields may be added later, never
+ * renamed; docs/brief.md documents every field.
+ */
+import type { Qualifier, ClaimKind, EntityType, Stance } from '../model/analysis.js'
+import type { DocumentKind, SectionKind } from '../model/document.js'
+
+export const BRIEF_SCHEMA = 'claimgraph/brief@1' as const
+
+/** Where a line of the brief comes from: a document and a sentence in it. */
+export interface Citation {
+  /** The document's short id (`BriefDocument.ref`). */
+  readonly document: string
+  /** Index into the document's sentences; null when the analysis has no sentence for the span. */
+  readonly sentence: number | null
+  /** The sentence (or the span, when there is no sentence), whitespace collapsed, capped in length. */
+  readonly text: string
+  /** The kind of section it lies in: `body`, `comment`, `title`, … */
+  readonly section: SectionKind
+  /** The comment's author, for citations in a comment section where the page shows one. */
+  readonly commentAuthor?: string
+}
+
+export interface BriefDocument {
+  /** Short id: the first 8 hex characters of `id` (longer if two documents would collide). */
+  readonly ref: string
+  /** The document id (content hash of the normalized text). */
+  readonly id: string
+  readonly source: string
+  readonly title: string | null
+  readonly author: string | null
+  readonly site: string | null
+  readonly publishedAt: string | null
+  readonly kind: DocumentKind
+  readonly language: string
+  /** What the analysis found in it (repeated paragraphs counted once). */
+  readonly counts: {
+    readonly sentences: number
+    readonly entities: number
+    readonly claims: number
+    readonly events: number
+    readonly figures: number
+    readonly comments: number
+    readonly repeats: number
+  }
+}
+
+export interface BriefEntity {
+  /** Canonical key shared across documents (`Entity.key`). */
+  readonly key: string
+  /** The name used by most documents (the longest on a tie). */
+  readonly name: string
+  readonly type: EntityType
+  /** Other names the documents use for it. */
+  readonly aliases: readonly string[]
+  /** Number of documents that mention it. */
+  readonly documents: number
+  /** Number of mentions over all documents (repeated paragraphs counted once). */
+  readonly mentions: number
+}
+
+export interface BriefEvent {
+  readonly type: string
+  readonly trigger: string
+  /** ISO date where resolved. */
+  readonly date: string | null
+  /** The date as written ("on Friday evening"), when the text gives one. */
+  readonly dateText: string | null
+  readonly place: string | null
+  readonly agents: readonly string[]
+  readonly cite: Citation
+}
+
+export type SpeakerKind =
+  /** A named entity: grouped across documents by entity key. */
+  | 'entity'
+  /** Named in the text but not an entity ("a witness", "officials"): grouped by the words used. */
+  | 'description'
+  /** A commenter speaking in their own comment. */
+  | 'commenter'
+  /** The document's own voice (narrated statements). */
+  | 'source'
+  /** Nobody: "it has been suggested that …". */
+  | 'unattributed'
+
+export interface BriefClaim {
+  readonly stance: Stance
+  readonly kind: ClaimKind
+  readonly content: string
+  /** Names of the entities the claim is about (the accused, the denied, …). */
+  readonly targets: readonly string[]
+  readonly hedged: boolean
+  /** The speaker as written in this document ("Voskel", "the group"). */
+  readonly speakerText: string | null
+  readonly cite: Citation
+}
+
+export interface BriefSpeaker {
+  /** Stable grouping key: an entity key, `description:<words>`, `commenter:<name>`, `source:<ref>` or `unattributed`. */
+  readonly key: string
+  readonly name: string
+  readonly kind: SpeakerKind
+  readonly entityType: EntityType | null
+  /** Number of documents the speaker's claims come from. */
+  readonly documents: number
+  /** True when every claim of this speaker lies in a comment section. */
+  readonly onlyInComments: boolean
+  readonly claims: readonly BriefClaim[]
+}
+
+export interface BriefFigure {
+  /** The type of the event the figure belongs to ("attack", "arrest"). */
+  readonly event: string
+  readonly value: number
+  readonly valueMax?: number
+  readonly qualifier: Qualifier
+  /** The figure as written ("at least 139"). */
+  readonly text: string
+  readonly publishedAt: string | null
+  readonly cite: Citation
+}
+
+/**
+ * A preview of figure reconciliation: `consistent` when one value fits every report ("at least
+ * 139", "139" and "close to 140"), `conflicting` when none does, `single_source` when only one
+ * document reports the measure. Copies and later updates are not told apart yet.
+ */
+export type FigureAgreement = 'consistent' | 'conflicting' | 'single_source'
+
+export interface BriefMeasure {
+  /** killed | injured | hospitalized | attackers | arrested | … */
+  readonly measure: string
+  readonly agreement: FigureAgreement
+  /** Number of documents reporting the measure. */
+  readonly documents: number
+  /** The value reported by the most recently published document (null when no date is known). */
+  readonly latest: number | null
+  /** Every report, ordered by publication date, then document. */
+  readonly reports: readonly BriefFigure[]
+}
+
+export interface BriefStory {
+  /** Stable across runs: derived from the id of the story's earliest document. */
+  readonly id: string
+  /** The title of the earliest document that has one (else the earliest document's source). */
+  readonly title: string
+  readonly firstPublishedAt: string | null
+  readonly lastPublishedAt: string | null
+  /** Ordered by publication date (undated last), then by id. */
+  readonly documents: readonly BriefDocument[]
+  /** What joined the documents: shared entity names and event places, most widely shared first. */
+  readonly linkedBy: readonly string[]
+  /** Main entities: by number of documents, then mentions. */
+  readonly entities: readonly BriefEntity[]
+  readonly events: readonly BriefEvent[]
+  readonly figures: readonly BriefMeasure[]
+  /** Claims grouped by speaker: named speakers by number of documents, then the others. */
+  readonly speakers: readonly BriefSpeaker[]
+  /** Plain-language notes about gaps ("no claims were extracted"). */
+  readonly notes: readonly string[]
+}
+
+export interface Brief {
+  readonly schema: typeof BRIEF_SCHEMA
+  readonly documents: number
+  readonly stories: readonly BriefStory[]
+  readonly notes: readonly string[]
+}
+
+export interface BuildBriefOptions {
+  /** Keep only the story with this id (an empty `stories` list when there is none). */
+  readonly storyId?: string
+}

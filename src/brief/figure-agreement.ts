@@ -1,0 +1,50 @@
+/**
+ * @module
+ * A first look at figure reconciliation (issue 5 deepens it): does one value fit every report of a
+ * measure? Each report is read as an interval ("at least 139" → [139, ∞), "close to 140" →
+ * [133, 147]) and the reports agree when the intervals share a point.
+ */
+import type { Qualifier } from '../model/analysis.js'
+import type { FigureAgreement } from './brief.js'
+
+/** How far "about", "close to", "around" may stray, as a share of the value. */
+const APPROX_TOLERANCE = 0.05
+
+export interface ReportedValue {
+  readonly value: number
+  readonly valueMax?: number
+  readonly qualifier: Qualifier
+  /** Which document reported it: reports from one document alone are `single_source`. */
+  readonly document: string
+}
+
+/** The interval of values a report allows. */
+export function valueInterval(report: Omit<ReportedValue, 'document'>): [number, number] {
+  const low = report.value
+  const high = report.valueMax ?? report.value
+  switch (report.qualifier) {
+    case 'exact':
+      return [low, high]
+    case 'at_least':
+      return [low, Infinity]
+    case 'at_most':
+      return [-Infinity, high]
+    case 'approx': {
+      const slack = Math.max(1, Math.round(high * APPROX_TOLERANCE))
+      return [low - slack, high + slack]
+    }
+  }
+}
+
+/** `single_source` with one reporting document, else whether one value fits every report. */
+export function figureAgreement(reports: readonly ReportedValue[]): FigureAgreement {
+  if (new Set(reports.map((r) => r.document)).size <= 1) return 'single_source'
+  let low = -Infinity
+  let high = Infinity
+  for (const report of reports) {
+    const [a, b] = valueInterval(report)
+    low = Math.max(low, a)
+    high = Math.min(high, b)
+  }
+  return low <= high ? 'consistent' : 'conflicting'
+}

@@ -1,0 +1,151 @@
+/**
+ * @module
+ * The keys that can join a document to others in a story: its salient entities (people,
+ * organisations, places mentioned several times, or in the title, or at all in a short text) and
+ * its events (type at place). When the analysis has no entities yet, recurring capitalised names
+ * in the text stand in for them, so a brief of a fresh pipeline still groups documents.
+ */
+import type { EntityType } from '../model/analysis.js'
+import type { DocumentView } from './document-view.js'
+
+/** Entity types that can identify a story. NORP ("Vostranian") and MISC are too general. */
+const LINKING_TYPES: ReadonlySet<EntityType> = new Set([
+  'PERSON',
+  'ORG',
+  'GPE',
+  'FAC',
+  'LOC',
+  'EVENT',
+])
+
+/** Mentions an entity needs in a document to be salient there (title mentions always count). */
+const MIN_MENTIONS = 2
+
+/** A document with at most this many counted sentences is short: every mention is salient. */
+const SHORT_DOCUMENT_SENTENCES = 4
+
+/** At most this many entity keys per document take part in linking (the most mentioned). */
+const MAX_KEYS_PER_DOCUMENT = 40
+
+export interface LinkKey {
+  /** `entity:<Entity.key>`, `name:<lowercased name>` or `event:<type>@<place>`. */
+  readonly key: string
+  readonly kind: 'entity' | 'event'
+  /** What the brief shows for it ("Velenor", "attack at Velenor"). */
+  readonly label: string
+}
+
+/**
+ * Words that start with a capital in scraped pages without being names: sentence openers, page
+ * furniture, days and months. Only used by the fallback when no entities were extracted.
+ */
+const NOT_NAMES = new Set(
+  (
+    'a an and as at but by for from he her his i if in it its my no not of on or our she so the their ' +
+    'then there these they this those to we what when where who why with you your ' +
+    'home world news reply share related subscribe sign search email print comment name website ' +
+    'posted leave like follow privacy terms contact about archive advertisement cookies menu ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
+    'july august september october november december breaking update updated live ' +
+    'one two three four five six seven eight nine ten all every some many after before said says'
+  ).split(' '),
+)
+
+/** Capitalised words, joined across spaces on one line (and "of", "the": "Ministry of Interior"). */
+const CAPITALISED_NAME =
+  /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu
+
+/** Text before a match that ends a sentence or line: the match is sentence-initial. */
+const SENTENCE_START = /(?:^|[.!?:]["”’)]?\s+|\n\s*|["“(]\s*)$/u
+
+/** Link keys of one document, most salient first. */
+export function linkKeys(view: DocumentView): LinkKey[] {
+  const { analysis } = view
+  const keys: LinkKey[] = []
+  const counted = analysis.sentences.filter((s) => !view.isDiscounted(s)).length
+  const short = counted <= SHORT_DOCUMENT_SENTENCES
+
+  if (analysis.entities.length > 0) {
+    const salient: { key: LinkKey; weight: number }[] = []
+    for (const entity of analysis.entities) {
+      if (!LINKING_TYPES.has(entity.type)) continue
+      const mentions = entity.mentions.filter((m) => !view.isDiscounted(m))
+      const inTitle = mentions.some((m) => view.sectionAt(m.start)?.kind === 'title')
+      if (mentions.length >= MIN_MENTIONS || inTitle || (short && mentions.length > 0)) {
+        salient.push({
+          key: { key: `entity:${entity.key}`, kind: 'entity', label: entity.name },
+          weight: mentions.length + (inTitle ? MIN_MENTIONS : 0),
+        })
+      }
+    }
+    salient.sort((a, b) => b.weight - a.weight || a.key.key.localeCompare(b.key.key))
+    keys.push(...salient.slice(0, MAX_KEYS_PER_DOCUMENT).map((s) => s.key))
+  } else {
+    keys.push(...fallbackNameKeys(view))
+  }
+
+  for (const event of analysis.events) {
+    if (event.place === null || view.isDiscounted(event.trigger)) continue
+    const placeEntity = event.place.entity === null ? undefined : view.entity(event.place.entity)
+    const place =
+      placeEntity === undefined ? normalizeName(event.place.text) : `entity:${placeEntity.key}`
+    const label = `${event.type} at ${placeEntity?.name ?? event.place.text}`
+    keys.push({ key: `event:${event.type}@${place}`, kind: 'event', label })
+  }
+  return dedupe(keys)
+}
+
+/**
+ * Capitalised names in counted text, as stand-ins for entities: every multi-word name, and every
+ * single word that is capitalised somewhere other than at the start of a sentence or line.
+ */
+function fallbackNameKeys(view: DocumentView): LinkKey[] {
+  const { text, sections } = view.analysis
+  const found = new Map<string, { label: string; count: number; midSentence: boolean }>()
+  const regions =
+    sections.length > 0 ? sections : [{ kind: 'body' as const, start: 0, end: text.length }]
+  for (const region of regions) {
+    if (region.kind === 'boilerplate') continue
+    const slice = text.slice(region.start, region.end)
+    for (const match of slice.matchAll(CAPITALISED_NAME)) {
+      const start = region.start + match.index
+      if (view.isDiscounted({ start, end: start + match[0].length })) continue
+      const label = trimName(match[0])
+      if (label === null) continue
+      const key = normalizeName(label)
+      const entry = found.get(key) ?? { label, count: 0, midSentence: false }
+      entry.count += 1
+      entry.midSentence ||= label.includes(' ') || !SENTENCE_START.test(slice.slice(0, match.index))
+      found.set(key, entry)
+    }
+  }
+  return [...found.entries()]
+    .filter(([, e]) => e.midSentence)
+    .sort(([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb))
+    .slice(0, MAX_KEYS_PER_DOCUMENT)
+    .map(([key, e]) => ({ key: `name:${key}`, kind: 'entity' as const, label: e.label }))
+}
+
+/** Drop leading and trailing function words ("The Black Meridian Front" → "Black Meridian Front"). */
+function trimName(raw: string): string | null {
+  const words = raw.split(/\s+/).map((w) => w.replace(/['’]s$/u, ''))
+  while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift()
+  while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.toLowerCase())) words.pop()
+  const name = words.join(' ')
+  return name.length >= 3 ? name : null
+}
+
+function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function dedupe(keys: readonly LinkKey[]): LinkKey[] {
+  const seen = new Set<string>()
+  return keys.filter((k) => (seen.has(k.key) ? false : (seen.add(k.key), true)))
+}

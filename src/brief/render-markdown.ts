@@ -1,0 +1,236 @@
+/**
+ * @module
+ * The brief as Markdown for a human analyst: one heading per story, then documents, entities,
+ * events, figures and claims, every line ending in citations like `[D2 s4]` (document 2 of the
+ * story's document table, sentence 4).
+ */
+import type {
+  Brief,
+  BriefClaim,
+  BriefDocument,
+  BriefEvent,
+  BriefFigure,
+  BriefMeasure,
+  BriefSpeaker,
+  BriefStory,
+  Citation,
+} from './brief.js'
+import { clip } from './document-view.js'
+
+/** Entities listed per story in Markdown (the JSON keeps more). */
+const MAX_ENTITIES_SHOWN = 12
+/** Citations listed on one line before "and N more". */
+const MAX_CITES_PER_LINE = 8
+
+/**
+ * Render a brief as Markdown.
+ *
+ * @example
+ * process.stdout.write(renderBriefMarkdown(buildBrief(analyses)))
+ */
+export function renderBriefMarkdown(brief: Brief): string {
+  const lines: string[] = ['# Brief', '']
+  const stories = brief.stories.length === 1 ? '1 story' : `${brief.stories.length} stories`
+  const documents = brief.documents === 1 ? '1 document' : `${brief.documents} documents`
+  lines.push(
+    `${documents}, ${stories}. Citations: [D*n* s*i*] is sentence *i* of document *n* in the story's table.`,
+  )
+  lines.push('')
+  for (const note of brief.notes) lines.push(`> ${note}`)
+  if (brief.notes.length > 0) lines.push('')
+  for (const story of brief.stories) lines.push(...renderStory(story))
+  return `${lines.join('\n').trimEnd()}\n`
+}
+
+function renderStory(story: BriefStory): string[] {
+  const label = new Map(story.documents.map((d, i) => [d.ref, `D${i + 1}`]))
+  const cite = (c: Citation): string =>
+    `${label.get(c.document) ?? c.document}${c.sentence === null ? '' : ` s${c.sentence}`}`
+  const cites = (cs: readonly Citation[]): string => citeList(cs.map(cite))
+  const lines: string[] = [`## ${escapeInline(story.title)}`, '']
+
+  const span = dateRange(story.firstPublishedAt, story.lastPublishedAt)
+  lines.push(
+    `Story \`${story.id}\`${span === '' ? '' : ` · ${span}`} · ${kindSummary(story.documents)}`,
+  )
+  if (story.linkedBy.length > 0) lines.push(`Linked by: ${story.linkedBy.join(', ')}`)
+  lines.push('')
+  for (const note of story.notes) lines.push(`> ${note}`)
+  if (story.notes.length > 0) lines.push('')
+
+  lines.push(
+    '### Documents',
+    '',
+    '| | Published | Kind | Site | Title | Source |',
+    '|---|---|---|---|---|---|',
+  )
+  story.documents.forEach((d, i) => lines.push(documentRow(d, i)))
+  lines.push('')
+
+  if (story.entities.length > 0) {
+    lines.push('### Main entities', '')
+    const shown = story.entities.slice(0, MAX_ENTITIES_SHOWN).map((e) => {
+      const docs = e.documents === 1 ? '1 doc' : `${e.documents} docs`
+      const aka = e.aliases.length > 0 ? `, also ${e.aliases.join(', ')}` : ''
+      return `**${escapeInline(e.name)}** (${e.type}, ${docs}, ${e.mentions}×${aka})`
+    })
+    lines.push(shown.join(' · '), '')
+  }
+
+  if (story.events.length > 0) {
+    lines.push('### Events', '')
+    for (const group of groupEvents(story.events)) {
+      const first = group[0]!
+      const where = first.place === null ? '' : ` at ${escapeInline(first.place)}`
+      const agents = [...new Set(group.flatMap((e) => e.agents))]
+      const by = agents.length > 0 ? `; agents: ${agents.join(', ')}` : ''
+      lines.push(
+        `- **${first.type}**${where}${eventDates(group)}${by} [${cites(group.map((e) => e.cite))}]`,
+      )
+    }
+    lines.push('')
+  }
+
+  if (story.figures.length > 0) {
+    lines.push('### Figures', '')
+    for (const measure of story.figures) lines.push(...renderMeasure(measure, cites))
+    lines.push(
+      '',
+      '*Agreement is a first check: copies and later updates are not yet told apart.*',
+      '',
+    )
+  }
+
+  const named = story.speakers.filter((s) => !s.onlyInComments && s.kind !== 'unattributed')
+  const commenters = story.speakers.filter((s) => s.onlyInComments && s.kind !== 'unattributed')
+  const unattributed = story.speakers.filter((s) => s.kind === 'unattributed')
+  if (named.length > 0) {
+    lines.push('### Claims by speaker', '')
+    for (const speaker of named) lines.push(...renderSpeaker(speaker, cite))
+  }
+  if (commenters.length > 0) {
+    lines.push('### Only in comment sections', '')
+    for (const speaker of commenters) lines.push(...renderSpeaker(speaker, cite))
+  }
+  if (unattributed.length > 0) {
+    lines.push('### Unattributed', '')
+    for (const claim of unattributed.flatMap((s) => s.claims)) lines.push(claimLine(claim, cite))
+    lines.push('')
+  }
+  return lines
+}
+
+function documentRow(d: BriefDocument, i: number): string {
+  const cells = [
+    `D${i + 1} \`${d.ref}\``,
+    d.publishedAt === null ? '—' : shortDate(d.publishedAt),
+    d.kind,
+    escapeCell(d.site ?? '—'),
+    escapeCell(d.title === null ? '—' : clip(d.title, 90)),
+    escapeCell(d.source),
+  ]
+  return `| ${cells.join(' | ')} |`
+}
+
+function renderMeasure(
+  measure: BriefMeasure,
+  cites: (cs: readonly Citation[]) => string,
+): string[] {
+  const docs = measure.documents === 1 ? '1 document' : `${measure.documents} documents`
+  const latest = measure.latest === null ? '' : `; latest ${measure.latest}`
+  const lines = [
+    `- **${measure.measure}**: ${measure.agreement.replace('_', ' ')} (${docs}${latest})`,
+  ]
+  // One line per value as written: "at least 139" from four documents is one line.
+  const byText = new Map<string, BriefFigure[]>()
+  for (const report of measure.reports) {
+    const key = `${report.event}\u0000${report.text.toLowerCase()}`
+    byText.set(key, [...(byText.get(key) ?? []), report])
+  }
+  for (const reports of byText.values()) {
+    const first = reports[0]!
+    const event = first.event === 'attack' ? '' : ` (${first.event})`
+    lines.push(`  - ${escapeInline(first.text)}${event} [${cites(reports.map((r) => r.cite))}]`)
+  }
+  return lines
+}
+
+function renderSpeaker(speaker: BriefSpeaker, cite: (c: Citation) => string): string[] {
+  const what = speaker.entityType ?? speaker.kind
+  const docs = speaker.documents === 1 ? '1 doc' : `${speaker.documents} docs`
+  const lines = [`**${escapeInline(speaker.name)}** (${what}, ${docs})`, '']
+  for (const claim of speaker.claims) lines.push(claimLine(claim, cite))
+  lines.push('')
+  return lines
+}
+
+function claimLine(claim: BriefClaim, cite: (c: Citation) => string): string {
+  const targets = claim.targets.length > 0 ? ` → ${claim.targets.join(', ')}` : ''
+  const flags = [
+    claim.kind,
+    claim.hedged ? 'hedged' : null,
+    claim.cite.section === 'comment' ? 'in a comment' : null,
+  ]
+    .filter((f) => f !== null)
+    .join(', ')
+  return `- ${claim.stance}${targets}: “${escapeInline(claim.content)}” (${flags}) [${cite(claim.cite)}]`
+}
+
+/** Events of the same type at the same place, in first-report order. */
+function groupEvents(events: readonly BriefEvent[]): BriefEvent[][] {
+  const groups = new Map<string, BriefEvent[]>()
+  for (const event of events) {
+    const key = `${event.type}\u0000${event.place?.toLowerCase() ?? ''}`
+    groups.set(key, [...(groups.get(key) ?? []), event])
+  }
+  return [...groups.values()]
+}
+
+/** ", 2026-03-13" or ", 2026-03-13 (3), 2026-03-14 (1)"; unresolved dates are quoted as written. */
+function eventDates(events: readonly BriefEvent[]): string {
+  const counts = new Map<string, number>()
+  for (const e of events) {
+    const date = e.date ?? (e.dateText === null ? null : `"${e.dateText}"`)
+    if (date !== null) counts.set(date, (counts.get(date) ?? 0) + 1)
+  }
+  if (counts.size === 0) return ''
+  if (counts.size === 1) return `, ${[...counts.keys()][0]}`
+  const dates = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return `, ${dates.map(([date, n]) => `${date} (${n})`).join(', ')}`
+}
+
+function citeList(labels: readonly string[]): string {
+  const unique = [...new Set(labels)]
+  const shown = unique.slice(0, MAX_CITES_PER_LINE).join(', ')
+  const more = unique.length - MAX_CITES_PER_LINE
+  return more > 0 ? `${shown} and ${more} more` : shown
+}
+
+function kindSummary(documents: readonly BriefDocument[]): string {
+  const counts = new Map<string, number>()
+  for (const d of documents) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1)
+  const kinds = [...counts.entries()].map(([kind, n]) => `${n} ${kind}`).join(', ')
+  const total = documents.length === 1 ? '1 document' : `${documents.length} documents`
+  return `${total} (${kinds})`
+}
+
+function dateRange(first: string | null, last: string | null): string {
+  if (first === null || last === null) return ''
+  const a = first.slice(0, 10)
+  const b = last.slice(0, 10)
+  return a === b ? a : `${a} to ${b}`
+}
+
+/** "2026-03-13T23:40:00+01:00" → "2026-03-13 23:40" (the time as the source gives it). */
+function shortDate(iso: string): string {
+  return iso.length > 10 ? iso.slice(0, 16).replace('T', ' ') : iso
+}
+
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '\\|')
+}
+
+/** Keep text from the documents from turning into Markdown structure. */
+function escapeInline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1')
+}
