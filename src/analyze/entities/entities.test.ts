@@ -56,8 +56,8 @@ describe('[entities] people: titles stripped, surnames join the full name', () =
   })
 
   it('leaves an ambiguous surname alone', () => {
-    const people = analyze('Anna Smith met John Smith. Smith said nothing.').entities.filter((e) => e.type === 'PERSON')
-    expect(people.map((e) => `${e.name}:${e.mentions.length}`)).toEqual(['Anna Smith:1', 'John Smith:1'])
+    const smiths = analyze('Anna Smith met John Smith. Smith said nothing.').entities.filter((e) => e.name.includes('Smith'))
+    expect(smiths.map((e) => `${e.name}:${e.mentions.length}`)).toEqual(['Anna Smith:1', 'John Smith:1', 'Smith:1'])
   })
 
   const titles: [string, string][] = [

@@ -6,9 +6,12 @@
 import type { Provenance } from '../../model/analysis.js'
 import { GAZ, type Gazetteer } from '../../ner/gazetteer.js'
 import { nameKey, slug } from '../../ner/normalize.js'
+import { DocContext } from '../../ner/features.js'
+import type { Tagger } from '../../ner/tagger.js'
+import { TYPES } from '../../ner/tags.js'
 import type { Tokens, TypedMention } from '../stage.js'
 import { findNamesByRule } from './find-names-by-rule.js'
-import type { EntityLexicon } from './lexicon.js'
+import { titleLength, type EntityLexicon } from './lexicon.js'
 import { typeMention, type CoarseLabel } from './type-mention.js'
 
 /** A name span over one sentence's words, as a finder reports it. */
@@ -20,7 +23,23 @@ export interface LabelledSpan {
 }
 
 /** Something that finds name spans in a sentence's words (the tagger, or the rules). */
-export type SpanFinder = (words: readonly string[]) => LabelledSpan[]
+export type SpanFinder = (words: readonly string[], doc: DocContext | undefined) => LabelledSpan[]
+
+/** The statistical tagger as a `SpanFinder`: CoNLL labels, leading titles moved out of PER spans. */
+export function taggerFinder(tagger: Tagger, lex: EntityLexicon): SpanFinder {
+  return (words, doc) =>
+    tagger.spans(words, doc).map((span) => {
+      const label = TYPES[span.type] ?? 'MISC'
+      let start = span.start
+      const inner = label === 'PER' ? titleLength(words, start, span.end, lex) : 0
+      if (inner > 0 && start + inner < span.end) start += inner
+      let hasTitle = inner > 0
+      for (let k = 1; k <= lex.titleMaxWords && !hasTitle && start - k >= 0; k++) {
+        if (titleLength(words, start - k, start, lex) === k) hasTitle = label === 'PER' || label === 'MISC'
+      }
+      return { start, end: span.end, label, hasTitle }
+    })
+}
 
 /** The rule-based finder as a `SpanFinder`. */
 export function ruleFinder(gaz: Gazetteer, lex: EntityLexicon): SpanFinder {
@@ -36,14 +55,21 @@ export function findMentions(
   gaz: Gazetteer,
   lex: EntityLexicon,
 ): TypedMention[] {
-  const mentions: TypedMention[] = []
+  // Sentences as word arrays first: the tagger's document context looks at all of them.
+  const sentences: { first: number; words: string[] }[] = []
   let first = 0
   while (first < tokens.count) {
     let last = first + 1
     while (last < tokens.count && tokens.sentence[last] === tokens.sentence[first]) last++
     const words: string[] = []
     for (let i = first; i < last; i++) words.push(text.slice(tokens.starts[i], tokens.ends[i]))
-    for (const span of finder(words)) {
+    sentences.push({ first, words })
+    first = last
+  }
+  const doc = new DocContext(sentences.map((s) => s.words))
+  const mentions: TypedMention[] = []
+  for (const { first, words } of sentences) {
+    for (const span of finder(words, doc)) {
       const typed = typeMention(words, span.start, span.end, span.label, span.hasTitle, gaz, lex)
       const provenance: Provenance = {
         stage: 'mentions',
@@ -56,7 +82,6 @@ export function findMentions(
         provenance,
       })
     }
-    first = last
   }
   return mentions
 }

@@ -1,19 +1,25 @@
 /**
  * @module
  * Entity stages: `mentions` finds and types name spans sentence by sentence; `entities` merges them
- * into document-level entities with canonical keys. The tagger model is loaded on first use; without
- * a model file the rule-based finder stands in.
+ * into document-level entities with canonical keys. The tagger model (models/ner/model.bin) is loaded
+ * on first use; without a model file the rule-based finder stands in.
  */
 import { gazetteer } from '../../ner/gazetteer.js'
 import { need, type Stage } from '../stage.js'
-import { findMentions, ruleFinder, type SpanFinder } from './find-mentions.js'
+import { sharedTagger } from '../../ner/tagger.js'
+import { findMentions, ruleFinder, taggerFinder, type SpanFinder } from './find-mentions.js'
 import { entityLexicon } from './lexicon.js'
 import { mergeEntities } from './merge-entities.js'
 
 let finder: { readonly find: SpanFinder; readonly name: string } | undefined
 
 function defaultFinder(): { readonly find: SpanFinder; readonly name: string } {
-  finder ??= { find: ruleFinder(gazetteer(), entityLexicon()), name: 'rules' }
+  if (finder !== undefined) return finder
+  const tagger = sharedTagger()
+  finder =
+    tagger === null
+      ? { find: ruleFinder(gazetteer(), entityLexicon()), name: 'rules' }
+      : { find: taggerFinder(tagger, entityLexicon()), name: 'tagger' }
   return finder
 }
 

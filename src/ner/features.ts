@@ -1,0 +1,278 @@
+/**
+ * @module
+ * Feature extraction for the tagger. Every feature is a 32-bit hash of (template, value), reduced
+ * to a bucket of the weight table. Word-level value hashes (word, lowercase, affixes, shape,
+ * cluster path prefixes, title) are computed once per distinct word and cached; context features
+ * combine neighbours' cached hashes with integer mixing, so the hot path does no string building.
+ */
+import { GAZ_CATEGORY_COUNT, type Gazetteer } from './gazetteer.js'
+import { fnv1a, mix } from './hash.js'
+
+/** Word-level value slots in a cached entry. */
+const W_WORD = 0
+const W_LOWER = 1
+const W_PRE = 2 // 4 prefixes: 2..5
+const W_SUF = 6 // 4 suffixes: 6..9
+const W_SHAPE = 10
+const W_SHORT = 11
+const W_C1 = 12
+const W_C2 = 13
+const W_C3 = 14
+const W_FLAGS = 15
+const W_SIZE = 16
+
+/** Flag bits in W_FLAGS. */
+const F_CAP = 1
+const F_ALLCAPS = 2
+const F_TITLE = 4
+const F_LOWER = 8
+
+/** Maximum features per token (the extractor writes exactly this many, padding with -1). */
+export const FEATURES_PER_TOKEN = 64
+
+export interface FeatureResources {
+  readonly clusters: ReadonlyMap<string, string>
+  readonly gazetteer: Gazetteer
+  /** Title keys (lowercase, no trailing dot). */
+  readonly titles: ReadonlySet<string>
+}
+
+const PAD = 0x5f3759df
+
+function shapeOf(word: string, collapse: boolean): string {
+  let out = ''
+  let last = ''
+  for (let i = 0; i < word.length && out.length < 12; i++) {
+    const ch = word[i] ?? ''
+    let c: string
+    if (/\p{Lu}/u.test(ch)) c = 'X'
+    else if (/\p{Ll}/u.test(ch)) c = 'x'
+    else if (/\p{N}/u.test(ch)) c = 'd'
+    else c = ch
+    if (collapse && c === last) continue
+    out += c
+    last = c
+  }
+  return out
+}
+
+/**
+ * What the rest of the document says about a word, without any prediction (context aggregation):
+ * whether it also occurs in lower case, capitalised inside a sentence, inside a longer capitalised
+ * run (and that run's first and last words), and which words precede it. Keyed by lowercase word.
+ */
+export class DocContext {
+  /** lowercase word → [flags, run-first hash, run-last hash, prev1, prev2, prev3] */
+  readonly info = new Map<string, Int32Array>()
+
+  constructor(sentences: readonly (readonly string[])[]) {
+    for (const words of sentences) {
+      let caps = 0
+      let letters = 0
+      for (const w of words) {
+        if (/^\p{L}/u.test(w)) letters++
+        if (/\p{L}/u.test(w) && w === w.toUpperCase()) caps++
+      }
+      if (letters >= 2 && caps === letters) continue // all-caps headline: no case evidence
+      const n = words.length
+      let i = 0
+      while (i < n) {
+        const w = words[i] ?? ''
+        const e = this.entry(w.toLowerCase())
+        if (/^\p{Ll}/u.test(w)) e[0] = (e[0] ?? 0) | 1
+        if (/^\p{Lu}/u.test(w) && i > 0) e[0] = (e[0] ?? 0) | 2
+        const prev = i > 0 ? fnv1a((words[i - 1] ?? '').toLowerCase(), 31) : 77
+        for (let k = 3; k <= 5; k++) {
+          if (e[k] === prev) break
+          if (e[k] === 0) {
+            e[k] = prev
+            break
+          }
+        }
+        // A capitalised run of two or more words, not starting the sentence.
+        if (/^\p{Lu}/u.test(w)) {
+          let end = i + 1
+          while (end < n && /^\p{Lu}/u.test(words[end] ?? '')) end++
+          if (end - i >= 2 && i > 0) {
+            const first = fnv1a((words[i] ?? '').toLowerCase(), 32)
+            const last = fnv1a((words[end - 1] ?? '').toLowerCase(), 33)
+            for (let k = i; k < end; k++) {
+              const ek = this.entry((words[k] ?? '').toLowerCase())
+              ek[0] = (ek[0] ?? 0) | 4
+              if (k > i && ek[1] === 0) ek[1] = first
+              if (k < end - 1 && ek[2] === 0) ek[2] = last
+            }
+          }
+          i = Math.max(i + 1, end === i + 1 ? i + 1 : i + 1)
+          continue
+        }
+        i++
+      }
+    }
+  }
+
+  private entry(key: string): Int32Array {
+    let e = this.info.get(key)
+    if (e === undefined) {
+      e = new Int32Array(6)
+      this.info.set(key, e)
+    }
+    return e
+  }
+}
+
+const NO_DOC = new Int32Array(6)
+
+/** Extracts hashed features for sentences, reusing per-word work across calls. */
+export class FeatureExtractor {
+  private readonly cache = new Map<string, Int32Array>()
+  private readonly mask: number
+  private gazCats: Int32Array
+  private gazPos: Int32Array
+  private rows: Int32Array[] = []
+
+  constructor(
+    private readonly resources: FeatureResources,
+    bucketBits: number,
+  ) {
+    this.mask = (1 << bucketBits) - 1
+    this.gazCats = new Int32Array(256)
+    this.gazPos = new Int32Array(256)
+  }
+
+  private wordEntry(word: string): Int32Array {
+    let e = this.cache.get(word)
+    if (e !== undefined) return e
+    if (this.cache.size > 500_000) this.cache.clear()
+    e = new Int32Array(W_SIZE)
+    const lower = word.toLowerCase()
+    e[W_WORD] = fnv1a(word)
+    e[W_LOWER] = fnv1a(lower)
+    for (let k = 1; k <= 4; k++) {
+      e[W_PRE + k - 1] = word.length >= k ? fnv1a(word.slice(0, k), k) : PAD
+      e[W_SUF + k - 1] = word.length >= k ? fnv1a(word.slice(-k), 100 + k) : PAD
+    }
+    e[W_SHAPE] = fnv1a(shapeOf(word, false), 7)
+    e[W_SHORT] = fnv1a(shapeOf(word, true), 8)
+    const path = this.resources.clusters.get(word) ?? this.resources.clusters.get(lower)
+    if (path === undefined) {
+      e[W_C1] = e[W_C2] = e[W_C3] = PAD
+    } else {
+      const parts = path.split('.')
+      e[W_C1] = fnv1a(parts.slice(0, 1).join('.'), 11)
+      e[W_C2] = fnv1a(parts.slice(0, 2).join('.'), 12)
+      e[W_C3] = fnv1a(path, 13)
+    }
+    let flags = 0
+    if (/^\p{Lu}/u.test(word)) flags |= F_CAP
+    if (/\p{L}/u.test(word) && word === word.toUpperCase()) flags |= F_ALLCAPS
+    if (/^\p{Ll}/u.test(word)) flags |= F_LOWER
+    if (this.resources.titles.has(lower.replace(/\.$/, ''))) flags |= F_TITLE
+    e[W_FLAGS] = flags
+    this.cache.set(word, e)
+    return e
+  }
+
+  /**
+   * Writes FEATURES_PER_TOKEN bucket indices per word into `out` (resized as needed) and returns it.
+   */
+  extract(words: readonly string[], out?: Int32Array, doc?: DocContext): Int32Array {
+    const n = words.length
+    const F = FEATURES_PER_TOKEN
+    const feats = out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
+    while (this.rows.length < n) this.rows.push(new Int32Array(W_SIZE))
+    const rows = this.rows
+    let caps = 0
+    let letters = 0
+    for (let i = 0; i < n; i++) {
+      const e = this.wordEntry(words[i] ?? '')
+      rows[i] = e
+      if (((e[W_FLAGS] ?? 0) & (F_CAP | F_LOWER)) !== 0) letters++
+      if (((e[W_FLAGS] ?? 0) & F_ALLCAPS) !== 0) caps++
+    }
+    const allCapsLine = letters >= 2 && caps === letters ? 1 : 0
+    // Gazetteer: BILOU position × category bits per word.
+    if (this.gazCats.length < n) this.growGaz(n)
+    this.gazCats.fill(0, 0, n)
+    this.gazPos.fill(0, 0, n)
+    this.resources.gazetteer.match(words, (start, end, entry) => {
+      for (let i = start; i < end; i++) {
+        this.gazCats[i] = entry.cats
+        this.gazPos[i] = end - start === 1 ? 4 : i === start ? 1 : i === end - 1 ? 3 : 2
+      }
+    })
+    const mask = this.mask
+    const empty = this.emptyRow
+    let k = 0
+    const put = (template: number, value: number): void => {
+      feats[k++] = mix(template, value) & mask
+    }
+    for (let i = 0; i < n; i++) {
+      const c = rows[i] ?? empty
+      const p1 = i > 0 ? (rows[i - 1] ?? empty) : this.startRow
+      const p2 = i > 1 ? (rows[i - 2] ?? empty) : this.startRow
+      const n1 = i + 1 < n ? (rows[i + 1] ?? empty) : this.endRow
+      const n2 = i + 2 < n ? (rows[i + 2] ?? empty) : this.endRow
+      k = i * F
+      const first = i === 0 ? 1 : 0
+      put(1, 0) // bias
+      put(2, c[W_WORD] ?? 0)
+      put(3, c[W_LOWER] ?? 0)
+      for (let j = 0; j < 4; j++) put(4 + j, c[W_PRE + j] ?? 0)
+      for (let j = 0; j < 4; j++) put(8 + j, c[W_SUF + j] ?? 0)
+      put(12, c[W_SHAPE] ?? 0)
+      put(13, mix(c[W_SHORT] ?? 0, first))
+      put(14, mix(c[W_SHORT] ?? 0, allCapsLine))
+      put(15, c[W_C1] ?? 0)
+      put(16, c[W_C2] ?? 0)
+      put(17, c[W_C3] ?? 0)
+      put(18, p1[W_LOWER] ?? 0)
+      put(19, p2[W_LOWER] ?? 0)
+      put(20, n1[W_LOWER] ?? 0)
+      put(21, n2[W_LOWER] ?? 0)
+      put(22, mix(p1[W_LOWER] ?? 0, c[W_LOWER] ?? 0))
+      put(23, mix(c[W_LOWER] ?? 0, n1[W_LOWER] ?? 0))
+      put(24, p1[W_SHORT] ?? 0)
+      put(25, n1[W_SHORT] ?? 0)
+      put(26, mix(p1[W_SHORT] ?? 0, mix(c[W_SHORT] ?? 0, n1[W_SHORT] ?? 0)))
+      put(27, p1[W_C2] ?? 0)
+      put(28, n1[W_C2] ?? 0)
+      put(29, p1[W_C3] ?? 0)
+      put(30, n1[W_C3] ?? 0)
+      put(31, mix(c[W_LOWER] ?? 0, allCapsLine))
+      put(32, mix(p1[W_FLAGS] ?? 0, c[W_FLAGS] ?? 0))
+      put(33, mix(c[W_FLAGS] ?? 0, n1[W_FLAGS] ?? 0))
+      put(34, mix(p1[W_SUF + 2] ?? 0, c[W_SHORT] ?? 0))
+      put(35, mix(c[W_C2] ?? 0, c[W_SHORT] ?? 0))
+      put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+      put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+      // Gazetteer position and categories of this word and its neighbours.
+      const cats = this.gazCats[i] ?? 0
+      const pos = this.gazPos[i] ?? 0
+      put(38, mix(pos, cats))
+      put(39, mix(i > 0 ? (this.gazCats[i - 1] ?? 0) : -1, i + 1 < n ? (this.gazCats[i + 1] ?? 0) : -1))
+      // Document context for capitalised words.
+      if (doc !== undefined && ((c[W_FLAGS] ?? 0) & F_CAP) !== 0) {
+        const d = doc.info.get((words[i] ?? '').toLowerCase()) ?? NO_DOC
+        put(60, mix(d[0] ?? 0, mix(first, allCapsLine)))
+        if (d[1] !== 0) put(61, d[1] ?? 0)
+        if (d[2] !== 0) put(62, d[2] ?? 0)
+        for (let j = 3; j <= 5; j++) if (d[j] !== 0) put(63, d[j] ?? 0)
+      }
+      for (let b = 0; b < GAZ_CATEGORY_COUNT && k < (i + 1) * F; b++) {
+        if ((cats & (1 << b)) !== 0) put(40 + b, pos)
+      }
+      while (k < (i + 1) * F) feats[k++] = -1
+    }
+    return feats
+  }
+
+  private readonly emptyRow = new Int32Array(W_SIZE)
+  private readonly startRow = Int32Array.from({ length: W_SIZE }, (_, j) => (j === W_FLAGS ? 64 : 0x2f1a))
+  private readonly endRow = Int32Array.from({ length: W_SIZE }, (_, j) => (j === W_FLAGS ? 128 : 0x3e2b))
+
+  private growGaz(n: number): void {
+    this.gazCats = new Int32Array(n * 2)
+    this.gazPos = new Int32Array(n * 2)
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * @module
+ * The run-time tagger: model + clusters + gazetteer → name spans for a sentence's words.
+ */
+import { existsSync } from 'node:fs'
+import { modelPath } from '../data-path.js'
+import { readClusters } from './clusters.js'
+import { Decoder } from './decode.js'
+import { FeatureExtractor, FEATURES_PER_TOKEN, type DocContext, type FeatureResources } from './features.js'
+import { gazetteer } from './gazetteer.js'
+import { loadModel, type NerModel } from './model.js'
+import { dataLines } from './data-files.js'
+import { nameKey } from './normalize.js'
+import { spansFromTags, TYPES, type TagSpan } from './tags.js'
+
+/** Feature resources as the shipped model was trained with them. */
+export function featureResources(): FeatureResources {
+  return {
+    clusters: readClusters(modelPath('ner/clusters.tsv')),
+    gazetteer: gazetteer(),
+    titles: new Set(dataLines('entities/titles.txt').map((t) => nameKey(t.trim()).replace(/\.$/, ''))),
+  }
+}
+
+export class Tagger {
+  private readonly decoder = new Decoder()
+  private feats: Int32Array = new Int32Array(256 * FEATURES_PER_TOKEN)
+  private tags = new Uint8Array(256)
+
+  constructor(
+    readonly model: NerModel,
+    readonly extractor: FeatureExtractor,
+  ) {}
+
+  /** BILOU tag ids for the words (a view valid until the next call). */
+  tagIds(words: readonly string[], doc?: DocContext): Uint8Array {
+    const n = words.length
+    if (this.tags.length < n) this.tags = new Uint8Array(n * 2)
+    if (n === 0) return this.tags.subarray(0, 0)
+    this.feats = this.extractor.extract(words, this.feats, doc)
+    this.decoder.viterbi(this.model, this.feats, n, this.tags)
+    return this.tags.subarray(0, n)
+  }
+
+  /** Name spans (type is an index into TYPES). */
+  spans(words: readonly string[], doc?: DocContext): TagSpan[] {
+    return spansFromTags(this.tagIds(words, doc), words.length)
+  }
+}
+
+export { TYPES }
+
+let shared: Tagger | null | undefined
+
+/** The shipped tagger, loaded on first use; null when `models/ner/model.bin` is absent. */
+export function sharedTagger(): Tagger | null {
+  if (shared !== undefined) return shared
+  const file = modelPath('ner/model.bin')
+  if (!existsSync(file) || !existsSync(modelPath('ner/clusters.tsv'))) {
+    shared = null
+    return shared
+  }
+  const model = loadModel(file)
+  shared = new Tagger(model, new FeatureExtractor(featureResources(), model.bucketBits))
+  return shared
+}
