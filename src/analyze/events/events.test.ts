@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { Entity, EntityType, Event } from '../../model/analysis.js'
+import { datesStage } from '../dates/index.js'
+import { quantitiesStage } from '../quantities/index.js'
+import { sentencesStage } from '../sentences/index.js'
+import { textDocument } from '../text-document.js'
+import { tokensStage } from '../tokens/index.js'
+import { eventsStage } from './index.js'
+
+const here = '[analyze/events] '
+
+/** Entities for a test: each [surface text, type] becomes one entity with all its occurrences. */
+function entitiesFor(text: string, names: readonly [string, EntityType][]): Entity[] {
+  return names.map(([name, type], index) => {
+    const mentions = []
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      mentions.push({ start: at, end: at + name.length, text: name, provenance: { stage: 'test', rule: 'test' } })
+    }
+    return { id: `E${index + 1}`, name, type, key: `${type}:${name}`, mentions, provenance: { stage: 'test', rule: 'test' } }
+  })
+}
+
+function events(text: string, names: readonly [string, EntityType][] = [], publishedAt: string | null = null): Event[] {
+  const doc = textDocument(text, { publishedAt })
+  const sentences = sentencesStage.run(doc)
+  const tokens = tokensStage.run(doc, { sentences })
+  const quantities = quantitiesStage.run(doc, { sentences, tokens })
+  const dates = datesStage.run(doc, { sentences, tokens })
+  const entities = entitiesFor(text, names)
+  const found = eventsStage.run(doc, { sentences, tokens, quantities, dates, entities, mentions: [] })
+  for (const event of found) {
+    expect(text.slice(event.trigger.start, event.trigger.end)).toBe(event.trigger.text)
+    for (const f of event.figures) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text)
+  }
+  return found
+}
+
+type FigureRow = [measure: string, value: number, qualifier: string, valueMax?: number]
+
+function figures(text: string): FigureRow[] {
+  return events(text).flatMap((e) =>
+    e.figures.map((f) => {
+      const row: FigureRow = [f.measure, f.value, f.qualifier]
+      if (f.valueMax !== undefined) row.push(f.valueMax)
+      return row
+    }),
+  )
+}
+
+const figureCases: [string, FigureRow[]][] = [
+  ['In the attack at least 139 people were killed.', [['killed', 139, 'at_least']]],
+  ['The attack left 139 dead and injured 182.', [['killed', 139, 'exact'], ['injured', 182, 'exact']]],
+  ['After the attack, the death toll rose to 140.', [['killed', 140, 'exact']]],
+  ['The attack: more than 100 hospitalized, dozens missing.', [['hospitalized', 100, 'at_least'], ['missing', 24, 'approx', 99]]],
+  ['Four gunmen opened fire, killing six.', [['attackers', 4, 'exact'], ['killed', 6, 'exact']]],
+  ['After the attack 11 people were detained.', [['arrested', 11, 'exact']]],
+  ['The attack cost $5 million and hit 50% of stalls.', []],
+]
+
+describe('events', () => {
+  it.each(figureCases)(`${here}figures in %j`, (input, expected) => {
+    expect(figures(input)).toEqual(expected)
+  })
+
+  it(`${here}merges mentions of one type, keeps the first trigger, accumulates figures`, () => {
+    const text = 'Gunmen attack a concert hall.\n\nThe attack killed at least 139 people. Officials later said the attack killed 139.'
+    const found = events(text)
+    expect(found).toHaveLength(1)
+    const [event] = found
+    expect(event!.type).toBe('attack')
+    expect(event!.trigger.text).toBe('attack')
+    expect(event!.trigger.start).toBe(7)
+    expect(event!.sentence).toBe(0)
+    expect(event!.figures.map((f) => [f.measure, f.value, f.qualifier, f.sentence])).toEqual([
+      ['killed', 139, 'at_least', 1],
+      ['killed', 139, 'exact', 2],
+    ])
+  })
+
+  it(`${here}types from the lexicon; not "heart attack"`, () => {
+    const text = 'A blast hit the market. Police arrested two men. The Front claimed responsibility. He had a heart attack.'
+    expect(events(text).map((e) => [e.type, e.trigger.text])).toEqual([
+      ['explosion', 'blast'],
+      ['arrest', 'arrested'],
+      ['claim', 'claimed responsibility'],
+    ])
+    expect(events(text)[1]!.figures.map((f) => [f.measure, f.value])).toEqual([['arrested', 2]])
+  })
+
+  it(`${here}place prefers "in/at <place>", agents are grammatical agents`, () => {
+    const text = 'Officials in Norvia said the Red Hand attacked the Amber Hall in Dravnik. Gunmen from the Blue Circle helped. Norvia blamed Lortia.'
+    const found = events(text, [
+      ['Norvia', 'GPE'],
+      ['Red Hand', 'ORG'],
+      ['Amber Hall', 'FAC'],
+      ['Dravnik', 'GPE'],
+      ['Blue Circle', 'ORG'],
+      ['Lortia', 'GPE'],
+    ])
+    expect(found).toHaveLength(1)
+    expect(found[0]!.place?.text).toBe('Norvia')
+    expect(found[0]!.agents).toEqual(['E2'])
+    const second = events('The attack by the Blue Circle hit Dravnik. Gunmen from the Red Hand fired in the attack.', [
+      ['Blue Circle', 'ORG'],
+      ['Dravnik', 'GPE'],
+      ['Red Hand', 'ORG'],
+    ])
+    expect(second[0]!.agents).toEqual(['E1', 'E3'])
+    expect(second[0]!.place).toEqual({ start: 34, end: 41, text: 'Dravnik', entity: 'E2' })
+  })
+
+  it(`${here}date from the trigger sentence, else the document's first date`, () => {
+    const pub = '2026-03-23'
+    const same = events('On Sunday officials met. The attack happened on Friday.', [], pub)
+    expect(same[0]!.date).toMatchObject({ text: 'Friday', value: '2026-03-20', relative: false })
+    const first = events('On Sunday officials met. The attack was huge.', [], pub)
+    expect(first[0]!.date).toMatchObject({ text: 'Sunday', value: '2026-03-22' })
+    expect(events('The attack was huge.')[0]!.date).toBeNull()
+  })
+
+  it(`${here}no trigger, no event`, () => {
+    expect(events('Taxes rose by 3 percent; 139 people voted.')).toEqual([])
+  })
+})

@@ -1,0 +1,104 @@
+import type { Figure, Quantity } from '../../model/analysis.js'
+import { readJson } from '../lexicon.js'
+import type { Tokens } from '../stage.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../token-search.js'
+
+interface MeasureTable {
+  readonly after: Readonly<Record<string, string>>
+  readonly before: Readonly<Record<string, string>>
+  readonly fillers: readonly string[]
+  readonly beforeFillers: readonly string[]
+}
+
+const table = readJson<MeasureTable>('event-measures.json')
+const after = new Map(Object.entries(table.after))
+const before = new Map(Object.entries(table.before))
+const fillers: ReadonlySet<string> = new Set(table.fillers)
+const beforeFillers: ReadonlySet<string> = new Set(table.beforeFillers)
+
+/** Tokens allowed between a number and its measure. */
+const MAX_GAP = 4
+
+/** A figure before it is attached to an event: the quantity, its measure and evidence span. */
+export interface MeasuredQuantity {
+  readonly figure: Figure
+  /** Token index of the quantity's first token (for ordering). */
+  readonly token: number
+}
+
+/**
+ * Give each quantity a measure when a measure word sits next to it in its sentence:
+ * after it ("139 people were killed", "four gunmen") or before it ("killing 139", "the death toll
+ * rose to 140"). Quantities with no measure are not figures.
+ */
+export function measureQuantities(
+  text: string,
+  tokens: Tokens,
+  words: readonly string[],
+  quantities: readonly Quantity[],
+): MeasuredQuantity[] {
+  const out: MeasuredQuantity[] = []
+  for (const quantity of quantities) {
+    const first = tokenAtOrAfter(tokens, quantity.start)
+    const end = tokenEndingBy(tokens, quantity.end)
+    if (first >= end || end > tokens.count) continue
+    const sentence = tokens.sentence[first]!
+    // Percentages and money are not head counts.
+    if (end < tokens.count && (words[end] === '%' || words[end] === 'percent' || words[end] === 'per')) continue
+    if (first > 0 && words[first - 1] === '$') continue
+    let measure: string | undefined
+    let rule = ''
+    let spanStart = quantity.start
+    let spanEnd = quantity.end
+    // After: skip fillers, then a measure word.
+    for (let j = end; j < tokens.count && j <= end + MAX_GAP && tokens.sentence[j] === sentence; j++) {
+      const word = words[j]!
+      const found = after.get(word)
+      if (found !== undefined) {
+        measure = found
+        rule = 'measure-after'
+        spanEnd = tokens.ends[j]!
+        break
+      }
+      if (!fillers.has(word)) break
+    }
+    if (measure === undefined) {
+      for (let j = first - 1; j >= 0 && j >= first - 1 - MAX_GAP && tokens.sentence[j] === sentence; j--) {
+        const word = words[j]!
+        const found = before.get(word)
+        // "dead" before a number only as "the dead … 140"? Too loose: require it to be adjacent.
+        if (found !== undefined && !(word === 'dead' && j !== first - 1)) {
+          measure = found
+          rule = 'measure-before'
+          // "death toll": include "death" in the evidence.
+          const from = word === 'toll' && j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j
+          spanStart = tokens.starts[from]!
+          break
+        }
+        if (!beforeFillers.has(word)) break
+      }
+    }
+    if (measure === undefined) continue
+    const figure: Figure =
+      quantity.valueMax !== undefined
+        ? {
+            measure,
+            value: quantity.value,
+            valueMax: quantity.valueMax,
+            qualifier: quantity.qualifier,
+            span: { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd) },
+            sentence,
+            provenance: { stage: 'events', rule },
+          }
+        : {
+            measure,
+            value: quantity.value,
+            qualifier: quantity.qualifier,
+            span: { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd) },
+            sentence,
+            provenance: { stage: 'events', rule },
+          }
+    out.push({ figure, token: first })
+  }
+  return out
+}

@@ -1,0 +1,147 @@
+/**
+ * @module
+ * The `events` stage (baseline): event triggers from a lexicon, merged per type into one event per
+ * document (a report mentions its main event in many sentences), with the date, place, agents and
+ * figures (killed, injured, attackers, arrested …) found in the trigger sentences.
+ */
+import type { DateMention, Entity, Event, EventDate, EventPlace, Figure, Quantity } from '../../model/analysis.js'
+import type { NormalizedDocument } from '../../model/document.js'
+import { need, type Layers, type Stage, type Tokens } from '../stage.js'
+import { tokenAtOrAfter } from '../token-search.js'
+import { lowerWords } from '../words.js'
+import { measureQuantities } from './figures.js'
+import { findAgents, findPlace, mentionsBySentence } from './roles.js'
+import { findTriggers, type TriggerMention } from './triggers.js'
+
+const STAGE = 'events'
+
+/** Event types that are not the violent happening itself. */
+const SECONDARY_TYPES: ReadonlySet<string> = new Set(['arrest', 'claim', 'foiled_plot'])
+/** Measures that belong to an event type of their own when one is in the sentence. */
+const MEASURE_HOME: ReadonlyMap<string, string> = new Map([
+  ['arrested', 'arrest'],
+  ['hostages', 'hostage_taking'],
+])
+
+/** All mentions of one event type, merged. */
+interface Draft {
+  readonly type: string
+  readonly mentions: TriggerMention[]
+  readonly figures: Figure[]
+}
+
+function sentenceDate(dates: readonly DateMention[], tokens: Tokens, sentence: number): DateMention | undefined {
+  for (const date of dates) {
+    const token = tokenAtOrAfter(tokens, date.start)
+    if (token < tokens.count && tokens.sentence[token] === sentence) return date
+  }
+  return undefined
+}
+
+function toEventDate(date: DateMention): EventDate {
+  return { start: date.start, end: date.end, text: date.text, value: date.value, relative: date.relative }
+}
+
+/** Build the events of one document from its layers. */
+export function findEvents(
+  text: string,
+  tokens: Tokens,
+  entities: readonly Entity[],
+  quantities: readonly Quantity[],
+  dates: readonly DateMention[],
+): Event[] {
+  const words = lowerWords(text, tokens)
+  const triggers = findTriggers(tokens, words)
+  if (triggers.length === 0) return []
+
+  // Merge mentions by type, in order of first mention.
+  const drafts: Draft[] = []
+  const byType = new Map<string, Draft>()
+  const bySentence = new Map<number, Draft[]>()
+  for (const trigger of triggers) {
+    let draft = byType.get(trigger.type)
+    if (draft === undefined) {
+      draft = { type: trigger.type, mentions: [], figures: [] }
+      byType.set(trigger.type, draft)
+      drafts.push(draft)
+    }
+    draft.mentions.push(trigger)
+    const here = bySentence.get(trigger.sentence) ?? []
+    if (!here.includes(draft)) here.push(draft)
+    bySentence.set(trigger.sentence, here)
+  }
+  const main = drafts.find((d) => !SECONDARY_TYPES.has(d.type)) ?? drafts[0]!
+
+  // Attach each measured quantity to one event. A measure with a type of its own (arrested →
+  // arrest) goes to that event when its sentence mentions it; every other figure goes to the main
+  // (first violent) event, since "attack", "opened fire" and "blast" in one report are usually
+  // one happening; a sentence that mentions only secondary events keeps the figure there.
+  for (const { figure } of measureQuantities(text, tokens, words, quantities)) {
+    const home = MEASURE_HOME.get(figure.measure)
+    const local = bySentence.get(figure.sentence)
+    let target: Draft | undefined
+    if (local !== undefined) {
+      target =
+        (home !== undefined ? local.find((d) => d.type === home) : undefined) ??
+        (local.some((d) => !SECONDARY_TYPES.has(d.type)) ? main : undefined) ??
+        (home === undefined && !SECONDARY_TYPES.has(main.type) ? main : local[0])
+    } else {
+      target = (home !== undefined ? byType.get(home) : undefined) ?? main
+    }
+    target?.figures.push(figure)
+  }
+
+  const entityMentions = mentionsBySentence(tokens, entities)
+  const firstDate = dates[0]
+  return drafts.map((draft, index): Event => {
+    const first = draft.mentions[0]!
+    let date: EventDate | null = null
+    let place: EventPlace | null = null
+    let placePreferred = false
+    const agents: string[] = []
+    for (const mention of draft.mentions) {
+      if (date === null) {
+        const found = sentenceDate(dates, tokens, mention.sentence)
+        if (found !== undefined) date = toEventDate(found)
+      }
+      const mentions = entityMentions.get(mention.sentence) ?? []
+      if (!placePreferred) {
+        const found = findPlace(words, mentions)
+        if (found !== null && (place === null || found.preferred)) {
+          place = found.place
+          placePreferred = found.preferred
+        }
+      }
+      for (const agent of findAgents(words, mention, mentions)) if (!agents.includes(agent)) agents.push(agent)
+    }
+    if (date === null && firstDate !== undefined) date = toEventDate(firstDate)
+    const start = tokens.starts[first.start]!
+    const end = tokens.ends[first.end - 1]!
+    return {
+      id: `EV${index + 1}`,
+      type: draft.type,
+      trigger: { start, end, text: text.slice(start, end) },
+      date,
+      place,
+      agents,
+      figures: draft.figures.sort((a, b) => a.span.start - b.span.start),
+      sentence: first.sentence,
+      provenance: { stage: STAGE, rule: `trigger:${first.phrase}` },
+    }
+  })
+}
+
+export const eventsStage = {
+  name: STAGE,
+  needs: ['sentences', 'tokens', 'entities', 'quantities', 'dates'],
+  provides: 'events',
+  run(doc: NormalizedDocument, layers: Readonly<Partial<Layers>>): Event[] {
+    return findEvents(
+      doc.text,
+      need(layers, 'tokens'),
+      need(layers, 'entities'),
+      need(layers, 'quantities'),
+      need(layers, 'dates'),
+    )
+  },
+} satisfies Stage<'events'>

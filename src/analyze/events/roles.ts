@@ -1,0 +1,120 @@
+import type { Entity, EntityType, EventPlace } from '../../model/analysis.js'
+import { readJson } from '../lexicon.js'
+import type { Tokens } from '../stage.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../token-search.js'
+import type { TriggerMention } from './triggers.js'
+
+interface RoleTable {
+  readonly attackerNouns: readonly string[]
+  readonly placePrepositions: readonly string[]
+  readonly agentPrepositions: readonly string[]
+  readonly agentVerbs: readonly string[]
+}
+
+const table = readJson<RoleTable>('event-measures.json')
+const attackerNouns: ReadonlySet<string> = new Set(table.attackerNouns)
+const placePrepositions: ReadonlySet<string> = new Set(table.placePrepositions)
+const agentPrepositions: ReadonlySet<string> = new Set(table.agentPrepositions)
+const agentVerbs: ReadonlySet<string> = new Set(table.agentVerbs)
+
+const AGENT_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'NORP', 'PERSON'])
+const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FAC'])
+
+/** An entity mention located in tokens. */
+export interface MentionInTokens {
+  readonly entity: Entity
+  readonly start: number
+  readonly end: number
+  /** Token range `[first, last)`. */
+  readonly first: number
+  readonly last: number
+  readonly sentence: number
+}
+
+/** Entity mentions by sentence, in text order, mapped onto token indices. */
+export function mentionsBySentence(tokens: Tokens, entities: readonly Entity[]): Map<number, MentionInTokens[]> {
+  const bySentence = new Map<number, MentionInTokens[]>()
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      const first = tokenAtOrAfter(tokens, mention.start)
+      const last = tokenEndingBy(tokens, mention.end)
+      if (first >= last || first >= tokens.count) continue
+      const sentence = tokens.sentence[first]!
+      const list = bySentence.get(sentence) ?? []
+      list.push({ entity, start: mention.start, end: mention.end, first, last, sentence })
+      bySentence.set(sentence, list)
+    }
+  }
+  for (const list of bySentence.values()) list.sort((a, b) => a.start - b.start)
+  return bySentence
+}
+
+/**
+ * Entities acting as agents of a trigger in its sentence: "<X> attacked", "an <X> attack",
+ * "<X> gunmen opened fire", "attack … by <X>", "gunmen from <X>".
+ */
+export function findAgents(
+  words: readonly string[],
+  trigger: TriggerMention,
+  mentions: readonly MentionInTokens[],
+): string[] {
+  const agents: string[] = []
+  const add = (id: string): void => {
+    if (!agents.includes(id)) agents.push(id)
+  }
+  for (const m of mentions) {
+    if (!AGENT_TYPES.has(m.entity.type)) continue
+    // Right before the trigger, with at most two attacker nouns or adverbs between.
+    if (m.last <= trigger.start && trigger.start - m.last <= 2) {
+      let ok = true
+      for (let k = m.last; k < trigger.start && ok; k++) ok = attackerNouns.has(words[k]!)
+      if (ok) {
+        add(m.entity.id)
+        continue
+      }
+    }
+    // The word before the mention, past a "the" ("by the Blue Circle").
+    let p = m.first - 1
+    if (p > 0 && words[p] === 'the') p--
+    if (p >= 0) {
+      const previous = words[p]!
+      // "… by <X>" within a few tokens after the trigger ("attack was carried out by X").
+      if (agentPrepositions.has(previous) && p >= trigger.end && p - trigger.end <= 3 && onlyAgentVerbs(words, trigger.end, p)) {
+        add(m.entity.id)
+        continue
+      }
+      // "gunmen from <X>", "militants of <X>".
+      if ((previous === 'from' || previous === 'of') && p >= 1 && attackerNouns.has(words[p - 1]!)) {
+        add(m.entity.id)
+        continue
+      }
+    }
+    // "<X> gunmen" anywhere in the sentence.
+    if (m.last < words.length && attackerNouns.has(words[m.last]!) && m.last < trigger.start + 8) add(m.entity.id)
+  }
+  return agents
+}
+
+/** "attack (was carried out) by X", "attack (was claimed) by X" — not "attack was condemned by X". */
+function onlyAgentVerbs(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!agentVerbs.has(words[k]!)) return false
+  return true
+}
+
+/** The place of a trigger: a GPE/LOC/FAC in its sentence, preferring "in/at/near <place>". */
+export function findPlace(words: readonly string[], mentions: readonly MentionInTokens[]): { place: EventPlace; preferred: boolean } | null {
+  let fallback: MentionInTokens | undefined
+  for (const m of mentions) {
+    if (!PLACE_TYPES.has(m.entity.type)) continue
+    if (m.first > 0 && placePrepositions.has(words[m.first - 1]!)) {
+      return { place: toPlace(m), preferred: true }
+    }
+    fallback ??= m
+  }
+  return fallback === undefined ? null : { place: toPlace(fallback), preferred: false }
+}
+
+function toPlace(m: MentionInTokens): EventPlace {
+  const mention = m.entity.mentions.find((x) => x.start === m.start)
+  return { start: m.start, end: m.end, text: mention?.text ?? '', entity: m.entity.id }
+}

@@ -1,0 +1,6 @@
+/**
+ * The analysis pipeline's version. Bump rule: ANY change to analysis output (a rule, a lexicon, a
+ * stage added or reordered) changes this string, so stored documents get re-analyzed. Format:
+ * `<date of the change>-<n>`.
+ */
+export const PIPELINE_VERSION = '2026.11.23-1'
