@@ -1,11 +1,13 @@
 import { lookup } from 'node:dns/promises'
-import ipaddr from 'ipaddr.js'
 import { AppError } from '../errors.js'
+import { addressRange } from './address-range.js'
 
 /**
  * Resolves a URL's host and throws `URL_FORBIDDEN` unless EVERY address it resolves to is public
  * unicast. One private address is enough to refuse: the connection could go to any of them.
- * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry. This check gives a clear
+ * error early and covers IP literals (which sockets never look up); `publicOnlyLookup` repeats
+ * it at connection time.
  */
 export async function assertPublicHost(url: URL): Promise<void> {
   // URL keeps IPv6 literals in brackets: "[::1]".
@@ -17,7 +19,7 @@ export async function assertPublicHost(url: URL): Promise<void> {
     throw new AppError('URL_UNREACHABLE', `host ${host} has no address`, { subject: url.href })
   }
   for (const { address } of addresses) {
-    const range = ipaddr.isValid(address) ? ipaddr.process(address).range() : 'invalid'
+    const range = addressRange(address)
     if (range !== 'unicast') {
       throw new AppError(
         'URL_FORBIDDEN',

@@ -1,5 +1,7 @@
-import { AppError } from '../errors.js'
+import { Agent, fetch, type Response } from 'undici'
+import { AppError, isAppError } from '../errors.js'
 import { assertPublicHost } from './assert-public-host.js'
+import { publicOnlyLookup } from './public-only-lookup.js'
 import type { RawInput } from './raw-input.js'
 import type { ResolvedReadOptions } from './read-options.js'
 
@@ -16,12 +18,15 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 export async function fetchUrlInput(url: string, options: ResolvedReadOptions): Promise<RawInput> {
   let current = parseHttpUrl(url, url)
   const signal = AbortSignal.timeout(options.timeoutMs)
+  // undici's own fetch, so the connection can use a lookup that refuses private addresses.
+  const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } })
   try {
     for (let redirects = 0; ; redirects++) {
       if (!options.allowPrivate) await assertPublicHost(current)
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
+        dispatcher,
         headers: { 'user-agent': options.userAgent, accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/json, text/*;q=0.9, */*;q=0.5' },
       })
       const location = response.headers.get('location')
@@ -48,6 +53,9 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
     }
   } catch (error) {
     if (error instanceof AppError) throw error
+    // A refusal from the connection-time lookup arrives wrapped in undici's "fetch failed".
+    const cause = error instanceof Error ? error.cause : undefined
+    if (isAppError(cause)) throw new AppError(cause.code, cause.message, { subject: url, cause, ...(cause.details === undefined ? {} : { details: cause.details }) })
     if (signal.aborted) {
       throw new AppError('URL_TIMEOUT', `no complete answer within ${options.timeoutMs} ms`, {
         subject: url,
@@ -57,6 +65,9 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
     }
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
     throw new AppError('URL_UNREACHABLE', `fetch failed (${reason})`, { subject: url, cause: error })
+  } finally {
+    // One agent per fetch: nothing is pooled across inputs, nothing lingers after an error.
+    void dispatcher.destroy()
   }
 }
 
