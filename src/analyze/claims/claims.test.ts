@@ -90,8 +90,8 @@ table('direct quotes, every style, cue after', [
 ])
 
 table('direct quotes, cue before', [
-  ['Varga said: “The attackers came through the loading dock.”', [{ speaker: 'Varga', cue: 'said', content: '“The attackers came through the loading dock.”', kind: 'direct' }]],
-  ['The Interior Ministry said in a statement, “Four suspects are in custody.”', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'said', kind: 'direct' }]],
+  ['Varga said: “The attackers came through the loading dock.”', [{ speaker: 'Varga', cue: 'said:', content: '“The attackers came through the loading dock.”', kind: 'direct' }]],
+  ['The Interior Ministry said in a statement, “Four suspects are in custody.”', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'said in a statement', kind: 'direct' }]],
   ['According to state media, “the suspects were trained abroad.”', [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }]],
 ])
 
@@ -112,12 +112,20 @@ table('quotes interrupted by the cue, and quotes spanning sentences', [
 
 table('indirect speech', [
   ['Varga said the attackers had help from inside the hall.', [{ speaker: 'Varga', cue: 'said', content: 'the attackers had help from inside the hall', kind: 'indirect', stance: 'assert' }]],
-  ['Brell claimed that the cameras had been switched off.', [{ speaker: 'Brell', cue: 'claimed', content: 'the cameras had been switched off', kind: 'indirect' }]],
-  ['The Interior Ministry stated that 12 people remain in hospital.', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'stated', content: '12 people remain in hospital' }]],
+  ['Brell claimed that the cameras had been switched off.', [{ speaker: 'Brell', cue: 'claimed', content: 'that the cameras had been switched off', kind: 'indirect' }]],
+  ['The Interior Ministry stated that 12 people remain in hospital.', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'stated', content: 'that 12 people remain in hospital' }]],
   ['Brell insisted the exits had been checked.', [{ speaker: 'Brell', cue: 'insisted', content: 'the exits had been checked' }]],
-  ['Varga told reporters that the hall had no sprinklers.', [{ speaker: 'Varga', cue: 'told', content: 'the hall had no sprinklers' }]],
+  ['Varga told reporters that the hall had no sprinklers.', [{ speaker: 'Varga', cue: 'told', content: 'that the hall had no sprinklers' }]],
   ['The fire spread within minutes, officials said.', [{ speaker: 'officials', entity: null, cue: 'said', content: 'The fire spread within minutes' }]],
   ['The fire spread within minutes, said Brell.', [{ speaker: 'Brell', cue: 'said', content: 'The fire spread within minutes' }]],
+  ['Jan Roe, a guard at the hall, said the doors were locked.', [{ speaker: 'Jan Roe, a guard at the hall,', cue: 'said', content: 'the doors were locked' }]],
+  ['The doors were locked, Jan Roe, a guard at the hall, said.', [{ speaker: 'Jan Roe, a guard at the hall,', content: 'The doors were locked' }]],
+  ['The doors were locked, said Jan Roe, a guard at the hall.', [{ speaker: 'Jan Roe, a guard at the hall', content: 'The doors were locked' }]],
+  ['Brell has also said the exits were blocked.', [{ speaker: 'Brell', cue: 'has also said', content: 'the exits were blocked' }]],
+  ['Varga on Sunday said the exits were blocked.', [{ speaker: 'Varga', cue: 'said', content: 'the exits were blocked' }]],
+  ['He’s said the exits were blocked.', [{ speaker: 'He', cue: 'said' }]],
+  ['Brell said the hall had been sold, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', cue: 'reported', content: 'Brell said the hall had been sold' }]],
+  ['The United States said nothing was known about the attackers.', [{ speaker: 'The United States', cue: 'said' }]],
   ['Varga described the attack as an act of war.', [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }]],
 ])
 
@@ -136,8 +144,8 @@ table('questions put to someone', [
 ])
 
 table('unattributed allegations', [
-  ['It is alleged that the guards were bribed.', [{ speaker: null, cue: 'It is alleged', content: 'the guards were bribed', kind: 'indirect', stance: 'accuse' }]],
-  ['There have been allegations that Ostland financed the group.', [{ speaker: null, content: 'Ostland financed the group', stance: 'accuse' }]],
+  ['It is alleged that the guards were bribed.', [{ speaker: null, cue: 'It is alleged', content: 'that the guards were bribed', kind: 'indirect', stance: 'accuse' }]],
+  ['There have been allegations that Ostland financed the group.', [{ speaker: null, content: 'that Ostland financed the group', stance: 'accuse' }]],
   ['Kestria was accused of sheltering the attackers.', [{ speaker: null, cue: 'was accused', content: 'sheltering the attackers', stance: 'accuse', targets: ['Kestria'] }]],
 ])
 
@@ -168,6 +176,23 @@ table('hedging and negation', [
   ['Brell refused to blame Ostland for the attack.', [{ stance: 'assert', targets: [] }]],
   ['The gunmen allegedly entered through the kitchen.', []],
 ])
+
+describe('transcripts', () => {
+  it('takes each turn of a speaker who speaks several times', () => {
+    const text = 'HOST: Where were you on the night?\n\nBRELL: At home. I saw nothing.\n\nHOST: Nothing at all?\n\nBRELL: Nothing.'
+    const got = claimsOf(text)
+    expect(got.map((c) => [c.speaker, c.cue, c.content])).toEqual([
+      ['HOST', ':', 'Where were you on the night?'],
+      ['BRELL', ':', 'At home. I saw nothing.'],
+      ['HOST', ':', 'Nothing at all?'],
+      ['BRELL', ':', 'Nothing.'],
+    ])
+    expect(got[0]?.stance).toBe('question')
+  })
+  it('ignores a lone heading with a colon', () => {
+    expect(claimsOf('UPDATE: The hall reopened on Friday.')).toEqual([])
+  })
+})
 
 describe('comment sections', () => {
   it('keeps the section kind of the claim', () => {

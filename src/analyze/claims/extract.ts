@@ -1,20 +1,34 @@
 /**
  * @module
- * The claim rules. Drafts are found in three passes, in this order, each blocking the text it
- * uses so that later passes do not read it twice:
- *   1. direct quotations with their speaker and cue after, before or around them (quotes may run
+ * The claim rules. Drafts are found in passes, in this order, each blocking the text it uses so
+ * that later passes do not read it twice (PolNeAR's annotation is univocal: a word belongs to at
+ * most one attribution):
+ *   1. transcript turns ("WALLACE: …") when a document has several;
+ *   2. direct quotations with their speaker and cue after, before or around them (quotes may run
  *      over several sentences, be interrupted by the cue, or be continued after it);
- *   2. unattributed allegations ("It is alleged that …", "There have been claims that …");
- *   3. indirect speech per sentence ("X said (that) …", "…, X said", "according to X, …",
- *      "X accused Y of …", "a reporter asked the minister whether …", "Y was accused of …").
+ *   3. per sentence: unattributed allegations ("It is alleged that …"), then a trailing
+ *      attribution ("…, officials said."), then indirect speech left to right ("X said (that) …",
+ *      "according to X, …", "X accused Y of …", "a reporter asked the minister whether …",
+ *      "Y was accused of …").
+ * Span boundaries follow PolNeAR's conventions (learned by scripts/train-attribution.ts): the
+ * content keeps "that" and quote marks; the cue keeps auxiliaries ("has said"), a following colon
+ * and fixed extensions ("said in a statement"); a source keeps its appositive and comma.
  */
-import type { ClaimKind, Stance } from '../../model/analysis.js'
+import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
-import type { Sentence } from '../../model/analysis.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
 import { speakerAfter, speakerBefore } from './speaker.js'
-import { BETWEEN_SPEAKER_AND_CUE, DETERMINERS, NEGATIONS, scanWords, type Word } from './words.js'
+import {
+  BETWEEN_SPEAKER_AND_CUE,
+  DETERMINERS,
+  NEGATIONS,
+  NP_INNER,
+  PRONOUNS,
+  scanWords,
+  TIME_WORDS,
+  type Word,
+} from './words.js'
 
 /** A claim before speaker resolution and stance. */
 export interface Draft {
@@ -33,24 +47,6 @@ export interface Draft {
   readonly passive: boolean
 }
 
-const WH_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which'])
-const ADJUNCT_STARTS = new Set([
-  'in', 'on', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'last', 'this', 'via',
-  'from', 'through', 'while', 'when', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'afterwards', 'later',
-])
-const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being'])
-const CLAUSE_OPENERS = new Set([
-  ',', ';', ':', '—', '–', '(', '“', '"', '”', '‘', 'and', 'but', 'while', 'as', 'that', 'because',
-  'when', 'after', 'so', 'though', 'although', 'whereas', 'yet',
-])
-
-const isNegation = (w: Word): boolean => NEGATIONS.has(w.lower) || w.lower.endsWith("n't")
-const isBetween = (w: Word): boolean =>
-  BETWEEN_SPEAKER_AND_CUE.has(w.lower) ||
-  w.lower.endsWith("n't") ||
-  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly'))
-
 export interface ExtractInput {
   readonly text: string
   readonly sentences: readonly Sentence[]
@@ -58,10 +54,40 @@ export interface ExtractInput {
   readonly lexicon: ClaimsLexicon
 }
 
-/** Run the three passes; drafts come back in no particular order. */
+const WH_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which'])
+const ADJUNCT_STARTS = new Set([
+  'in', 'on', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'last', 'this', 'via',
+  'from', 'through', 'while', 'when', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'afterwards', 'later',
+  'with', 'as', 'of', 'about', 'again', 'too', 'also', 'then', 'previously', 'repeatedly',
+])
+const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being'])
+const CLAUSE_OPENERS = new Set([
+  ',', ';', ':', '—', '–', '(', '“', '"', '”', '‘', 'and', 'but', 'while', 'as', 'that', 'because',
+  'when', 'after', 'so', 'though', 'although', 'whereas', 'yet', 'if', 'since', 'before', 'until',
+])
+const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
+const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
+
+const isNegation = (w: Word): boolean => NEGATIONS.has(w.lower) || w.lower.endsWith("n't")
+const isBetween = (w: Word): boolean =>
+  BETWEEN_SPEAKER_AND_CUE.has(w.lower) ||
+  w.lower.endsWith("n't") ||
+  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly'))
+
+const spanOf = (words: readonly Word[], first: number, last: number): Span => ({
+  start: words[first]?.start ?? 0,
+  end: words[last]?.end ?? 0,
+})
+
+const overlapsAny = (spans: readonly Span[], s: Span): boolean =>
+  spans.some((b) => b.start < s.end && s.start < b.end)
+
+/** Run all passes; drafts come back in no particular order. */
 export function extractDrafts(input: ExtractInput): Draft[] {
   const blocked: Span[] = []
   const drafts: Draft[] = []
+  transcriptTurns(input, drafts, blocked)
   directQuotes(input, drafts, blocked)
   // Sentences are in text order: keep only the quotes and blocked spans that reach the current
   // sentence, so each sentence looks at a handful of spans, not at the whole document's.
@@ -89,7 +115,200 @@ export function extractDrafts(input: ExtractInput): Draft[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 1. Direct quotations
+// Shared pieces: the words around a cue.
+
+interface LeftOfCue {
+  /** Last word of the speaker zone (before auxiliaries, adverbs and time words), or -1. */
+  readonly last: number
+  /** First word of the cue (auxiliaries and adverbs next to the verb belong to it). */
+  readonly cueFirst: number
+  readonly negated: boolean
+  readonly passive: boolean
+}
+
+function leftOfCue(words: readonly Word[], verb: number, floor = 0): LeftOfCue {
+  let j = verb - 1
+  let cueFirst = verb
+  let negated = false
+  let passive = false
+  let adjacent = true
+  while (j >= floor) {
+    const w = words[j] as Word
+    if (isBetween(w) && w.lower !== "'s") {
+      if (isNegation(w)) negated = true
+      if (j === verb - 1 && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed')) passive = true
+      if (adjacent && w.lower !== 'to') cueFirst = j
+      j--
+      continue
+    }
+    if (w.lower === "'s" && j === verb - 1 && PRONOUNS.has(words[j - 1]?.lower ?? '')) {
+      j--
+      adjacent = false
+      continue
+    }
+    if (TIME_WORDS.has(w.lower) && !w.upper) {
+      adjacent = false
+      j--
+      continue
+    }
+    if (TIME_WORDS.has(w.lower) && w.upper && words[j - 1]?.lower === 'on') {
+      adjacent = false
+      j -= 2
+      continue
+    }
+    if (TIME_WORDS.has(w.lower) && w.upper && j > floor && (words[j - 1]?.isWord ?? false)) {
+      // "Trump Tuesday said": a capitalised weekday after a name.
+      adjacent = false
+      j--
+      continue
+    }
+    break
+  }
+  // "refused to comment": "to" joins the cue only with what precedes it.
+  if (words[cueFirst]?.lower === 'to') cueFirst++
+  return { last: j, cueFirst, negated, passive }
+}
+
+/** Last word of the cue: fixed extensions ("said in a statement", "called for") and a colon. */
+function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLexicon): number {
+  let last = verb
+  const extensions = lexicon.extensions.get(words[verb]?.lower ?? '')
+  if (extensions !== undefined) {
+    for (const ext of extensions) {
+      if (ext.every((x, k) => words[verb + 1 + k]?.lower === x)) {
+        last = verb + ext.length
+        break
+      }
+    }
+  }
+  const colon = words[last + 1]
+  if (colon?.lower === ':' && colon.start === words[last]?.end) last++
+  return last
+}
+
+/**
+ * The speaker phrase ending at word `last`: a plain phrase, "NAME (D-N.C.)", or a name with its
+ * appositive "Jan Roe, a professor at the university," (PolNeAR keeps the comma).
+ */
+function speakerLeft(words: readonly Word[], last: number, lexicon: ClaimsLexicon): number {
+  const end = words[last]
+  if (end === undefined) return -1
+  if (end.lower === ',') {
+    for (let c = last - 2; c >= 0 && last - c <= 25; c--) {
+      const w = words[c] as Word
+      if (w.lower === '“' || w.lower === '"' || w.lower === ';' || lexicon.cues.has(w.lower)) return -1
+      if (w.lower !== ',') continue
+      const first = speakerBefore(words, c - 1, lexicon.cues)
+      if (first < 0 || !(words[c - 1]?.upper ?? false)) return -1
+      return opensClause(words, first) ? first : -1
+    }
+    return -1
+  }
+  if (end.lower === ')') {
+    for (let p = last - 1; p >= 0 && last - p <= 8; p--) {
+      if (words[p]?.lower === '(') return p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1) : -1
+    }
+    return -1
+  }
+  return nameRun(words, speakerBefore(words, last, lexicon.cues), last)
+}
+
+/**
+ * "The ad uses footage of Hillary Clinton saying": a phrase that ends in a name after ordinary
+ * lower-case words is cut to the name.
+ */
+function nameRun(words: readonly Word[], first: number, last: number): number {
+  if (first < 0 || !(words[last]?.upper ?? false)) return first
+  const head = words[first] as Word
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return first
+  let k = last
+  while (k > first) {
+    const w = words[k - 1] as Word
+    if (w.upper || (NP_INNER.has(w.lower) && (words[k - 2]?.upper ?? false))) k--
+    else break
+  }
+  if (k === first) return first
+  for (let t = first; t < k; t++) {
+    const w = words[t] as Word
+    if (w.isWord && !w.upper && !NP_INNER.has(w.lower)) return k
+  }
+  return first
+}
+
+/** A speaker phrase must open its clause ("…, the minister said"; not "the report the minister said"). */
+function opensClause(words: readonly Word[], first: number): boolean {
+  if (first === 0) return true
+  const opener = words[first - 1] as Word
+  const head = words[first] as Word
+  return (
+    CLAUSE_OPENERS.has(opener.lower) ||
+    !opener.isWord ||
+    DETERMINERS.has(head.lower) ||
+    PRONOUNS.has(head.lower) ||
+    (head.upper && !opener.upper)
+  )
+}
+
+/** Drop leading and trailing punctuation of a content; keep "that" (PolNeAR convention). */
+function trimContent(words: readonly Word[], first: number, last: number): [number, number] {
+  while (first <= last && FINAL_MARKS.has(words[first]?.lower ?? '')) first++
+  while (last >= first && FINAL_MARKS.has(words[last]?.lower ?? '')) last--
+  return [first, last]
+}
+
+function paragraphEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from)
+  return at < 0 ? text.length : at
+}
+
+function paragraphStart(text: string, from: number): number {
+  return text.lastIndexOf('\n', from - 1) + 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Transcript turns
+
+const TURN = /^([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)/gmu
+
+function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]): void {
+  const { text } = input
+  const turns: { speaker: Span; cue: Span; content: Span }[] = []
+  const names = new Map<string, number>()
+  for (const m of text.matchAll(TURN)) {
+    const name = m[1] ?? ''
+    const start = m.index
+    const contentStart = start + m[0].length
+    let end = paragraphEnd(text, contentStart)
+    while (end > contentStart && /\s/.test(text[end - 1] ?? '')) end--
+    if (end - contentStart < 3) continue
+    turns.push({
+      speaker: { start, end: start + name.length },
+      cue: { start: start + name.length, end: start + name.length + 1 },
+      content: { start: contentStart, end },
+    })
+    names.set(name, (names.get(name) ?? 0) + 1)
+  }
+  // One "UPDATE: …" line is a heading; a transcript has speakers who take several turns.
+  const speakers = [...names].filter(([, n]) => n >= 2).map(([name]) => name)
+  if (speakers.length < 2) return
+  for (const turn of turns) {
+    if (!speakers.includes(text.slice(turn.speaker.start, turn.speaker.end))) continue
+    drafts.push({
+      ...turn,
+      kind: 'direct',
+      rule: 'transcript-turn',
+      cueEntry: null,
+      stance: null,
+      targetSpan: null,
+      negated: false,
+      passive: false,
+    })
+    blocked.push({ start: turn.speaker.start, end: turn.content.end })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Direct quotations
 
 interface Attribution {
   readonly speaker: Span
@@ -103,31 +322,27 @@ interface Attribution {
   readonly end: number
 }
 
-const spanOf = (words: readonly Word[], first: number, last: number): Span => ({
-  start: words[first]?.start ?? 0,
-  end: words[last]?.end ?? 0,
-})
-
-function paragraphEnd(text: string, from: number): number {
-  const at = text.indexOf('\n', from)
-  return at < 0 ? text.length : at
-}
-
-function paragraphStart(text: string, from: number): number {
-  return text.lastIndexOf('\n', from - 1) + 1
+/** A speaker after an inverted cue, with its appositive up to the end of the clause. */
+function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
+  const last = speakerAfter(words, first)
+  if (last < 0 || words[last + 1]?.lower !== ',') return last
+  let k = last + 2
+  while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 20) k++
+  while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
+  return k - 1 > last + 1 ? k - 1 : last
 }
 
 /** '”, the minister said' / '” she added' / '”, said Mr. Varga' / '”, according to X'. */
 function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribution | null {
   const { text, lexicon } = input
-  const words = scanWords(text, q.end, Math.min(limit, q.end + 160, paragraphEnd(text, q.end)))
+  const words = scanWords(text, q.end, Math.min(limit, q.end + 200, paragraphEnd(text, q.end)))
   let k0 = 0
   while (k0 < words.length && [',', '—', '–', '-'].includes(words[k0]?.lower ?? '')) k0++
   const w0 = words[k0]
   if (w0 === undefined || !w0.isWord) return null
   // ”, according to the ministry.
   if (w0.lower === 'according' && words[k0 + 1]?.lower === 'to') {
-    const last = speakerAfter(words, k0 + 2)
+    const last = speakerAfterWithAppositive(words, k0 + 2)
     if (last < 0) return null
     return {
       speaker: spanOf(words, k0 + 2, last),
@@ -142,12 +357,13 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   }
   // ”, said the minister.
   const first = lexicon.cues.get(w0.lower)
-  if (first !== undefined) {
-    const last = speakerAfter(words, k0 + 1)
+  if (first !== undefined && !w0.upper) {
+    const cueEnd = cueLast(words, k0, lexicon)
+    const last = speakerAfterWithAppositive(words, cueEnd + 1)
     if (last < 0) return null
     return {
-      speaker: spanOf(words, k0 + 1, last),
-      cue: spanOf(words, k0, k0),
+      speaker: spanOf(words, cueEnd + 1, last),
+      cue: spanOf(words, k0, cueEnd),
       cueEntry: first,
       kind: 'direct',
       rule: 'direct-cue-speaker-after',
@@ -156,30 +372,26 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
       end: words[last]?.end ?? q.end,
     }
   }
-  // ”, the minister said. / ” he added.
-  for (let k = k0 + 1; k < words.length && k - k0 <= 10; k++) {
-    const w = words[k]
-    if (w === undefined) break
-    if (!w.isWord && !['-', "'s", '&'].includes(w.lower)) return null
+  // ”, the minister said. / ” he added. / ”, Jan Roe, a guard, said.
+  for (let k = k0 + 1; k < words.length && k - k0 <= 25; k++) {
+    const w = words[k] as Word
+    if (!w.isWord && !['-', ',', '(', ')', '&'].includes(w.lower)) return null
     const entry = lexicon.cues.get(w.lower)
-    if (entry === undefined) continue
-    let j = k - 1
-    let negated = false
-    while (j > k0 && isBetween(words[j] as Word)) {
-      if (isNegation(words[j] as Word)) negated = true
-      j--
-    }
-    const speakerFirst = speakerBefore(words, j, lexicon.cues)
+    if (entry === undefined || w.upper) continue
+    const left = leftOfCue(words, k, k0)
+    if (left.last < k0) return null
+    const speakerFirst = speakerLeft(words, left.last, lexicon)
     if (speakerFirst !== k0) return null
+    const cueEnd = cueLast(words, k, lexicon)
     return {
-      speaker: spanOf(words, k0, j),
-      cue: spanOf(words, k, k),
+      speaker: spanOf(words, k0, left.last),
+      cue: spanOf(words, left.cueFirst, cueEnd),
       cueEntry: entry,
       kind: 'direct',
       rule: 'direct-speaker-cue-after',
       targetSpan: null,
-      negated,
-      end: w.end,
+      negated: left.negated,
+      end: words[cueEnd]?.end ?? q.end,
     }
   }
   return null
@@ -195,7 +407,7 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
   for (let k = end; k >= 0 && end - k <= 7; k--) {
     const w = words[k] as Word
     if (!w.isWord) {
-      if ([',', "'s", '-'].includes(w.lower)) continue
+      if ([',', '-'].includes(w.lower)) continue
       return null
     }
     // According to X, “…”
@@ -214,40 +426,39 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
       }
     }
     const entry = lexicon.cues.get(w.lower)
-    if (entry === undefined) continue
+    if (entry === undefined || w.upper) continue
+    let cueEnd = cueLast(words, k, lexicon)
     // What stands between the cue and the quote: nothing, "that", an addressee, an adjunct.
     let targetSpan: Span | null = null
-    if (k < end) {
-      const next = words[k + 1] as Word
-      if (next.lower === 'that' && k + 1 === end) {
-        // said that “…”
+    const next = words[cueEnd + 1]
+    if (next !== undefined && cueEnd < end) {
+      if (next.lower === 'that' && cueEnd + 1 === end) {
+        // said that “…”: "that" goes with the content, which here is the quotation only.
       } else if (ADJUNCT_STARTS.has(next.lower)) {
-        // said in a statement: “…”
+        // said on Monday: “…”
       } else if (entry.frame === 'tell' || entry.frame === 'ask') {
-        const last = speakerAfter(words, k + 1)
+        const last = speakerAfter(words, cueEnd + 1)
         if (last < 0) return null
-        targetSpan = spanOf(words, k + 1, last)
+        targetSpan = spanOf(words, cueEnd + 1, last)
         if (last < end && !ADJUNCT_STARTS.has(words[last + 1]?.lower ?? '')) return null
       } else {
         return null
       }
+    } else if (next?.lower === ':' && next.start === words[cueEnd]?.end) {
+      cueEnd++
     }
-    let j = k - 1
-    let negated = false
-    while (j >= 0 && isBetween(words[j] as Word)) {
-      if (isNegation(words[j] as Word)) negated = true
-      j--
-    }
-    const speakerFirst = speakerBefore(words, j, lexicon.cues)
+    const left = leftOfCue(words, k)
+    if (left.last < 0) return null
+    const speakerFirst = speakerLeft(words, left.last, lexicon)
     if (speakerFirst < 0) return null
     return {
-      speaker: spanOf(words, speakerFirst, j),
-      cue: spanOf(words, k, k),
+      speaker: spanOf(words, speakerFirst, left.last),
+      cue: spanOf(words, left.cueFirst, cueEnd),
       cueEntry: entry,
       kind: 'direct',
       rule: 'direct-speaker-cue-before',
       targetSpan,
-      negated,
+      negated: left.negated,
       end: q.end,
     }
   }
@@ -274,6 +485,7 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
   let prevEnd = 0
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi] as Quote
+    if (overlapsAny(blocked, q)) continue
     const next = quotes[qi + 1]
     const limit = next?.start ?? text.length
     let attribution = attributionAfter(input, q, limit)
@@ -284,7 +496,7 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
       const from = Math.max(prevEnd, paragraphStart(text, q.start), sentenceStart < q.start ? sentenceStart : 0)
       attribution = attributionBefore(input, q, Math.max(from, q.start - 300))
     }
-    if (attribution === null) {
+    if (attribution === null || overlapsAny(blocked, attribution.speaker)) {
       prevEnd = q.end
       continue
     }
@@ -320,17 +532,7 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Unattributed allegations
-
-const overlapsAny = (spans: readonly Span[], s: Span): boolean =>
-  spans.some((b) => b.start < s.end && s.start < b.end)
-
-function trimContent(words: readonly Word[], first: number, last: number): [number, number] {
-  while (first <= last && [',', ':', ';', '—', '–'].includes(words[first]?.lower ?? '')) first++
-  if (words[first]?.lower === 'that') first++
-  while (last >= first && ['.', '!', ',', ';', ':', '—', '–'].includes(words[last]?.lower ?? '')) last--
-  return [first, last]
-}
+// 3a. Unattributed allegations
 
 function allegations(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
   const { text, lexicon } = input
@@ -363,56 +565,141 @@ function allegations(input: ExtractInput, sentence: Sentence, drafts: Draft[], b
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Indirect speech
+// 3b, 3c. Indirect speech
+
+interface SentenceScope {
+  readonly input: ExtractInput
+  readonly words: readonly Word[]
+  readonly blocked: Span[]
+  readonly drafts: Draft[]
+}
+
+function isFree(scope: SentenceScope, w: Word): boolean {
+  return !overlapsAny(scope.blocked, w) && !scope.input.quotes.some((q) => q.start < w.start && w.end < q.end)
+}
+
+/** Index of the last word a content starting at `from` may use (it stops before used text). */
+function contentLimit(scope: SentenceScope, from: number): number {
+  const { words, blocked } = scope
+  for (let t = from; t < words.length; t++) if (overlapsAny(blocked, words[t] as Word)) return t - 1
+  return words.length - 1
+}
+
+function push(scope: SentenceScope, d: Draft): void {
+  scope.drafts.push(d)
+  if (d.speaker) scope.blocked.push(d.speaker)
+  if (d.cue) scope.blocked.push(d.cue)
+  scope.blocked.push(d.content)
+}
+
+/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
+function isShortTail(words: readonly Word[], from: number, to: number): boolean {
+  const rest = words.slice(from, to + 1).filter((w) => w.isWord)
+  return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
+}
 
 function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
-  const { text, lexicon, quotes } = input
-  const words = scanWords(text, sentence.start, sentence.end)
+  const words = scanWords(input.text, sentence.start, sentence.end)
   if (words.length < 3) return
-  const isBlocked = (w: Word): boolean => overlapsAny(blocked, w)
-  const inQuote = (w: Word): boolean => quotes.some((q) => q.start < w.start && w.end < q.end)
-  // The content may not run into text an earlier rule used.
-  const stopAt = (from: number): number => {
-    let last = words.length - 1
-    for (let t = from; t < words.length; t++) {
-      if (isBlocked(words[t] as Word)) {
-        last = t - 1
-        break
+  const scope: SentenceScope = { input, words, blocked, drafts }
+  if (trailingAttribution(scope)) return
+  leftToRight(scope)
+}
+
+/** "CONTENT, the minister said (on Monday)." / "CONTENT, said Jan Roe, a guard." */
+function trailingAttribution(scope: SentenceScope): boolean {
+  const { words, input } = scope
+  const { lexicon } = input
+  let end = words.length - 1
+  while (end >= 0 && ['.', '!', '?'].includes(words[end]?.lower ?? '')) end--
+  for (let k = end; k >= 2 && end - k <= 30; k--) {
+    const w = words[k] as Word
+    if (!w.isWord || w.upper || !isFree(scope, w)) continue
+    let speaker: Span | null = null
+    let cue: Span | null = null
+    let contentLast = -1
+    let entry: CueEntry | undefined
+    let kind: ClaimKind = 'indirect'
+    let rule = ''
+    if (w.lower === 'according' && words[k + 1]?.lower === 'to' && TAIL_MARKS.has(words[k - 1]?.lower ?? '')) {
+      const last = speakerAfterWithAppositive(words, k + 2)
+      if (last < 0 || !isShortTail(words, last + 1, end)) continue
+      speaker = spanOf(words, k + 2, last)
+      cue = spanOf(words, k, k + 1)
+      contentLast = k - 1
+      kind = 'according_to'
+      rule = 'according-to-after'
+    } else {
+      entry = lexicon.cues.get(w.lower)
+      if (entry === undefined) continue
+      const cueEnd = cueLast(words, k, lexicon)
+      const after = TAIL_MARKS.has(words[k - 1]?.lower ?? '') ? speakerAfterWithAppositive(words, cueEnd + 1) : -1
+      if (after >= 0 && isShortTail(words, after + 1, end)) {
+        // CONTENT, said X.
+        speaker = spanOf(words, cueEnd + 1, after)
+        cue = spanOf(words, k, cueEnd)
+        contentLast = k - 1
+        rule = 'indirect-content-cue-speaker'
+      } else {
+        // CONTENT, X said.
+        if (!isShortTail(words, cueEnd + 1, end)) continue
+        const left = leftOfCue(words, k)
+        if (left.last < 1) continue
+        const first = speakerLeft(words, left.last, lexicon)
+        if (first < 2 || !TAIL_MARKS.has(words[first - 1]?.lower ?? '')) continue
+        speaker = spanOf(words, first, left.last)
+        cue = spanOf(words, left.cueFirst, cueEnd)
+        contentLast = first - 1
+        rule = 'indirect-content-speaker-cue'
       }
     }
-    return last
+    const limit = contentLimit(scope, 0)
+    if (limit < contentLast) {
+      // Used text inside: the content starts after it.
+      continue
+    }
+    const [first, last] = trimContent(words, 0, contentLast)
+    if (last - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, last))) continue
+    const content = spanOf(words, first, last)
+    push(scope, {
+      speaker,
+      cue,
+      content,
+      kind: kind === 'according_to' ? kind : quotedKind(input.quotes, content),
+      rule,
+      cueEntry: entry ?? null,
+      stance: null,
+      targetSpan: null,
+      negated: false,
+      passive: false,
+    })
+    return true
   }
-  const push = (d: Draft): void => {
-    drafts.push(d)
-    if (d.speaker) blocked.push(d.speaker)
-    if (d.cue) blocked.push(d.cue)
-    blocked.push(d.content)
-  }
+  return false
+}
 
+function leftToRight(scope: SentenceScope): void {
+  const { words, input } = scope
+  const { lexicon, quotes } = input
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word
-    if (!w.isWord || isBlocked(w) || inQuote(w)) continue
+    if (!w.isWord || !isFree(scope, w)) continue
 
-    // according to X, CONTENT  /  CONTENT, according to X.
+    // according to X, CONTENT  /  CONTENT according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
       const last = speakerAfter(words, i + 2)
       if (last < 0) continue
-      const speaker = spanOf(words, i + 2, last)
-      const cue = spanOf(words, i, i + 1)
-      let [first, end] = [0, -1]
-      if (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? '')) {
-        if (words[last + 1]?.lower === ',' && (i === 0 || words[i - 1]?.lower !== ',')) {
-          ;[first, end] = trimContent(words, last + 2, stopAt(last + 2))
-        } else {
-          ;[first, end] = trimContent(words, 0, i - 1)
-        }
+      let first = 0
+      let end = -1
+      if (words[last + 1]?.lower === ',' && (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))) {
+        ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2))
       } else {
         ;[first, end] = trimContent(words, 0, i - 1)
       }
-      if (end - first < 1 || overlapsAny(blocked, spanOf(words, first, end))) continue
-      push({
-        speaker,
-        cue,
+      if (end - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, end))) continue
+      push(scope, {
+        speaker: spanOf(words, i + 2, last),
+        cue: spanOf(words, i, i + 1),
         content: spanOf(words, first, end),
         kind: 'according_to',
         rule: 'according-to',
@@ -428,35 +715,21 @@ function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[]
 
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined) continue
+    // "United States", "Fox News Reports": a capitalised word inside a sentence is a name.
+    if (w.upper && i > 0) continue
     const before = words[i - 1]
     // "the claims", "his statement": a noun, not a cue.
     if (before !== undefined && DETERMINERS.has(before.lower)) continue
-    // "called for", "called on": a demand, still a claim; "called off" is not.
     if (words[i + 1]?.lower === 'off') continue
 
-    let j = i - 1
-    let negated = false
-    let passive = false
-    while (j >= 0 && isBetween(words[j] as Word)) {
-      const b = words[j] as Word
-      if (isNegation(b)) negated = true
-      if (j === i - 1 && PASSIVE_AUX.has(b.lower) && w.lower.endsWith('ed')) passive = true
-      j--
-    }
-    const speakerFirst = j >= 0 ? speakerBefore(words, j, lexicon.cues) : -1
-    const opener = words[speakerFirst - 1]
-    const speakerOk =
-      speakerFirst >= 0 &&
-      (speakerFirst === 0 ||
-        opener === undefined ||
-        CLAUSE_OPENERS.has(opener.lower) ||
-        !opener.isWord ||
-        DETERMINERS.has(words[speakerFirst]?.lower ?? '') ||
-        isBetweenPronoun(words[speakerFirst]))
+    const left = leftOfCue(words, i)
+    const speakerFirst = left.last >= 0 ? speakerLeft(words, left.last, lexicon) : -1
+    const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
+    const cueEnd = cueLast(words, i, lexicon)
 
-    if (speakerOk && passive) {
+    if (speakerOk && left.passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
-      let t = i + 1
+      let t = cueEnd + 1
       let speaker: Span | null = null
       if (words[t]?.lower === 'by') {
         const last = speakerAfter(words, t + 1)
@@ -465,20 +738,19 @@ function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[]
           t = last + 1
         }
       }
-      // "accused of X", "blamed for X": the content is X.
       if (['of', 'for'].includes(words[t]?.lower ?? '')) t++
-      const [first, end] = trimContent(words, t, stopAt(t))
+      const [first, end] = trimContent(words, t, contentLimit(scope, t))
       if (end - first < 1) continue
-      push({
+      push(scope, {
         speaker,
-        cue: spanOf(words, j + 1, i),
+        cue: spanOf(words, left.cueFirst, cueEnd),
         content: spanOf(words, first, end),
         kind: 'indirect',
         rule: speaker ? 'indirect-passive-agent' : 'indirect-passive',
         cueEntry: entry,
         stance: null,
-        targetSpan: spanOf(words, speakerFirst, j),
-        negated,
+        targetSpan: spanOf(words, speakerFirst, left.last),
+        negated: left.negated,
         passive: true,
       })
       i = end
@@ -486,14 +758,14 @@ function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[]
     }
 
     if (speakerOk) {
-      let t = i + 1
+      let t = cueEnd + 1
       let targetSpan: Span | null = null
       if (entry.frame === 'tell') {
         const thatAt = findWithin(words, t, 7, 'that')
-        if (thatAt >= 0) t = thatAt + 1
+        if (thatAt >= 0) t = thatAt
         else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
           const last = speakerAfter(words, t)
-          if (last >= 0 && words[last + 1] !== undefined && !words[last + 1]?.isWord) {
+          if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
             targetSpan = spanOf(words, t, last)
             t = last + 1
           }
@@ -510,71 +782,25 @@ function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[]
         const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
         if (ofAt > t) targetSpan = spanOf(words, t, ofAt - 1)
       }
-      const contentLast = stopAt(t)
-      let [first, end] = trimContent(words, t, contentLast)
+      const [first, end] = trimContent(words, t, contentLimit(scope, t))
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
-      // Inverted order: "CONTENT, the minister said (on Monday)."
-      const shortTail = rest.length === 0 || (rest.length <= 5 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
-      if (shortTail && speakerFirst >= 2 && [',', '—', '–', '”', '"'].includes(opener?.lower ?? '')) {
-        ;[first, end] = trimContent(words, 0, speakerFirst - 1)
-        if (end - first < 1 || overlapsAny(blocked, spanOf(words, first, end))) continue
-        push({
-          speaker: spanOf(words, speakerFirst, j),
-          cue: spanOf(words, i, i),
-          content: spanOf(words, first, end),
-          kind: quotedKind(quotes, spanOf(words, first, end)),
-          rule: 'indirect-content-speaker-cue',
-          cueEntry: entry,
-          stance: null,
-          targetSpan: null,
-          negated,
-          passive: false,
-        })
-        continue
-      }
       if (rest.length < 2) continue
       const content = spanOf(words, first, end)
-      push({
-        speaker: spanOf(words, speakerFirst, j),
-        cue: spanOf(words, i, i),
+      push(scope, {
+        speaker: spanOf(words, speakerFirst, left.last),
+        cue: spanOf(words, left.cueFirst, cueEnd),
         content,
         kind: quotedKind(quotes, content),
         rule: 'indirect-speaker-cue-content',
         cueEntry: entry,
         stance: null,
         targetSpan,
-        negated,
+        negated: left.negated,
         passive: false,
       })
       i = end
-      continue
-    }
-
-    // Inverted cue: "CONTENT, said the minister."
-    if (before?.lower === ',' && i >= 3) {
-      const last = speakerAfter(words, i + 1)
-      if (last < 0) continue
-      const [first, end] = trimContent(words, 0, i - 1)
-      if (end - first < 1 || overlapsAny(blocked, spanOf(words, first, end))) continue
-      push({
-        speaker: spanOf(words, i + 1, last),
-        cue: spanOf(words, i, i),
-        content: spanOf(words, first, end),
-        kind: quotedKind(quotes, spanOf(words, first, end)),
-        rule: 'indirect-content-cue-speaker',
-        cueEntry: entry,
-        stance: null,
-        targetSpan: null,
-        negated: false,
-        passive: false,
-      })
-      i = last
     }
   }
-}
-
-function isBetweenPronoun(w: Word | undefined): boolean {
-  return w !== undefined && ['he', 'she', 'they', 'we', 'i', 'it'].includes(w.lower)
 }
 
 function findWithin(words: readonly Word[], from: number, span: number, ...targets: string[]): number {

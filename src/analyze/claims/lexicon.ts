@@ -31,6 +31,8 @@ export interface ClaimsLexicon {
   readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
+  /** Words that join the cue when they follow it ("said in a statement", "called for"). */
+  readonly extensions: ReadonlyMap<string, readonly (readonly string[])[]>
   /** Matches any cue form, "according", or an allegation noun: a sentence without it has no claim. */
   readonly trigger: RegExp
 }
@@ -87,10 +89,19 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     if (pattern === undefined || !isStance(stance)) continue
     allegations.push({ pattern: new RegExp(pattern, 'giu'), stance })
   }
+  const extensions = new Map<string, string[][]>()
+  for (const [form, following] of lines(dir('cue-extensions.tsv'))) {
+    if (form === undefined || following === undefined) continue
+    const list = extensions.get(form) ?? []
+    list.push(following.toLowerCase().split(/\s+/))
+    // Longest first, so "in a recent interview" wins over shorter ones.
+    list.sort((a, b) => b.length - a.length)
+    extensions.set(form, list)
+  }
   const forms = [...cues.keys(), 'according', 'alleged', 'allegations', 'claims', 'rumors', 'rumours', 'reports', 'accusations', 'suggestions']
   const escaped = forms.sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   const trigger = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i')
-  return { cues, hedges, speakerNouns, genericSpeakers, allegations, trigger }
+  return { cues, hedges, speakerNouns, genericSpeakers, allegations, extensions, trigger }
 }
 
 /** Read the learned cue list, or null when it has not been trained yet. */

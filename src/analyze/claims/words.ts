@@ -37,6 +37,11 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       i++
       continue
     }
+    if ((code === 39 || code === 0x2019) && i + 1 < end && (text.charCodeAt(i + 1) | 32) === 115 && !isWordCode(text.charCodeAt(i + 2)) && i > start && isWordCode(text.charCodeAt(i - 1))) {
+      pushWord(words, text, i, i + 2, true)
+      i += 2
+      continue
+    }
     if (!isWordCode(code)) {
       // "’s" / "'s" after a space-less possessive are handled inside words; here a mark is a word.
       pushWord(words, text, i, i + 1, false)
@@ -50,6 +55,10 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       if (isWordCode(c)) {
         j++
         continue
+      }
+      // The clitic "'s" is a word of its own ("He's said", "the country's president").
+      if ((c === 39 || c === 0x2019) && (text.charCodeAt(j + 1) | 32) === 115 && !isWordCode(text.charCodeAt(j + 2))) {
+        break
       }
       // Inner hyphen, apostrophe or full stop joins when a letter or digit follows ("U.S", "don't").
       if ((c === 45 || c === 39 || c === 0x2019 || c === 46) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
@@ -92,6 +101,14 @@ export const BETWEEN_SPEAKER_AND_CUE = new Set([
   'allegedly', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'had', 'often', 'already',
   'still', 'initially', 'privately', 'openly', 'falsely', 'wrongly', 'long', 'refused', 'declined',
   'to', 'quickly', 'flatly', 'firmly', 'strongly', 'explicitly', 'no', 'longer', 'just', 'now',
+  "'s", "'ve", "'d",
+])
+
+/** Time words that may stand between a speaker and the cue ("Wells Fargo this month said"). */
+export const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
+  'today', 'tonight', 'this', 'last', 'next', 'week', 'month', 'year', 'weekend', 'morning',
+  'afternoon', 'evening', 'night', 'on', 'earlier', 'later', 'recently',
 ])
 
 export const NEGATIONS = new Set(['not', "n't", 'never', 'refused', 'declined', 'no', 'neither', 'nor'])
