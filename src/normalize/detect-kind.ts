@@ -26,7 +26,7 @@ const SOCIAL_MAX_LENGTH = 700
 /**
  * The document's kind, strongest evidence first: a declared type, a social-network URL, a comment
  * thread (blog), a short text with hashtags or @handles (social), a blog URL, an article hint or
- * an article-shaped text (a title and a few paragraphs); "other" otherwise.
+ * an article-shaped text (a title and a few paragraphs, or long prose); "other" otherwise.
  */
 export function detectKind(evidence: KindEvidence): DocumentKind {
   if (evidence.declared !== null) return evidence.declared
@@ -41,6 +41,8 @@ export function detectKind(evidence: KindEvidence): DocumentKind {
   }
   if (evidence.articleHint === true) return 'article'
   if (evidence.hasTitle && evidence.body.length >= 300) return 'article'
+  // Long prose saved without its headline (corpora often strip it) is still an article.
+  if (evidence.body.length >= 1000) return 'article'
   return 'other'
 }
 

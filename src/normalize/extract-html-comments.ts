@@ -20,6 +20,9 @@ const CHROME_SELECTOR =
 const CONTAINER_SELECTOR =
   '#comments, .comments-area, .comments, #respond, .comment-respond, #disqus_thread, form#commentform, form.comment-form'
 
+// The "says:" after a commenter's name, left when the theme gives it no class.
+const SAYS = /^(says|said|wrote)\s*:?$/i
+
 /** Whether an element is one comment (the markup WordPress, Disqus-like themes and schema.org use). */
 function isCommentElement(element: Element): boolean {
   if (element.closest('form') !== null) return false
@@ -54,7 +57,7 @@ export function extractHtmlComments(document: Document): HtmlComment[] {
       own.querySelector('.comment-author, .vcard, footer, header')?.remove()
     }
     for (const chrome of Array.from(content.querySelectorAll(CHROME_SELECTOR))) chrome.remove()
-    const paragraphs = htmlToParagraphs(content).filter((p) => !rules.isCommentAction(p))
+    const paragraphs = htmlToParagraphs(content).filter((p) => !rules.isCommentAction(p) && !SAYS.test(p))
     if (paragraphs.length > 0) comments.push({ author, paragraphs })
   }
   for (const element of candidates) if (element.isConnected) element.remove()

@@ -5,6 +5,7 @@ import { cleanAuthor } from './clean-author.js'
 import type { DocumentDraft, DraftBlock } from './document-draft.js'
 import { extractHtmlComments } from './extract-html-comments.js'
 import { htmlToParagraphs } from './html-to-paragraphs.js'
+import { normalizeDate } from './normalize-date.js'
 import { readHtmlMetadata } from './read-html-metadata.js'
 
 // Page chrome removed when Readability finds no article and the whole body is used instead.
@@ -22,15 +23,14 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
     virtualConsole: new VirtualConsole(),
   })
   const document = dom.window.document
+  // Comments first, so that a comment's <time> is not taken for the page's date.
+  const comments = extractHtmlComments(document)
   const metadata = readHtmlMetadata(document)
   const documentTitle = nonEmpty(document.title)
-  const comments = extractHtmlComments(document)
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse()
   const rules = boilerplateRules()
 
   const title = metadata.title ?? nonEmpty(article?.title) ?? documentTitle
-  const readabilityAuthor = cleanAuthor(article?.byline)
-  const author = metadata.author ?? readabilityAuthor
   const content = article?.content ?? fallbackBody(document)
   let paragraphs = content === null ? [] : htmlToParagraphs(content)
   // A "By …" line left at the top of the content is the page's own byline: better than a
@@ -38,6 +38,7 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   const bylineIndex = paragraphs.slice(0, 3).findIndex((p) => p.length <= 120 && BYLINE.test(p))
   const pageByline = paragraphs[bylineIndex] ?? null
   if (bylineIndex >= 0) paragraphs = paragraphs.filter((_, index) => index !== bylineIndex)
+  const author = metadata.author ?? cleanAuthor(article?.byline) ?? cleanAuthor(pageByline)
   const byline = pageByline ?? nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
   const seen = new Set([title, byline, author].filter((value) => value !== null).map((value) => value.toLowerCase()))
   const blocks: DraftBlock[] = []
@@ -57,7 +58,7 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
     title,
     author,
     site: metadata.site ?? nonEmpty(article?.siteName),
-    publishedAt: metadata.publishedAt ?? nonEmpty(article?.publishedTime),
+    publishedAt: metadata.publishedAt ?? nonEmpty(article?.publishedTime) ?? (pageByline === null ? null : normalizeDate(pageByline)),
     kind: metadata.kind,
     articleHint: metadata.articleHint,
     language: metadata.language ?? nonEmpty(article?.lang),

@@ -293,3 +293,45 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
     expect(outcome?.ok === false && outcome.error.toLine()).toMatch(/^bad\.rss: not a valid RSS or Atom feed \(/)
   })
 })
+
+describe('normalizeRaw: comment markup variants', () => {
+  it('reads <article class="comment"> with .comment-author and <ol class="commentlist"> with cite.fn', () => {
+    const doc = only(normalizeRaw(raw(fixture('forum-comments.html'), 'forum.html')))
+    expect(doc.metadata).toMatchObject({
+      title: 'Letter: the bay deserves answers',
+      author: 'Gwen Ashby',
+      // From the page's byline, not from a comment's <time>.
+      publishedAt: '2026-02-17',
+      site: 'Bay Community Forum',
+      kind: 'blog',
+    })
+    const sections = sectionTexts(doc)
+    expect(sections.filter((s) => s.kind === 'comment')).toEqual([
+      { kind: 'comment', author: 'Rafael D.', text: 'Fully agree. The footage exists, my cousin works at the port.' },
+      { kind: 'comment', author: 'anon_bay', text: 'It was the Corvinians, everyone knows it.' },
+      { kind: 'comment', author: 'Old Salt', text: 'The hall was closed twice last year for electrical faults.' },
+    ])
+    const body = sections.filter((s) => s.kind === 'body').map((s) => s.text).join('\n\n')
+    expect(body).toMatch(/^Three weeks after the explosion/)
+    expect(body).not.toMatch(/Corvinians|Post Comment|Comments \(3\)/)
+  })
+
+  it('reads plain-text threads with relative times ("Name • 2 hours ago")', () => {
+    const text = [
+      'Ferry update',
+      'The terminal reopens on Monday, the port authority said.',
+      '2 Comments',
+      'Rafael D. • 2 hours ago',
+      'Good news for commuters.',
+      'Reply',
+      'anon_bay',
+      '3 days ago',
+      'Too late for the shops on the quay.',
+    ].join('\n')
+    const doc = only(normalizeRaw(raw(utf8(text), 'thread.txt')))
+    expect(sectionTexts(doc).filter((s) => s.kind === 'comment')).toEqual([
+      { kind: 'comment', author: 'Rafael D.', text: 'Good news for commuters.' },
+      { kind: 'comment', author: 'anon_bay', text: 'Too late for the shops on the quay.' },
+    ])
+  })
+})

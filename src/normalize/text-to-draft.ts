@@ -185,7 +185,7 @@ function commentHeader(line: string, next: string): { author: string; consumesNe
   const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes)\s*:?$/iu.exec(line)
   if (says?.[1] !== undefined) return { author: says[1].trim(), consumesNext: isDateLine(next) }
   const dated = /^(.{1,60}?)\s+(?:on|[|·•—–-])\s+(.+)$/u.exec(line)
-  if (dated?.[1] !== undefined && dated[2] !== undefined && normalizeDate(dated[2]) !== null && isNameLike(dated[1])) {
+  if (dated?.[1] !== undefined && dated[2] !== undefined && isDateish(dated[2]) && isNameLike(dated[1])) {
     return { author: dated[1].trim(), consumesNext: false }
   }
   if (isNameLike(line) && isDateLine(next)) return { author: line.trim(), consumesNext: true }
@@ -193,7 +193,16 @@ function commentHeader(line: string, next: string): { author: string; consumesNe
 }
 
 function isDateLine(line: string): boolean {
-  return line.length <= 60 && normalizeDate(line) !== null && !/[.!?]$/.test(line)
+  return line.length <= 60 && isDateish(line) && !/[.!?]$/.test(line)
+}
+
+// Comment threads often show relative times ("2 hours ago") instead of dates.
+const RELATIVE_TIME = /^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:yesterday|today|just now)(?:\s+at\s+.+)?$/i
+
+/** A date, a date-time or a relative time ("3 days ago"), possibly followed by a time of day. */
+function isDateish(text: string): boolean {
+  const trimmed = text.trim()
+  return normalizeDate(trimmed) !== null || RELATIVE_TIME.test(trimmed)
 }
 
 /** A short line that could be a name or handle: a few words, no sentence punctuation. */

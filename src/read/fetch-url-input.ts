@@ -22,7 +22,7 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
   const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } })
   try {
     for (let redirects = 0; ; redirects++) {
-      if (!options.allowPrivate) await assertPublicHost(current)
+      if (!options.allowPrivate) await abortable(assertPublicHost(current), signal)
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
@@ -69,6 +69,16 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
     // One agent per fetch: nothing is pooled across inputs, nothing lingers after an error.
     void dispatcher.destroy()
   }
+}
+
+/** A promise that rejects when the signal aborts: a slow DNS lookup counts against the timeout. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 function parseHttpUrl(href: string, subject: string): URL {
