@@ -49,7 +49,7 @@ export interface BriefDocument {
 }
 
 export interface BriefEntity {
-  /** Canonical key shared across documents (`Entity.key`). */
+  /** The `Entity.key` most documents give it (entities are joined across documents by name). */
   readonly key: string
   /** The name used by most documents (the longest on a tie). */
   readonly name: string
@@ -99,10 +99,14 @@ export interface BriefClaim {
 }
 
 export interface BriefSpeaker {
-  /** Stable grouping key: an entity key, `description:<words>`, `commenter:<name>`, `source:<ref>` or `unattributed`. */
+  /**
+   * Stable grouping key: `entity:<normalized name>`, `description:<words>`, `commenter:<name>`,
+   * `source:<site or document ref>` or `unattributed`.
+   */
   readonly key: string
   readonly name: string
   readonly kind: SpeakerKind
+  /** The entity type most documents give the speaker (null for speakers that are not entities). */
   readonly entityType: EntityType | null
   /** Number of documents the speaker's claims come from. */
   readonly documents: number

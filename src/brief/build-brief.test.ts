@@ -50,6 +50,45 @@ describe('buildBrief: stories', () => {
     expect(brief.stories[0]).toBe(story)
   })
 
+  it('joins one name typed differently by two documents, and events of one family', () => {
+    const gpe = makeAnalysis({
+      source: 'a.txt',
+      body: ['Westria and Norvenia denied it. Westria and Norvenia said so again.'],
+      entities: [
+        { name: 'Westria', type: 'GPE' },
+        { name: 'Norvenia', type: 'GPE' },
+      ],
+    })
+    const person = makeAnalysis({
+      source: 'b.txt',
+      body: ['Westria spoke. Norvenia spoke. Westria and Norvenia agreed.'],
+      entities: [
+        { name: 'Westria', type: 'PERSON' },
+        { name: 'Norvenia', type: 'GPE' },
+      ],
+    })
+    const joined = buildBrief([gpe, person])
+    expect(joined.stories).toHaveLength(1)
+    expect(joined.stories[0]!.entities.map((e) => [e.name, e.documents])).toEqual([
+      ['Norvenia', 2],
+      ['Westria', 2],
+    ])
+    const shooting = makeAnalysis({
+      source: 'c.txt',
+      body: ['A shooting at the Lantern Club.'],
+      events: [{ type: 'shooting', trigger: 'shooting', place: 'Lantern Club' }],
+    })
+    const massacre = makeAnalysis({
+      source: 'd.txt',
+      body: ['The massacre at the Lantern Club shocked the town.'],
+      events: [{ type: 'massacre', trigger: 'massacre', place: 'Lantern Club' }],
+    })
+    expect(buildBrief([shooting, massacre]).stories).toHaveLength(1)
+    expect(buildBrief([shooting, massacre]).stories[0]!.linkedBy).toEqual([
+      'attack at Lantern Club',
+    ])
+  })
+
   it('says what linked the documents', () => {
     expect(story.linkedBy).toContain('attack at Amber Crown Concert Hall')
     expect(story.linkedBy).toContain('Kaldria')

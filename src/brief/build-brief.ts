@@ -22,7 +22,7 @@ import {
 import { clip, documentView, publicationTime as time, type DocumentView } from './document-view.js'
 import { figureAgreement } from './figure-agreement.js'
 import { groupStories } from './group-stories.js'
-import { linkKeys, type LinkKey } from './link-keys.js'
+import { linkKeys, normalizeName, type LinkKey } from './link-keys.js'
 
 /** Main entities kept per story. */
 const MAX_ENTITIES = 20
@@ -162,34 +162,48 @@ function linkedBy(keys: readonly (readonly LinkKey[])[]): string[] {
     .map((e) => e.label)
 }
 
+/**
+ * Entities joined across documents by normalized name (not by key: until canonical entities land,
+ * one name may be typed differently by two documents); the key and type shown are the most common.
+ */
 function mainEntities(views: readonly DocumentView[]): BriefEntity[] {
-  const byKey = new Map<
+  const byName = new Map<
     string,
-    { type: EntityType; names: Map<string, number>; documents: number; mentions: number }
+    {
+      keys: Map<string, number>
+      types: Map<string, number>
+      names: Map<string, number>
+      documents: number
+      mentions: number
+    }
   >()
   for (const view of views) {
     for (const entity of view.analysis.entities) {
       const mentions = entity.mentions.filter((m) => !view.isDiscounted(m)).length
       if (mentions === 0) continue
-      const entry = byKey.get(entity.key) ?? {
-        type: entity.type,
+      const join = normalizeName(entity.name)
+      const entry = byName.get(join) ?? {
+        keys: new Map<string, number>(),
+        types: new Map<string, number>(),
         names: new Map<string, number>(),
         documents: 0,
         mentions: 0,
       }
       entry.documents += 1
       entry.mentions += mentions
-      entry.names.set(entity.name, (entry.names.get(entity.name) ?? 0) + 1)
-      byKey.set(entity.key, entry)
+      bump(entry.names, entity.name)
+      bump(entry.keys, entity.key)
+      bump(entry.types, entity.type)
+      byName.set(join, entry)
     }
   }
-  return [...byKey.entries()]
-    .map(([key, e]) => {
+  return [...byName.values()]
+    .map((e) => {
       const names = rankNames(e.names)
       return {
-        key,
+        key: rankNames(e.keys)[0]!,
         name: names[0]!,
-        type: e.type,
+        type: rankNames(e.types)[0]! as EntityType,
         aliases: names.slice(1),
         documents: e.documents,
         mentions: e.mentions,
@@ -200,6 +214,10 @@ function mainEntities(views: readonly DocumentView[]): BriefEntity[] {
         b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name),
     )
     .slice(0, MAX_ENTITIES)
+}
+
+function bump(counts: Map<string, number>, value: string): void {
+  counts.set(value, (counts.get(value) ?? 0) + 1)
 }
 
 function collectEvents(views: readonly DocumentView[]): BriefEvent[] {
@@ -272,7 +290,7 @@ function measureRank(measure: string): number {
 
 interface SpeakerGroup {
   kind: SpeakerKind
-  entityType: EntityType | null
+  entityTypes: Map<string, number>
   names: Map<string, number>
   documents: Set<string>
   claims: BriefClaim[]
@@ -287,12 +305,13 @@ function collectSpeakers(views: readonly DocumentView[]): BriefSpeaker[] {
       const holder = speakerOf(view, claim.speaker, claim.kind, cite.commentAuthor)
       const group = groups.get(holder.key) ?? {
         kind: holder.kind,
-        entityType: holder.entityType,
+        entityTypes: new Map<string, number>(),
         names: new Map<string, number>(),
         documents: new Set<string>(),
         claims: [],
       }
-      group.names.set(holder.name, (group.names.get(holder.name) ?? 0) + 1)
+      bump(group.names, holder.name)
+      if (holder.entityType !== null) bump(group.entityTypes, holder.entityType)
       group.documents.add(view.ref)
       group.claims.push({
         stance: claim.stance,
@@ -311,7 +330,7 @@ function collectSpeakers(views: readonly DocumentView[]): BriefSpeaker[] {
       key,
       name: rankNames(g.names)[0]!,
       kind: g.kind,
-      entityType: g.entityType,
+      entityType: (rankNames(g.entityTypes)[0] ?? null) as EntityType | null,
       documents: g.documents.size,
       onlyInComments: g.claims.every((c) => c.cite.section === 'comment'),
       claims: g.claims,

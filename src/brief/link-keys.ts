@@ -22,13 +22,40 @@ const LINKING_TYPES: ReadonlySet<EntityType> = new Set([
 const MIN_MENTIONS = 2
 
 /** A document with at most this many counted sentences is short: every mention is salient. */
-const SHORT_DOCUMENT_SENTENCES = 4
+const SHORT_DOCUMENT_SENTENCES = 6
 
 /** At most this many entity keys per document take part in linking (the most mentioned). */
 const MAX_KEYS_PER_DOCUMENT = 40
 
+/**
+ * Event types that report one kind of happening: a shooting at a hall and a massacre at the same
+ * hall link their documents. Types not listed are their own family.
+ */
+const EVENT_FAMILIES: Readonly<Record<string, string>> = {
+  attack: 'attack',
+  shooting: 'attack',
+  bombing: 'attack',
+  explosion: 'attack',
+  massacre: 'attack',
+  arson: 'attack',
+  stabbing: 'attack',
+  hostage_taking: 'attack',
+  assault: 'attack',
+  arrest: 'arrest',
+  detention: 'arrest',
+}
+
+/** The family an event type links under ("shooting" → "attack"). */
+export function eventFamily(type: string): string {
+  return EVENT_FAMILIES[type] ?? type
+}
+
 export interface LinkKey {
-  /** `entity:<Entity.key>`, `name:<lowercased name>` or `event:<type>@<place>`. */
+  /**
+   * `name:<normalized name>` for entities (and the capitalised names that stand in for them), or
+   * `event:<family>@<normalized place>`. Names, not `Entity.key`, so that one name typed
+   * differently by two documents ("Westria" as GPE and as PERSON) still links them.
+   */
   readonly key: string
   readonly kind: 'entity' | 'event'
   /** What the brief shows for it ("Velenor", "attack at Velenor"). */
@@ -73,7 +100,7 @@ export function linkKeys(view: DocumentView): LinkKey[] {
       const inTitle = mentions.some((m) => view.sectionAt(m.start)?.kind === 'title')
       if (mentions.length >= MIN_MENTIONS || inTitle || (short && mentions.length > 0)) {
         salient.push({
-          key: { key: `entity:${entity.key}`, kind: 'entity', label: entity.name },
+          key: { key: `name:${normalizeName(entity.name)}`, kind: 'entity', label: entity.name },
           weight: mentions.length + (inTitle ? MIN_MENTIONS : 0),
         })
       }
@@ -87,10 +114,13 @@ export function linkKeys(view: DocumentView): LinkKey[] {
   for (const event of analysis.events) {
     if (event.place === null || view.isDiscounted(event.trigger)) continue
     const placeEntity = event.place.entity === null ? undefined : view.entity(event.place.entity)
-    const place =
-      placeEntity === undefined ? normalizeName(event.place.text) : `entity:${placeEntity.key}`
-    const label = `${event.type} at ${placeEntity?.name ?? event.place.text}`
-    keys.push({ key: `event:${event.type}@${place}`, kind: 'event', label })
+    const place = placeEntity?.name ?? event.place.text
+    const family = eventFamily(event.type)
+    keys.push({
+      key: `event:${family}@${normalizeName(place)}`,
+      kind: 'event',
+      label: `${family} at ${place}`,
+    })
   }
   return dedupe(keys)
 }
@@ -135,7 +165,8 @@ function trimName(raw: string): string | null {
   return name.length >= 3 ? name : null
 }
 
-function normalizeName(name: string): string {
+/** Lowercased, accent-free, whitespace-collapsed name: the brief's cross-document join key. */
+export function normalizeName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

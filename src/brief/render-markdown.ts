@@ -141,18 +141,43 @@ function renderMeasure(
   const lines = [
     `- **${measure.measure}**: ${measure.agreement.replace('_', ' ')} (${docs}${latest})`,
   ]
-  // One line per value as written: "at least 139" from four documents is one line.
-  const byText = new Map<string, BriefFigure[]>()
+  // One line per value: "at least 139" from four documents is one line, however it was worded.
+  const byValue = new Map<string, BriefFigure[]>()
   for (const report of measure.reports) {
-    const key = `${report.event}\u0000${report.text.toLowerCase()}`
-    byText.set(key, [...(byText.get(key) ?? []), report])
+    const key = figureValue(report)
+    byValue.set(key, [...(byValue.get(key) ?? []), report])
   }
-  for (const reports of byText.values()) {
-    const first = reports[0]!
-    const event = first.event === 'attack' ? '' : ` (${first.event})`
-    lines.push(`  - ${escapeInline(first.text)}${event} [${cites(reports.map((r) => r.cite))}]`)
+  const usual = mostCommon(measure.reports.map((r) => r.event))
+  for (const [value, reports] of byValue) {
+    const events = [...new Set(reports.map((r) => r.event))].filter((e) => e !== usual)
+    const event = events.length > 0 ? ` (${events.join(', ')})` : ''
+    const wordings = [
+      ...new Map(reports.map((r) => r.text.replace(/\s+/g, ' ')).map((w) => [w.toLowerCase(), w])),
+    ]
+      .filter(([lower]) => lower !== value)
+      .map(([, w]) => w)
+      .slice(0, 2)
+    const written =
+      wordings.length > 0 ? ` (${wordings.map((w) => `"${escapeInline(w)}"`).join(', ')})` : ''
+    lines.push(`  - ${value}${written}${event} [${cites(reports.map((r) => r.cite))}]`)
   }
   return lines
+}
+
+/** "at least 139", "139", "about 140", "at most 20", "24–99". */
+function figureValue(figure: BriefFigure): string {
+  const value =
+    figure.valueMax === undefined ? `${figure.value}` : `${figure.value}–${figure.valueMax}`
+  const prefix = { exact: '', at_least: 'at least ', at_most: 'at most ', approx: 'about ' }[
+    figure.qualifier
+  ]
+  return `${prefix}${value}`
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts.entries()].sort(([, a], [, b]) => b - a)[0]?.[0]
 }
 
 function renderSpeaker(speaker: BriefSpeaker, cite: (c: Citation) => string): string[] {
