@@ -84,9 +84,9 @@ describe('buildBrief: stories', () => {
       events: [{ type: 'massacre', trigger: 'massacre', place: 'Lantern Club' }],
     })
     expect(buildBrief([shooting, massacre]).stories).toHaveLength(1)
-    expect(buildBrief([shooting, massacre]).stories[0]!.linkedBy).toEqual([
+    expect(buildBrief([shooting, massacre]).stories[0]!.linkedBy).toContain(
       'attack at Lantern Club',
-    ])
+    )
   })
 
   it('says what linked the documents', () => {
