@@ -39,6 +39,8 @@ export function feedToOutcomes(xml: string, feedSource: string): NormalizeOutcom
           publishedAt: (item.published ?? item.updated)?.toISOString() ?? null,
           language: feed.language,
           url: item.url,
+          // Feeds syndicate articles and posts: an article unless the URL or content says otherwise.
+          articleHint: true,
         },
         subject,
       )

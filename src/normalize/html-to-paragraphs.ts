@@ -22,17 +22,20 @@ export function htmlToParagraphs(root: Node): string[] {
   const paragraphs: string[] = []
   let buffer = ''
   const flush = (): void => {
-    const text = buffer
-      .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter((line) => line !== '')
-      .join('\n')
-    if (text !== '') paragraphs.push(text)
+    // Two <br> in a row (an empty line) separate paragraphs, as they do on screen.
+    for (const chunk of buffer.split(/\n[ \t]*\n/)) {
+      const text = chunk
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n')
+      if (text !== '') paragraphs.push(text)
+    }
     buffer = ''
   }
   const walk = (node: Node): void => {
     if (node.nodeType === TEXT_NODE) {
-      buffer += (node.nodeValue ?? '').replace(/\n/g, ' ')
+      buffer += (node.nodeValue ?? '').replace(/\s+/g, ' ')
       return
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 && node.nodeType !== 9) return
