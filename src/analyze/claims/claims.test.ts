@@ -75,6 +75,7 @@ describe('findQuotes', () => {
     ['Il a dit «nous restons» hier.', ['«nous restons»']],
     ['She said ‘we will stay’ and didn’t leave.', ['‘we will stay’']],
     ["It's Varga's call, isn't it.", []],
+    ["He said ''we will stay'' and left.", ["''we will stay''"]],
     ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”', ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”']],
   ])('%s', (text, expected) => {
     expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual(expected)
@@ -126,6 +127,11 @@ table('indirect speech', [
   ['He’s said the exits were blocked.', [{ speaker: 'He', cue: 'said' }]],
   ['Brell said the hall had been sold, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', cue: 'reported', content: 'Brell said the hall had been sold' }]],
   ['The United States said nothing was known about the attackers.', [{ speaker: 'The United States', cue: 'said' }]],
+  ['Brell left the inquiry, saying it had found nothing.', [{ speaker: 'Brell', cue: 'saying', content: 'it had found nothing' }]],
+  ['Varga said the hall was safe, adding that the guards were armed.', [{ speaker: 'Varga', cue: 'said', content: 'the hall was safe' }, { speaker: null, cue: 'adding', content: 'that the guards were armed' }]],
+  ['Brell arrived late and said the doors were locked.', [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }]],
+  ['They hired a guard who said the doors were locked.', [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }]],
+  ['The hall’s owner, Tomas Brell, said the doors were locked.', [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }]],
   ['Varga described the attack as an act of war.', [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }]],
 ])
 

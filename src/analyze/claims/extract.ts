@@ -199,7 +199,8 @@ function speakerLeft(words: readonly Word[], last: number, lexicon: ClaimsLexico
       if (w.lower === '“' || w.lower === '"' || w.lower === ';' || lexicon.cues.has(w.lower)) return -1
       if (w.lower !== ',') continue
       const first = speakerBefore(words, c - 1, lexicon.cues)
-      if (first < 0 || !(words[c - 1]?.upper ?? false)) return -1
+      // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
+      if (first < 0 || !((words[c - 1]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return -1
       return opensClause(words, first) ? first : -1
     }
     return -1
@@ -245,6 +246,7 @@ function opensClause(words: readonly Word[], first: number): boolean {
     !opener.isWord ||
     DETERMINERS.has(head.lower) ||
     PRONOUNS.has(head.lower) ||
+    head.lower === 'who' ||
     (head.upper && !opener.upper)
   )
 }
@@ -581,8 +583,23 @@ function isFree(scope: SentenceScope, w: Word): boolean {
 /** Index of the last word a content starting at `from` may use (it stops before used text). */
 function contentLimit(scope: SentenceScope, from: number): number {
   const { words, blocked } = scope
-  for (let t = from; t < words.length; t++) if (overlapsAny(blocked, words[t] as Word)) return t - 1
+  for (let t = from; t < words.length; t++) {
+    const w = words[t] as Word
+    if (overlapsAny(blocked, w)) return t - 1
+    // "…, adding that …" / "… and said …" starts an attribution of its own.
+    if (t > from && continuesWithCue(words, t, scope.input.lexicon)) return t - 1
+  }
   return words.length - 1
+}
+
+/** Whether words[t] is the "," of ", saying …" or the "and" of "and said …". */
+function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
+  const w = words[t] as Word
+  const next = words[t + 1]
+  if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
+  if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
+  if (w.lower === 'and') return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  return false
 }
 
 function push(scope: SentenceScope, d: Draft): void {
@@ -799,8 +816,56 @@ function leftToRight(scope: SentenceScope): void {
         passive: false,
       })
       i = end
+      continue
+    }
+
+    // "X mocked the plan, saying …" / "X arrived and said …": the sentence's subject speaks,
+    // unless it already speaks in another attribution of this sentence.
+    if (i >= 2 && continuesWithCue(words, i - 1, lexicon)) {
+      let speaker: Span | null = null
+      const subjectLast = subjectEnd(words)
+      if (subjectLast >= 0 && subjectLast < i - 1) {
+        const subject = spanOf(words, 0, subjectLast)
+        if (!overlapsAny(scope.blocked, subject)) speaker = subject
+      }
+      let t = cueEnd + 1
+      if (entry.frame === 'tell' || entry.frame === 'ask') {
+        const thatAt = findWithin(words, t, 7, 'that')
+        if (thatAt >= 0) t = thatAt
+      }
+      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      if (end - first < 1) continue
+      const content = spanOf(words, first, end)
+      push(scope, {
+        speaker,
+        cue: spanOf(words, i, cueEnd),
+        content,
+        kind: quotedKind(quotes, content),
+        rule: 'indirect-continued',
+        cueEntry: entry,
+        stance: null,
+        targetSpan: null,
+        negated: false,
+        passive: false,
+      })
+      i = end
     }
   }
+}
+
+/** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
+function subjectEnd(words: readonly Word[]): number {
+  const head = words[0]
+  if (head === undefined) return -1
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return PRONOUNS.has(head.lower) ? 0 : speakerAfter(words, 0)
+  if (!head.upper) return -1
+  let k = 0
+  while (k + 1 < words.length) {
+    const w = words[k + 1] as Word
+    if (w.upper || (NP_INNER.has(w.lower) && (words[k + 2]?.upper ?? false))) k++
+    else break
+  }
+  return k
 }
 
 function findWithin(words: readonly Word[], from: number, span: number, ...targets: string[]): number {

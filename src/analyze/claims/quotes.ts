@@ -19,18 +19,19 @@ const CLOSERS: Readonly<Record<string, string>> = {
   '‘': '’',
   '"': '"',
   '”': '”',
+  "''": "''",
 }
 
 const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 
 /** Whether the quote character at i can open a quotation. */
 function canOpen(text: string, i: number): boolean {
-  const ch = text[i] ?? ''
+  const ch = text.startsWith("''", i) ? "''" : (text[i] ?? '')
   const prev = text[i - 1]
-  const next = text[i + 1]
+  const next = text[i + ch.length]
   if (next === undefined || /\s/.test(next)) return false
   // Apostrophes and straight quotes inside words ("don't", "5'10") never open.
-  if ((ch === '‘' || ch === '"' || ch === '”') && isLetterOrDigit(prev)) return false
+  if ((ch === '‘' || ch === '"' || ch === '”' || ch === "''") && isLetterOrDigit(prev)) return false
   // ”…” pairs (some sites use the right quote on both sides) only open after a space.
   if (ch === '”') return prev === undefined || /[\s(\[—–-]/.test(prev)
   return true
@@ -38,6 +39,7 @@ function canOpen(text: string, i: number): boolean {
 
 /** Whether the character at j closes a quote opened with `open`. */
 function canClose(text: string, j: number, open: string): boolean {
+  if (open === "''") return text.startsWith("''", j) && !isLetterOrDigit(text[j + 2]) && text[j - 1] !== ' '
   const ch = text[j]
   if (ch !== CLOSERS[open]) return false
   const next = text[j + 1]
@@ -50,13 +52,13 @@ function canClose(text: string, j: number, open: string): boolean {
 /** Find quotations, in text order, never overlapping. */
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = []
-  const openers = /[“„«‹‘"”]/g
+  const openers = /''|[“„«‹‘"”]/g
   let match: RegExpExecArray | null
   while ((match = openers.exec(text)) !== null) {
     const i = match.index
     const open = match[0]
     if (!canOpen(text, i)) continue
-    let j = i + 1
+    let j = i + open.length
     let end = -1
     while (j < text.length) {
       const ch = text[j]
@@ -64,8 +66,8 @@ export function findQuotes(text: string): Quote[] {
         // Block quote: the next paragraph reopens with the same mark and goes on.
         let k = j
         while (k < text.length && /\s/.test(text[k] ?? '')) k++
-        if (text[k] === open && open !== '"' && lastNonSpace(text, j) !== CLOSERS[open]) {
-          j = k + 1
+        if (text.startsWith(open, k) && open !== '"' && lastNonSpace(text, j) !== CLOSERS[open]?.slice(-1)) {
+          j = k + open.length
           continue
         }
         if (text[k] === open && open === '"' && !isClosedBefore(text, i + 1, j)) {
@@ -75,14 +77,14 @@ export function findQuotes(text: string): Quote[] {
         break
       }
       if (canClose(text, j, open)) {
-        end = j + 1
+        end = j + open.length
         break
       }
       j++
     }
     if (end < 0) continue
     if (end - i < 3) continue
-    quotes.push({ start: i, end, innerStart: i + 1, innerEnd: end - 1 })
+    quotes.push({ start: i, end, innerStart: i + open.length, innerEnd: end - open.length })
     openers.lastIndex = end
   }
   return quotes

@@ -17,7 +17,7 @@ import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js
 export function speakerBefore(words: readonly Word[], last: number, cues: ClaimsLexicon['cues']): number {
   const end = words[last]
   if (end === undefined || !end.isWord) return -1
-  if (PRONOUNS.has(end.lower)) return last
+  if (PRONOUNS.has(end.lower) || end.lower === 'who') return last
   if (NP_STOPS.has(end.lower) || DETERMINERS.has(end.lower) || NP_INNER.has(end.lower)) return -1
   let first = last
   for (let i = last - 1; i >= 0 && last - i < 12; i--) {
