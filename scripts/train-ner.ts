@@ -2,17 +2,18 @@
  * Trains the named-entity tagger: `npm run train:ner [-- --epochs N --bits B --gazetteers --clusters]`.
  * Data: ../shared/data/conll2003 (train to learn, val to pick the epoch; test is scored once, only
  * to report). Writes models/ner/model.bin and models/ner/model.json (data, settings, scores, date).
- * `--gazetteers` rebuilds data/entities/cities.tsv; `--clusters` relearns models/ner/clusters.tsv.
+ * `--out DIR` writes elsewhere (for experiments). `--gazetteers` rebuilds data/entities/cities.tsv; `--clusters` relearns models/ner/clusters.tsv.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { modelPath } from '../src/data-path.js'
-import { buildCityList } from '../src/ner/build-cities.js'
+import { buildCityList, buildFirstNameList } from '../src/ner/build-gazetteers.js'
 import { buildClusters } from '../src/ner/build-clusters.js'
 import { readConll, type TaggedSentence } from '../src/ner/conll.js'
 import { SpanScorer, type Scores } from '../src/ner/evaluate.js'
-import { DocContext, FeatureExtractor } from '../src/ner/features.js'
+import { rng } from '../src/ner/clusters.js'
+import { DocContext, FeatureExtractor, lineCase } from '../src/ner/features.js'
 import { decodeModel, encodeModel, type NerModel } from '../src/ner/model.js'
 import { spansFromIob, fromIob, TAG_NAMES } from '../src/ner/tags.js'
 import { featureResources, Tagger } from '../src/ner/tagger.js'
@@ -26,16 +27,24 @@ const { values } = parseArgs({
     data: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'data') },
     gazetteers: { type: 'boolean', default: false },
     clusters: { type: 'boolean', default: false },
+    out: { type: 'string', default: modelPath('ner') },
+    augment: { type: 'string', default: '0.05' },
   },
 })
 const dataDir = values.data
-if (values.gazetteers) console.log(`cities: ${buildCityList()}`)
+if (values.gazetteers) console.log(`cities: ${buildCityList()}, first names: ${buildFirstNameList()}`)
 if (values.clusters) console.log(`clusters: ${buildClusters(dataDir)} words`)
 
 const train = readConll(join(dataDir, 'conll2003', 'train.conllu'))
 const val = readConll(join(dataDir, 'conll2003', 'val.conllu'))
 const test = readConll(join(dataDir, 'conll2003', 'test.conllu'))
-const settings = { bucketBits: Number(values.bits), epochs: Number(values.epochs), seed: Number(values.seed) }
+const settings = {
+  bucketBits: Number(values.bits),
+  epochs: Number(values.epochs),
+  seed: Number(values.seed),
+  /** Share of ordinary sentences added again in Title Case (all-caps headlines are always added). */
+  augmentTitleCase: Number(values.augment),
+}
 const resources = featureResources()
 const extractor = new FeatureExtractor(resources, settings.bucketBits)
 const trainer = new PerceptronTrainer(extractor, settings)
@@ -46,7 +55,25 @@ function withDocs(sentences: readonly TaggedSentence[]): (TaggedSentence & { con
   const contexts = new Map([...byDoc].map(([d, ss]) => [d, new DocContext(ss.map((s) => s.words))]))
   return sentences.map((s) => ({ ...s, context: contexts.get(s.doc) ?? new DocContext([]) }))
 }
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'to', 'and', 'or', 'by', 'with'])
+/** Headline casing for training copies: news titles come in Title Case; CoNLL has only ALL CAPS ones. */
+function titleCased(words: readonly string[], random: () => number): string[] {
+  const allCaps = lineCase(words) === 1
+  return words.map((w, i) => {
+    if (!/^\p{L}/u.test(w)) return w
+    if (allCaps) return w.includes('.') ? w : w.charAt(0) + w.slice(1).toLowerCase()
+    if (i > 0 && FUNCTION_WORDS.has(w) && random() < 0.5) return w
+    return w.charAt(0).toUpperCase() + w.slice(1)
+  })
+}
 const examples = withDocs(train).map((s) => ({ words: s.words, gold: fromIob(s.tags), doc: s.context }))
+const augmentRandom = rng(settings.seed + 1000)
+for (const ex of [...examples]) {
+  const kind = lineCase(ex.words)
+  if (kind === 1 ? ex.words.length >= 3 : kind === 0 && augmentRandom() < settings.augmentTitleCase) {
+    examples.push({ ...ex, words: titleCased(ex.words, augmentRandom) })
+  }
+}
 const valDocs = withDocs(val)
 const testDocs = withDocs(test)
 
@@ -79,12 +106,12 @@ const bytes = encodeModel(best.model, TAG_NAMES)
 const shipped = decodeModel(bytes)
 const valScores = score(shipped, valDocs)
 const testScores = score(shipped, testDocs)
-writeFileSync(modelPath('ner/model.bin'), bytes)
+writeFileSync(join(values.out, 'model.bin'), bytes)
 const sidecar = {
   model: 'models/ner/model.bin',
   format: 'claimgraph-ner@1: hashed features, BILOU tags, structured averaged perceptron, Viterbi, int16 weights',
   date: new Date().toISOString(),
-  command: `npm run train:ner -- --epochs ${settings.epochs} --bits ${settings.bucketBits} --seed ${settings.seed}`,
+  command: `npm run train:ner -- --epochs ${settings.epochs} --bits ${settings.bucketBits} --seed ${settings.seed} --augment ${settings.augmentTitleCase}`,
   data: {
     train: 'CoNLL-2003 English train (Reuters news, 1996; research use only), ../shared/data/conll2003/train.conllu',
     tune: 'CoNLL-2003 val (epoch chosen by val F1)',
@@ -101,7 +128,7 @@ const sidecar = {
     test: testScores,
   },
 }
-writeFileSync(modelPath('ner/model.json'), `${JSON.stringify(sidecar, null, 2)}\n`)
+writeFileSync(join(values.out, 'model.json'), `${JSON.stringify(sidecar, null, 2)}\n`)
 console.log(`best epoch ${best.epoch}; model ${(bytes.length / 1e6).toFixed(1)} MB`)
 console.log(`val  F1 ${fmt(valScores.f1)} (P ${fmt(valScores.precision)} R ${fmt(valScores.recall)})`)
 console.log(`test F1 ${fmt(testScores.f1)} (P ${fmt(testScores.precision)} R ${fmt(testScores.recall)})`)

@@ -11,6 +11,15 @@ const T = TAG_COUNT
 /** allowedMask[(prev + 1) * T + next] */
 const ALLOWED = new Uint8Array((T + 1) * T)
 for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) ALLOWED[(p + 1) * T + t] = allowed(p, t) ? 1 : 0
+/** For each tag, the tags allowed before it: PRED_LIST[PRED_START[t] .. PRED_START[t + 1]). */
+const PRED_START = new Int32Array(T + 1)
+const PRED_LIST: number[] = []
+for (let t = 0; t < T; t++) {
+  PRED_START[t] = PRED_LIST.length
+  for (let p = 0; p < T; p++) if (ALLOWED[(p + 1) * T + t]) PRED_LIST.push(p)
+}
+PRED_START[T] = PRED_LIST.length
+const PREDS = Int32Array.from(PRED_LIST)
 /** Tags that may end a sentence (O, L, U). */
 const FINAL = new Uint8Array(T)
 for (let t = 0; t < T; t++) FINAL[t] = allowed(t, 0) ? 1 : 0
@@ -53,8 +62,8 @@ export class Decoder {
       for (let t = 0; t < T; t++) {
         let best = -Infinity
         let arg = 0
-        for (let p = 0; p < T; p++) {
-          if (!ALLOWED[(p + 1) * T + t]) continue
+        for (let k = PRED_START[t] ?? 0, end = PRED_START[t + 1] ?? 0; k < end; k++) {
+          const p = PREDS[k] ?? 0
           const s = (sc[po + p] ?? -Infinity) + (tr[(p + 1) * T + t] ?? 0)
           if (s > best) {
             best = s

