@@ -28,7 +28,9 @@ function decodeBuffer(buffer: Buffer, context: DecodeContext): string {
   const utf16 = utf16WithoutBom(buffer)
   if (utf16 !== null) return iconv.decode(buffer, utf16)
   if (looksBinary(buffer)) {
-    throw new AppError('INPUT_BINARY', 'looks like binary data, not text', { subject: context.subject })
+    const kind = binaryKind(buffer)
+    const message = kind === null ? 'looks like binary data, not text' : `looks like ${kind}, not text; convert it to text or HTML first`
+    throw new AppError('INPUT_BINARY', message, { subject: context.subject })
   }
   const declared = mediaTypeCharset(context.mediaType) ?? (context.html ? htmlMetaCharset(buffer) : null)
   if (declared !== null) {
@@ -79,6 +81,22 @@ function looksBinary(buffer: Buffer): boolean {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++
   }
   return sample.length > 0 && control / sample.length > 0.1
+}
+
+// Magic numbers of binary files people feed in by mistake, for a more helpful message.
+const MAGIC: readonly (readonly [string, string])[] = [
+  ['%PDF-', 'a PDF file'],
+  ['PK\x03\x04', 'a ZIP archive (or a DOCX, XLSX or ODT document)'],
+  ['\x89PNG', 'a PNG image'],
+  ['\xFF\xD8\xFF', 'a JPEG image'],
+  ['GIF8', 'a GIF image'],
+  ['\x1F\x8B', 'a gzip archive'],
+  ['\xD0\xCF\x11\xE0', 'an old Microsoft Office document'],
+]
+
+function binaryKind(buffer: Buffer): string | null {
+  const head = buffer.subarray(0, 8).toString('latin1')
+  return MAGIC.find(([magic]) => head.startsWith(magic))?.[1] ?? null
 }
 
 function htmlMetaCharset(buffer: Buffer): string | null {

@@ -1,7 +1,7 @@
 import { extname } from 'node:path'
 import { mediaTypeEssence } from './media-type-essence.js'
 
-export const INPUT_FORMATS = ['html', 'text', 'markdown', 'json', 'jsonl', 'feed'] as const
+export const INPUT_FORMATS = ['html', 'text', 'markdown', 'json', 'jsonl', 'feed', 'xml'] as const
 export type InputFormat = (typeof INPUT_FORMATS)[number]
 
 const BY_MEDIA_TYPE: Readonly<Record<string, InputFormat>> = {
@@ -43,14 +43,15 @@ export function detectFormat(mediaType: string | null, source: string, text: str
   if (byExtension === 'text' && sniffed === 'html') return 'html'
   if (byExtension !== undefined && !(byExtension === 'html' && sniffed === 'feed')) return byExtension
   if (sniffed !== null) return sniffed
-  return mediaTypeEssence(mediaType) === 'text/html' ? 'html' : 'text'
+  return 'text'
 }
 
 /** Format from the first characters, or null when they say nothing special (plain text). */
 export function sniffFormat(text: string): InputFormat | null {
   const head = text.slice(0, 2048).trimStart()
   const lower = head.toLowerCase()
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:rdf)[\s>]/i.test(head)) return 'feed'
+  // Processing instructions (<?xml?>, <?xml-stylesheet?>), comments and a doctype may come first.
+  if (/^(<\?[^>]*>\s*|<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*<(rss|feed|rdf:rdf)[\s>]/i.test(head)) return 'feed'
   if (/^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/.test(lower) || /^<\?xml[\s\S]*<html[\s>]/.test(lower)) return 'html'
   if (head.startsWith('[')) return 'json'
   if (head.startsWith('{')) {
@@ -59,6 +60,8 @@ export function sniffFormat(text: string): InputFormat | null {
     return lines.length > 1 && lines.every((line) => line.startsWith('{') && line.endsWith('}')) ? 'jsonl' : 'json'
   }
   if (/^(<(p|div|article|section|h[1-6]|span|table)[\s>])/.test(lower)) return 'html'
+  // Other XML (sitemaps, office XML…): not a document we can read.
+  if (/^<\?xml[\s?]/.test(lower)) return 'xml'
   if (/^#\s+\S/.test(head) && /(\*\*|\]\(|^#{2,}\s|^[-*]\s)/m.test(text)) return 'markdown'
   return null
 }

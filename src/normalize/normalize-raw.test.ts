@@ -335,3 +335,16 @@ describe('normalizeRaw: comment markup variants', () => {
     ])
   })
 })
+
+describe('normalizeRaw: formats it cannot read', () => {
+  it('names a PDF given by mistake', () => {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 0xe2, 0xe3, 0xcf, 0xd3, 0])])
+    const [outcome] = normalizeRaw(raw(bytes, 'report.pdf'))
+    expect(outcome?.ok === false && outcome.error.toLine()).toBe('report.pdf: looks like a PDF file, not text; convert it to text or HTML first')
+  })
+
+  it('refuses XML that is not a feed', () => {
+    const [outcome] = normalizeRaw(raw(utf8('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'), 'sitemap.xml', 'application/xml'))
+    expect(outcome?.ok === false && outcome.error.code).toBe('INPUT_UNSUPPORTED')
+  })
+})

@@ -52,6 +52,8 @@ export function normalizeText(
     }
     case 'text':
       return [toOutcome(source, () => buildDocument({ ...textToDraft(text), url }, source))]
+    case 'xml':
+      throw new AppError('INPUT_UNSUPPORTED', 'XML that is neither an RSS or Atom feed nor HTML', { subject: source })
   }
 }
 
