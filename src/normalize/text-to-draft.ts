@@ -165,8 +165,19 @@ function isBylineLine(line: string): boolean {
   if (line.length > 120) return false
   if (BY.test(line) || AUTHOR_LABEL.test(line)) return true
   if (POSTED.test(line) && (normalizeDate(line) !== null || /\bby\b/i.test(line))) return true
-  // A date on a line of its own.
-  return line.length <= 40 && normalizeDate(line) !== null && !/[.!?]$/.test(line)
+  // A date on a line of its own ("12 February 2026 | 13:45 GMT").
+  return line.length <= 60 && isDateStamp(line)
+}
+
+/** A date with at most a weekday, times and zones around it: nothing that makes it a sentence. */
+function isDateStamp(line: string): boolean {
+  const date = new RegExp(DATE, 'i')
+  if (!date.test(line)) return false
+  const rest = line
+    .replace(date, '')
+    .replace(/\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?/gi, '')
+    .replace(/\b(?:at|on|GMT|UTC|[ECMP][SD]T|BST|CES?T|[a-z]+day)\b/gi, '')
+  return /^[\s|,·•/()\-–—]*$/.test(rest)
 }
 
 function bylineAuthor(lines: readonly string[]): string | null {
@@ -182,8 +193,10 @@ function bylineAuthor(lines: readonly string[]): string | null {
 /** A comment's header line: who wrote it (and whether the next line is its date). */
 function commentHeader(line: string, next: string): { author: string; consumesNext: boolean } | null {
   if (line.length > 100) return null
-  const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes)\s*:?$/iu.exec(line)
-  if (says?.[1] !== undefined) return { author: says[1].trim(), consumesNext: isDateLine(next) }
+  const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes)\s*:?\s*(.*)$/iu.exec(line)
+  if (says?.[1] !== undefined && (says[2] === '' || isDateish(says[2] ?? ''))) {
+    return { author: says[1].trim(), consumesNext: says[2] === '' && isDateLine(next) }
+  }
   const dated = /^(.{1,60}?)\s+(?:on|[|·•—–-])\s+(.+)$/u.exec(line)
   if (dated?.[1] !== undefined && dated[2] !== undefined && isDateish(dated[2]) && isNameLike(dated[1])) {
     return { author: dated[1].trim(), consumesNext: false }
@@ -196,13 +209,22 @@ function isDateLine(line: string): boolean {
   return line.length <= 60 && isDateish(line) && !/[.!?]$/.test(line)
 }
 
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?'
+const DATE = `(?:${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`
+const TIME = '(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?)'
+// A line that is nothing but a date (and maybe a weekday and a time): "Tuesday, March 4, 2026 at 9:12 am".
+const DATE_ONLY = new RegExp(`^(?:[a-z]+day,?\\s+)?${DATE}${TIME}?$`, 'i')
 // Comment threads often show relative times ("2 hours ago") instead of dates.
-const RELATIVE_TIME = /^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:yesterday|today|just now)(?:\s+at\s+.+)?$/i
+const RELATIVE_TIME =
+  /^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:yesterday|today|just now)(?:\s+at\s+.+)?$/i
 
-/** A date, a date-time or a relative time ("3 days ago"), possibly followed by a time of day. */
+/**
+ * Only a date or a relative time, nothing else: so that "I agree on March 4, 2026 things changed"
+ * is a comment's text, not a header.
+ */
 function isDateish(text: string): boolean {
   const trimmed = text.trim()
-  return normalizeDate(trimmed) !== null || RELATIVE_TIME.test(trimmed)
+  return DATE_ONLY.test(trimmed) || RELATIVE_TIME.test(trimmed)
 }
 
 /** A short line that could be a name or handle: a few words, no sentence punctuation. */
