@@ -3,11 +3,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDocuments, type LoadOutcome } from './load-documents.js'
 import * as api from './index.js'
 
 const fixture = (name: string): URL => new URL(`../normalize/fixtures/${name}`, import.meta.url)
+
+const LEGACY = 'Caf\u00e9 owners speak\nThe caf\u00e9 owners on the quay said \u201cnobody warned us\u201d \u2013 and asked for \u20ac2,000 each.'
 
 let dir: string
 let server: Server
@@ -21,6 +24,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'pages', 'empty.txt'), '')
   await writeFile(join(dir, 'pages', 'noise.dat'), Buffer.from([0, 1, 2, 3, 0, 0, 7, 8, 0, 255]))
   await writeFile(join(dir, 'pages', 'huge.txt'), `Huge\n${'word '.repeat(400)}`)
+  await writeFile(join(dir, 'pages', 'legacy.txt'), iconv.encode(LEGACY, 'windows-1252'))
+  await writeFile(join(dir, 'pages', 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(LEGACY, 'utf16le')]))
   const rss = await readFile(fixture('feed.rss'))
   server = createServer((request, response) => {
     if (request.url === '/feed') {
@@ -60,7 +65,9 @@ describe('loadDocuments', () => {
       'ok <dir>/pages/blog.txt',
       'INPUT_EMPTY <dir>/pages/empty.txt',
       'INPUT_TOO_LARGE <dir>/pages/huge.txt',
+      'ok <dir>/pages/legacy.txt',
       'INPUT_BINARY <dir>/pages/noise.dat',
+      'ok <dir>/pages/wide.txt',
       'ok <dir>/pages/wire.jsonl#1',
       'INPUT_MALFORMED <dir>/pages/wire.jsonl#2',
       'ok <dir>/pages/wire.jsonl#3',
@@ -73,6 +80,9 @@ describe('loadDocuments', () => {
     const blog = outcomes[0]
     if (!blog?.ok) throw new Error('blog page failed')
     expect(blog.doc.sections.filter((s) => s.kind === 'comment').map((s) => s.author)).toEqual(['Mark T.', 'Lucy Fenwick', 'admin'])
+    // Windows-1252 and UTF-16 files decode to the same text.
+    const texts = outcomes.filter((o) => o.ok && /(legacy|wide)\.txt$/.test(o.doc.metadata.source)).map((o) => o.ok && o.doc.text)
+    expect(texts).toEqual([LEGACY.replace('\n', '\n\n'), LEGACY.replace('\n', '\n\n')])
   })
 
   it('refuses a loopback URL without allowPrivate and goes on with the next input', async () => {
