@@ -116,6 +116,9 @@ describe('events', () => {
     const first = events('On Sunday officials met. The attack was huge.', [], pub)
     expect(first[0]!.date).toMatchObject({ text: 'Sunday', value: '2026-03-22' })
     expect(events('The attack was huge.')[0]!.date).toBeNull()
+    // A dateline is farther from the trigger than the date of the happening.
+    const dateline = events('DRAVNIK, March 22, 2026 — Gunmen opened fire on Friday night.', [], pub)
+    expect(dateline[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
   })
 
   it(`${here}no trigger, no event`, () => {

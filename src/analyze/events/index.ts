@@ -30,12 +30,33 @@ interface Draft {
   readonly figures: Figure[]
 }
 
-function sentenceDate(dates: readonly DateMention[], tokens: Tokens, sentence: number): DateMention | undefined {
+const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--', ':'])
+
+/** "DRAVNIK, March 22, 2026 — …": a date near the sentence start, followed by a dash. */
+function isDateline(tokens: Tokens, words: readonly string[], date: DateMention, first: number): boolean {
+  let sentenceStart = first
+  while (sentenceStart > 0 && tokens.sentence[sentenceStart - 1] === tokens.sentence[first]) sentenceStart--
+  if (first - sentenceStart > 6) return false
+  let after = first
+  while (after < tokens.count && tokens.ends[after]! <= date.end) after++
+  return after < tokens.count && DATELINE_DASHES.has(words[after]!)
+}
+
+/** The date mention in the trigger's sentence nearest to the trigger (a dateline is farther away). */
+function sentenceDate(dates: readonly DateMention[], tokens: Tokens, words: readonly string[], trigger: TriggerMention): DateMention | undefined {
+  let best: DateMention | undefined
+  let bestDistance = Infinity
   for (const date of dates) {
     const token = tokenAtOrAfter(tokens, date.start)
-    if (token < tokens.count && tokens.sentence[token] === sentence) return date
+    if (token >= tokens.count || tokens.sentence[token] !== trigger.sentence) continue
+    let distance = token >= trigger.end ? token - trigger.end : trigger.start - token
+    if (isDateline(tokens, words, date, token)) distance += 1000
+    if (distance < bestDistance) {
+      best = date
+      bestDistance = distance
+    }
   }
-  return undefined
+  return best
 }
 
 function toEventDate(date: DateMention): EventDate {
@@ -101,7 +122,7 @@ export function findEvents(
     const agents: string[] = []
     for (const mention of draft.mentions) {
       if (date === null) {
-        const found = sentenceDate(dates, tokens, mention.sentence)
+        const found = sentenceDate(dates, tokens, words, mention)
         if (found !== undefined) date = toEventDate(found)
       }
       const mentions = entityMentions.get(mention.sentence) ?? []

@@ -40,6 +40,9 @@ const cases: [string, string[]][] = [
   ['', []],
   ['   \n\n  ', []],
   ['lol. this is wild!!! #prayfor', ['lol.', 'this is wild!!!', '#prayfor']],
+  ['omg!!! just heard. so sad?? yes', ['omg!!!', 'just heard.', 'so sad??', 'yes']],
+  ['Yahoo! reported it first.', ['Yahoo! reported it first.']],
+  ['See p. 4 of it. At 9 a.m. Both left.', ['See p. 4 of it.', 'At 9 a.m.', 'Both left.']],
   ['Is it true?! Nobody knows.', ['Is it true?!', 'Nobody knows.']],
   ['He (the mayor.) spoke. Then left.', ['He (the mayor.) spoke.', 'Then left.']],
 ]

@@ -156,7 +156,8 @@ function isBoundary(
   // After a quotation: “… ?” she asked. / “… !” Smith said.
   if (quoted && !ellipsis && (isLower(nextCode) || startsSpeakerAndVerb(text, next, end))) return false
   // A trailing-off ellipsis ("and then … nothing"), or "Yahoo! reported": the sentence goes on.
-  if ((ellipsis || terminal !== Char.Dot) && isLower(nextCode)) return false
+  // An emphatic run ("omg!!! just", "dead?? my") still ends one, as in social posts.
+  if (isLower(nextCode) && (ellipsis || (terminal !== Char.Dot && single))) return false
   // Anything else ends the sentence, digits included ("… in 2015. 139 people …").
   return true
 }
