@@ -84,7 +84,7 @@ function documentOf(article: PolnearArticle): NormalizedDocument {
 const SPACE = /\s/
 function trim(text: string, s: Span, punct = false): Span | null {
   let { start, end } = s
-  const strip = punct ? /[\s,;:—–-]/ : SPACE
+  const strip = punct ? /[\s,;:.—–-]/ : SPACE
   while (start < end && strip.test(text[start] ?? '')) start++
   while (end > start && strip.test(text[end - 1] ?? '')) end--
   return end > start ? { start, end } : null

@@ -322,12 +322,17 @@ interface Attribution {
   readonly negated: boolean
   /** Where the attribution clause ends (for chaining a continued quote). */
   readonly end: number
+  /** The content starts before the quotation ("that “…”"). */
+  readonly contentStart?: number | null
 }
 
 /** A speaker after an inverted cue, with its appositive up to the end of the clause. */
 function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
   const last = speakerAfter(words, first)
   if (last < 0 || words[last + 1]?.lower !== ',') return last
+  // ", speaking of …" is a new attribution, not an appositive.
+  const next = words[last + 2]
+  if (next === undefined || (!next.upper && next.lower.endsWith('ing'))) return last
   let k = last + 2
   while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 20) k++
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
@@ -430,12 +435,14 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
     let cueEnd = cueLast(words, k, lexicon)
+    let thatStart: number | null = null
     // What stands between the cue and the quote: nothing, "that", an addressee, an adjunct.
     let targetSpan: Span | null = null
     const next = words[cueEnd + 1]
     if (next !== undefined && cueEnd < end) {
       if (next.lower === 'that' && cueEnd + 1 === end) {
-        // said that “…”: "that" goes with the content, which here is the quotation only.
+        // said that “…”: "that" opens the content (PolNeAR convention).
+        thatStart = next.start
       } else if (ADJUNCT_STARTS.has(next.lower)) {
         // said on Monday: “…”
       } else if (entry.frame === 'tell' || entry.frame === 'ask') {
@@ -462,6 +469,7 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
       targetSpan,
       negated: left.negated,
       end: q.end,
+      contentStart: thatStart,
     }
   }
   return null
@@ -515,7 +523,7 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
       gapFrom = q2.end
       qi++
     }
-    const content = { start: q.start, end: contentEnd }
+    const content = { start: attribution.contentStart ?? q.start, end: contentEnd }
     drafts.push({
       speaker: attribution.speaker,
       cue: attribution.cue,
@@ -581,15 +589,41 @@ function isFree(scope: SentenceScope, w: Word): boolean {
 }
 
 /** Index of the last word a content starting at `from` may use (it stops before used text). */
-function contentLimit(scope: SentenceScope, from: number): number {
+function contentLimit(scope: SentenceScope, from: number, clauses = true): number {
   const { words, blocked } = scope
   for (let t = from; t < words.length; t++) {
     const w = words[t] as Word
     if (overlapsAny(blocked, w)) return t - 1
     // "…, adding that …" / "… and said …" starts an attribution of its own.
-    if (t > from && continuesWithCue(words, t, scope.input.lexicon)) return t - 1
+    if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon)) return t - 1
   }
   return words.length - 1
+}
+
+const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
+
+/**
+ * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
+ * (a participle clause), ", though she acknowledged …" (a clause with a cue of its own).
+ */
+function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
+  if (continuesWithCue(words, t, lexicon)) return true
+  const w = words[t] as Word
+  if (w.lower !== ',') return false
+  const next = words[t + 1]
+  if (next === undefined) return false
+  if (!next.upper && next.isWord && next.lower.length > 4 && next.lower.endsWith('ing') && !DETERMINERS.has(next.lower)) return true
+  let k = t + 1
+  if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
+  for (let c = k + 1; c < words.length && c - k <= 5; c++) {
+    const cw = words[c] as Word
+    if (!cw.isWord) return false
+    const entry = lexicon.cues.get(cw.lower)
+    if (entry === undefined || entry.origin !== 'data' || cw.upper) continue
+    const left = leftOfCue(words, c, k)
+    return left.last >= k && speakerBefore(words, left.last, lexicon.cues) === k
+  }
+  return false
 }
 
 /** Whether words[t] is the "," of ", saying …" or the "and" of "and said …". */
@@ -670,7 +704,7 @@ function trailingAttribution(scope: SentenceScope): boolean {
         rule = 'indirect-content-speaker-cue'
       }
     }
-    const limit = contentLimit(scope, 0)
+    const limit = contentLimit(scope, 0, false)
     if (limit < contentLast) {
       // Used text inside: the content starts after it.
       continue
@@ -778,7 +812,7 @@ function leftToRight(scope: SentenceScope): void {
       let t = cueEnd + 1
       let targetSpan: Span | null = null
       if (entry.frame === 'tell') {
-        const thatAt = findWithin(words, t, 7, 'that')
+        const thatAt = findWithin(words, t, 12, 'that')
         if (thatAt >= 0) t = thatAt
         else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
           const last = speakerAfter(words, t)
@@ -798,6 +832,14 @@ function leftToRight(scope: SentenceScope): void {
       } else if (entry.frame === 'accuse') {
         const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
         if (ofAt > t) targetSpan = spanOf(words, t, ofAt - 1)
+      } else {
+        // "said on Friday that …", "said at a rally in Toledo, Ohio, that …": the content is the
+        // that-clause, the adjunct belongs to no span.
+        const head = words[t]
+        if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
+          const thatAt = findWithin(words, t, 16, 'that')
+          if (thatAt > t) t = thatAt
+        }
       }
       const [first, end] = trimContent(words, t, contentLimit(scope, t))
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
