@@ -128,9 +128,9 @@ export interface BriefFigure {
 }
 
 /**
- * A preview of figure reconciliation: `consistent` when one value fits every report ("at least
- * 139", "139" and "close to 140"), `conflicting` when none does, `single_source` when only one
- * document reports the measure. Copies and later updates are not told apart yet.
+ * A preview of figure reconciliation: `conflicting` when no one value fits every report (139 and
+ * 143); else `single_source` when only one document reports the measure, `consistent` when several
+ * do ("at least 139", "139" and "close to 140"). Copies and later updates are not told apart yet.
  */
 export type FigureAgreement = 'consistent' | 'conflicting' | 'single_source'
 

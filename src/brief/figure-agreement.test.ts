@@ -46,9 +46,14 @@ describe('figureAgreement', () => {
       'conflicting',
     ],
     [
-      'one document is a single source, even with two values',
-      reports([139, 'exact', 'a'], [143, 'exact', 'a']),
+      'one document is a single source',
+      reports([139, 'exact', 'a'], [139, 'at_least', 'a']),
       'single_source',
+    ],
+    [
+      'one document can conflict with itself (an article and its comments)',
+      reports([200, 'approx', 'a'], [182, 'exact', 'a']),
+      'conflicting',
     ],
     ['no reports is a single source', reports(), 'single_source'],
   ] as const)('%s', (_, input, expected) => {

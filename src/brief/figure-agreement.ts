@@ -36,9 +36,12 @@ export function valueInterval(report: Omit<ReportedValue, 'document'>): [number,
   }
 }
 
-/** `single_source` with one reporting document, else whether one value fits every report. */
+/**
+ * `conflicting` when no one value fits every report (even within one document: an article and a
+ * comment under it can disagree); otherwise `single_source` when one document reports the measure,
+ * `consistent` when several do.
+ */
 export function figureAgreement(reports: readonly ReportedValue[]): FigureAgreement {
-  if (new Set(reports.map((r) => r.document)).size <= 1) return 'single_source'
   let low = -Infinity
   let high = Infinity
   for (const report of reports) {
@@ -46,5 +49,6 @@ export function figureAgreement(reports: readonly ReportedValue[]): FigureAgreem
     low = Math.max(low, a)
     high = Math.min(high, b)
   }
-  return low <= high ? 'consistent' : 'conflicting'
+  if (low > high) return 'conflicting'
+  return new Set(reports.map((r) => r.document)).size <= 1 ? 'single_source' : 'consistent'
 }

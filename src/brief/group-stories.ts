@@ -1,7 +1,6 @@
 /**
  * @module
- * Stories: documents grouped by union-find. Two documents join when they share at least two
- * entity link keys, or one event key (an event of the same type at the same place).
+ * Stories: documents grouped by union-find over shared names and events.
  */
 import type { LinkKey } from './link-keys.js'
 
@@ -9,9 +8,11 @@ import type { LinkKey } from './link-keys.js'
  * Group documents (by index) into stories. Returns groups of indices, each sorted ascending, in
  * the order of their smallest index.
  *
- * Sharing two keys means sharing a pair of keys, so each document registers every pair of its own
- * entity keys and joins the first document that registered the same pair: the work grows with the
- * keys per document (capped), not with the square of the number of documents.
+ * Two documents join when a pair of names salient in one is mentioned in the other (so at least
+ * two shared names, and they matter to one of them), or when they report an event of one family at
+ * one place. Each document registers the pairs of its salient names; then every document looks up
+ * the pairs of all its names: the work grows with the names per document (capped), not with the
+ * square of the number of documents.
  */
 export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): number[][] {
   const parent = keysByDocument.map((_, i) => i)
@@ -31,23 +32,29 @@ export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): n
     const rb = find(b)
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
-
-  const firstWithPair = new Map<string, number>()
-  const firstWithEvent = new Map<string, number>()
-  keysByDocument.forEach((keys, doc) => {
-    const entityKeys = keys
-      .filter((k) => k.kind === 'entity')
+  const names = (keys: readonly LinkKey[], salientOnly: boolean): string[] =>
+    keys
+      .filter((k) => k.kind === 'entity' && (k.salient || !salientOnly))
       .map((k) => k.key)
       .sort()
-    for (let i = 0; i < entityKeys.length; i++) {
-      for (let j = i + 1; j < entityKeys.length; j++) {
-        // A shared pair is exactly "at least two shared keys".
-        const pair = `${entityKeys[i]}\u0000${entityKeys[j]}`
-        const first = firstWithPair.get(pair)
-        if (first === undefined) firstWithPair.set(pair, doc)
-        else union(first, doc)
-      }
-    }
+
+  const firstWithPair = new Map<string, number>()
+  keysByDocument.forEach((keys, doc) => {
+    forEachPair(names(keys, true), (pair) => {
+      const first = firstWithPair.get(pair)
+      if (first === undefined) firstWithPair.set(pair, doc)
+      else union(first, doc)
+    })
+  })
+  keysByDocument.forEach((keys, doc) => {
+    forEachPair(names(keys, false), (pair) => {
+      const first = firstWithPair.get(pair)
+      if (first !== undefined) union(first, doc)
+    })
+  })
+
+  const firstWithEvent = new Map<string, number>()
+  keysByDocument.forEach((keys, doc) => {
     for (const key of keys) {
       if (key.kind !== 'event') continue
       const first = firstWithEvent.get(key.key)
@@ -64,4 +71,11 @@ export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): n
     else group.push(doc)
   })
   return [...groups.values()]
+}
+
+/** Calls `visit` with every unordered pair of the sorted keys, as one string. */
+function forEachPair(sorted: readonly string[], visit: (pair: string) => void): void {
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) visit(`${sorted[i]}\u0000${sorted[j]}`)
+  }
 }

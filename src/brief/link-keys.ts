@@ -1,8 +1,8 @@
 /**
  * @module
- * The keys that can join a document to others in a story: its salient entities (people,
- * organisations, places mentioned several times, or in the title, or at all in a short text) and
- * its events (type at place). When the analysis has no entities yet, recurring capitalised names
+ * The keys that can join a document to others in a story: the names of its entities (people,
+ * organisations, places; marked salient when mentioned several times, or in the title, or at all
+ * in a short text) and its events (type family at place). When the analysis has no entities yet, recurring capitalised names
  * in the text stand in for them, so a brief of a fresh pipeline still groups documents.
  */
 import type { EntityType } from '../model/analysis.js'
@@ -24,8 +24,8 @@ const MIN_MENTIONS = 2
 /** A document with at most this many counted sentences is short: every mention is salient. */
 const SHORT_DOCUMENT_SENTENCES = 6
 
-/** At most this many entity keys per document take part in linking (the most mentioned). */
-const MAX_KEYS_PER_DOCUMENT = 40
+/** At most this many names per document take part in linking (the most mentioned). */
+const MAX_KEYS_PER_DOCUMENT = 60
 
 /**
  * Event types that report one kind of happening: a shooting at a hall and a massacre at the same
@@ -58,6 +58,11 @@ export interface LinkKey {
    */
   readonly key: string
   readonly kind: 'entity' | 'event'
+  /**
+   * Salient in this document: mentioned at least twice, or in the title, or at all in a short
+   * document. Two documents join when a pair of names salient in one is mentioned in the other.
+   */
+  readonly salient: boolean
   /** What the brief shows for it ("Velenor", "attack at Velenor"). */
   readonly label: string
 }
@@ -92,24 +97,30 @@ export function linkKeys(view: DocumentView): LinkKey[] {
   const counted = analysis.sentences.filter((s) => !view.isDiscounted(s)).length
   const short = counted <= SHORT_DOCUMENT_SENTENCES
 
-  if (analysis.entities.length > 0) {
-    const salient: { key: LinkKey; weight: number }[] = []
-    for (const entity of analysis.entities) {
-      if (!LINKING_TYPES.has(entity.type)) continue
-      const mentions = entity.mentions.filter((m) => !view.isDiscounted(m))
-      const inTitle = mentions.some((m) => view.sectionAt(m.start)?.kind === 'title')
-      if (mentions.length >= MIN_MENTIONS || inTitle || (short && mentions.length > 0)) {
-        salient.push({
-          key: { key: `name:${normalizeName(entity.name)}`, kind: 'entity', label: entity.name },
-          weight: mentions.length + (inTitle ? MIN_MENTIONS : 0),
-        })
-      }
-    }
-    salient.sort((a, b) => b.weight - a.weight || a.key.key.localeCompare(b.key.key))
-    keys.push(...salient.slice(0, MAX_KEYS_PER_DOCUMENT).map((s) => s.key))
-  } else {
-    keys.push(...fallbackNameKeys(view))
+  // One name typed two ways in one document ("Kaldria" as GPE and ORG) is one name here.
+  const names = new Map<string, { label: string; mentions: number; inTitle: boolean }>()
+  for (const entity of analysis.entities) {
+    if (!LINKING_TYPES.has(entity.type)) continue
+    const mentions = entity.mentions.filter((m) => !view.isDiscounted(m))
+    if (mentions.length === 0) continue
+    const key = `name:${normalizeName(entity.name)}`
+    const entry = names.get(key) ?? { label: entity.name, mentions: 0, inTitle: false }
+    entry.mentions += mentions.length
+    entry.inTitle ||= mentions.some((m) => view.sectionAt(m.start)?.kind === 'title')
+    names.set(key, entry)
   }
+  const found = analysis.entities.length > 0 ? names : fallbackNames(view)
+  const entityKeys = [...found.entries()]
+    .map(([key, e]) => ({
+      key,
+      kind: 'entity' as const,
+      salient: e.mentions >= MIN_MENTIONS || e.inTitle || short,
+      label: e.label,
+      weight: e.mentions + (e.inTitle ? MIN_MENTIONS : 0),
+    }))
+    .sort((a, b) => b.weight - a.weight || a.key.localeCompare(b.key))
+    .slice(0, MAX_KEYS_PER_DOCUMENT)
+  keys.push(...entityKeys.map(({ key, kind, salient, label }) => ({ key, kind, salient, label })))
 
   for (const event of analysis.events) {
     if (event.place === null || view.isDiscounted(event.trigger)) continue
@@ -119,6 +130,7 @@ export function linkKeys(view: DocumentView): LinkKey[] {
     keys.push({
       key: `event:${family}@${normalizeName(place)}`,
       kind: 'event',
+      salient: true,
       label: `${family} at ${place}`,
     })
   }
@@ -129,9 +141,14 @@ export function linkKeys(view: DocumentView): LinkKey[] {
  * Capitalised names in counted text, as stand-ins for entities: every multi-word name, and every
  * single word that is capitalised somewhere other than at the start of a sentence or line.
  */
-function fallbackNameKeys(view: DocumentView): LinkKey[] {
+function fallbackNames(
+  view: DocumentView,
+): Map<string, { label: string; mentions: number; inTitle: boolean }> {
   const { text, sections } = view.analysis
-  const found = new Map<string, { label: string; count: number; midSentence: boolean }>()
+  const found = new Map<
+    string,
+    { label: string; mentions: number; inTitle: boolean; midSentence: boolean }
+  >()
   const regions =
     sections.length > 0 ? sections : [{ kind: 'body' as const, start: 0, end: text.length }]
   for (const region of regions) {
@@ -142,18 +159,15 @@ function fallbackNameKeys(view: DocumentView): LinkKey[] {
       if (view.isDiscounted({ start, end: start + match[0].length })) continue
       const label = trimName(match[0])
       if (label === null) continue
-      const key = normalizeName(label)
-      const entry = found.get(key) ?? { label, count: 0, midSentence: false }
-      entry.count += 1
+      const key = `name:${normalizeName(label)}`
+      const entry = found.get(key) ?? { label, mentions: 0, inTitle: false, midSentence: false }
+      entry.mentions += 1
+      entry.inTitle ||= region.kind === 'title'
       entry.midSentence ||= label.includes(' ') || !SENTENCE_START.test(slice.slice(0, match.index))
       found.set(key, entry)
     }
   }
-  return [...found.entries()]
-    .filter(([, e]) => e.midSentence)
-    .sort(([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb))
-    .slice(0, MAX_KEYS_PER_DOCUMENT)
-    .map(([key, e]) => ({ key: `name:${key}`, kind: 'entity' as const, label: e.label }))
+  return new Map([...found].filter(([, e]) => e.midSentence))
 }
 
 /** Drop leading and trailing function words ("The Black Meridian Front" → "Black Meridian Front"). */

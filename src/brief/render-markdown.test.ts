@@ -38,7 +38,9 @@ describe('renderBriefMarkdown', () => {
       .filter((line) => /^\s*- /.test(line) && !/^- \*\*\w+\*\*: /.test(line))
     expect(lines.length).toBeGreaterThan(30)
     for (const line of lines)
-      expect(line).toMatch(/\[D\d+( s\d+)?(, D\d+( s\d+)?)*( and \d+ more)?\]$/)
+      expect(line).toMatch(
+        /\[D\d+( s\d+)?( in a comment)?(, D\d+( s\d+)?( in a comment)?)*( and \d+ more)?\]$/,
+      )
   })
 
   it('renders a brief with nothing in it', () => {

@@ -2,7 +2,7 @@
  * @module
  * The brief as Markdown for a human analyst: one heading per story, then documents, entities,
  * events, figures and claims, every line ending in citations like `[D2 s4]` (document 2 of the
- * story's document table, sentence 4).
+ * story's document table, sentence 4) or `[D3 s12 in a comment]`.
  */
 import type {
   Brief,
@@ -44,8 +44,10 @@ export function renderBriefMarkdown(brief: Brief): string {
 
 function renderStory(story: BriefStory): string[] {
   const label = new Map(story.documents.map((d, i) => [d.ref, `D${i + 1}`]))
-  const cite = (c: Citation): string =>
-    `${label.get(c.document) ?? c.document}${c.sentence === null ? '' : ` s${c.sentence}`}`
+  const cite = (c: Citation): string => {
+    const at = `${label.get(c.document) ?? c.document}${c.sentence === null ? '' : ` s${c.sentence}`}`
+    return c.section === 'comment' ? `${at} in a comment` : at
+  }
   const cites = (cs: readonly Citation[]): string => citeList(cs.map(cite))
   const lines: string[] = [`## ${escapeInline(story.title)}`, '']
 
@@ -191,13 +193,7 @@ function renderSpeaker(speaker: BriefSpeaker, cite: (c: Citation) => string): st
 
 function claimLine(claim: BriefClaim, cite: (c: Citation) => string): string {
   const targets = claim.targets.length > 0 ? ` → ${claim.targets.join(', ')}` : ''
-  const flags = [
-    claim.kind,
-    claim.hedged ? 'hedged' : null,
-    claim.cite.section === 'comment' ? 'in a comment' : null,
-  ]
-    .filter((f) => f !== null)
-    .join(', ')
+  const flags = [claim.kind, claim.hedged ? 'hedged' : null].filter((f) => f !== null).join(', ')
   return `- ${claim.stance}${targets}: “${escapeInline(claim.content)}” (${flags}) [${cite(claim.cite)}]`
 }
 
