@@ -58,6 +58,7 @@ describe('buildBrief: stories', () => {
         { name: 'Westria', type: 'GPE' },
         { name: 'Norvenia', type: 'GPE' },
       ],
+      claims: [{ speaker: 'Westria', content: 'said so again', stance: 'deny' }],
     })
     const person = makeAnalysis({
       source: 'b.txt',
@@ -66,12 +67,16 @@ describe('buildBrief: stories', () => {
         { name: 'Westria', type: 'PERSON' },
         { name: 'Norvenia', type: 'GPE' },
       ],
+      claims: [{ speaker: 'Westria', content: 'spoke', stance: 'deny' }],
     })
     const joined = buildBrief([gpe, person])
     expect(joined.stories).toHaveLength(1)
     expect(joined.stories[0]!.entities.map((e) => [e.name, e.documents])).toEqual([
       ['Norvenia', 2],
       ['Westria', 2],
+    ])
+    expect(joined.stories[0]!.speakers).toEqual([
+      expect.objectContaining({ key: 'entity:westria', name: 'Westria', documents: 2 }),
     ])
     const shooting = makeAnalysis({
       source: 'c.txt',

@@ -359,7 +359,7 @@ function speakerOf(
     const entity = speaker.entity === null ? undefined : view.entity(speaker.entity)
     if (entity !== undefined) {
       return {
-        key: `entity:${entity.key}`,
+        key: `entity:${normalizeName(entity.name)}`,
         name: entity.name,
         kind: 'entity',
         entityType: entity.type,
