@@ -66,6 +66,7 @@ const CLAUSE_OPENERS = new Set([
   ',', ';', ':', '—', '–', '(', '“', '"', '”', '‘', 'and', 'but', 'while', 'as', 'that', 'because',
   'when', 'after', 'so', 'though', 'although', 'whereas', 'yet', 'if', 'since', 'before', 'until',
 ])
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
 const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
 
@@ -156,7 +157,7 @@ function leftOfCue(words: readonly Word[], verb: number, floor = 0): LeftOfCue {
       j -= 2
       continue
     }
-    if (TIME_WORDS.has(w.lower) && w.upper && j > floor && (words[j - 1]?.isWord ?? false)) {
+    if (WEEKDAYS.has(w.lower) && w.upper && j > floor && (words[j - 1]?.isWord ?? false)) {
       // "Trump Tuesday said": a capitalised weekday after a name.
       adjacent = false
       j--
@@ -190,6 +191,15 @@ function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLexicon): 
  * The speaker phrase ending at word `last`: a plain phrase, "NAME (D-N.C.)", or a name with its
  * appositive "Jan Roe, a professor at the university," (PolNeAR keeps the comma).
  */
+let speakerEndOverride = -1
+
+/** The speaker phrase ending at `last` as [first, last] (the end may move before an adjunct). */
+function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLexicon): [number, number] {
+  speakerEndOverride = -1
+  const first = speakerLeft(words, last, lexicon)
+  return [first, speakerEndOverride >= 0 ? speakerEndOverride : last]
+}
+
 function speakerLeft(words: readonly Word[], last: number, lexicon: ClaimsLexicon): number {
   const end = words[last]
   if (end === undefined) return -1
@@ -201,25 +211,39 @@ function speakerLeft(words: readonly Word[], last: number, lexicon: ClaimsLexico
       const first = speakerBefore(words, c - 1, lexicon.cues)
       // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
       if (first < 0 || !((words[c - 1]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return -1
-      return opensClause(words, first) ? first : -1
+      if (!opensClause(words, first)) return -1
+      // "Clinton, at Monday's debate, said" / "Trump, speaking to veterans, said": an adjunct
+      // between commas is not part of the source.
+      const inner = words[c + 1]
+      if (inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))) {
+        speakerEndOverride = c - 1
+      }
+      return first
     }
     return -1
   }
   if (end.lower === ')') {
     for (let p = last - 1; p >= 0 && last - p <= 8; p--) {
-      if (words[p]?.lower === '(') return p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1) : -1
+      if (words[p]?.lower === '(') return p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1
     }
     return -1
   }
-  return nameRun(words, speakerBefore(words, last, lexicon.cues), last)
+  return nameRun(words, speakerBefore(words, last, lexicon.cues), last, lexicon)
 }
 
 /**
  * "The ad uses footage of Hillary Clinton saying": a phrase that ends in a name after ordinary
  * lower-case words is cut to the name.
  */
-function nameRun(words: readonly Word[], first: number, last: number): number {
+function nameRun(words: readonly Word[], first: number, last: number, lexicon?: ClaimsLexicon): number {
   if (first < 0 || !(words[last]?.upper ?? false)) return first
+  // "longtime Democratic pollster Pat Caddell": a title before the name keeps the whole phrase.
+  if (lexicon !== undefined) {
+    for (let t = first; t < last; t++) {
+      const w = words[t] as Word
+      if (!w.upper && lexicon.speakerNouns.has(w.lower)) return first
+    }
+  }
   const head = words[first] as Word
   if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return first
   let k = last
@@ -387,11 +411,11 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
     if (entry === undefined || w.upper) continue
     const left = leftOfCue(words, k, k0)
     if (left.last < k0) return null
-    const speakerFirst = speakerLeft(words, left.last, lexicon)
+    const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
     if (speakerFirst !== k0) return null
     const cueEnd = cueLast(words, k, lexicon)
     return {
-      speaker: spanOf(words, k0, left.last),
+      speaker: spanOf(words, k0, speakerLast),
       cue: spanOf(words, left.cueFirst, cueEnd),
       cueEntry: entry,
       kind: 'direct',
@@ -458,10 +482,10 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     }
     const left = leftOfCue(words, k)
     if (left.last < 0) return null
-    const speakerFirst = speakerLeft(words, left.last, lexicon)
+    const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
     if (speakerFirst < 0) return null
     return {
-      speaker: spanOf(words, speakerFirst, left.last),
+      speaker: spanOf(words, speakerFirst, speakerLast),
       cue: spanOf(words, left.cueFirst, cueEnd),
       cueEntry: entry,
       kind: 'direct',
@@ -696,9 +720,9 @@ function trailingAttribution(scope: SentenceScope): boolean {
         if (!isShortTail(words, cueEnd + 1, end)) continue
         const left = leftOfCue(words, k)
         if (left.last < 1) continue
-        const first = speakerLeft(words, left.last, lexicon)
+        const [first, sLast] = speakerLeftSpan(words, left.last, lexicon)
         if (first < 2 || !TAIL_MARKS.has(words[first - 1]?.lower ?? '')) continue
-        speaker = spanOf(words, first, left.last)
+        speaker = spanOf(words, first, sLast)
         cue = spanOf(words, left.cueFirst, cueEnd)
         contentLast = first - 1
         rule = 'indirect-content-speaker-cue'
@@ -774,7 +798,7 @@ function leftToRight(scope: SentenceScope): void {
     if (words[i + 1]?.lower === 'off') continue
 
     const left = leftOfCue(words, i)
-    const speakerFirst = left.last >= 0 ? speakerLeft(words, left.last, lexicon) : -1
+    const [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     const cueEnd = cueLast(words, i, lexicon)
 
@@ -800,7 +824,7 @@ function leftToRight(scope: SentenceScope): void {
         rule: speaker ? 'indirect-passive-agent' : 'indirect-passive',
         cueEntry: entry,
         stance: null,
-        targetSpan: spanOf(words, speakerFirst, left.last),
+        targetSpan: spanOf(words, speakerFirst, speakerLast),
         negated: left.negated,
         passive: true,
       })
@@ -846,7 +870,7 @@ function leftToRight(scope: SentenceScope): void {
       if (rest.length < 2) continue
       const content = spanOf(words, first, end)
       push(scope, {
-        speaker: spanOf(words, speakerFirst, left.last),
+        speaker: spanOf(words, speakerFirst, speakerLast),
         cue: spanOf(words, left.cueFirst, cueEnd),
         content,
         kind: quotedKind(quotes, content),
@@ -866,8 +890,9 @@ function leftToRight(scope: SentenceScope): void {
     if (i >= 2 && continuesWithCue(words, i - 1, lexicon)) {
       let speaker: Span | null = null
       const subjectLast = subjectEnd(words)
+      const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectLast >= 0 && subjectLast < i - 1) {
-        const subject = spanOf(words, 0, subjectLast)
+        const subject = spanOf(words, subjectFirst, subjectLast)
         if (!overlapsAny(scope.blocked, subject)) speaker = subject
       }
       let t = cueEnd + 1
@@ -897,16 +922,46 @@ function leftToRight(scope: SentenceScope): void {
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
 function subjectEnd(words: readonly Word[]): number {
-  const head = words[0]
+  let head = words[0]
   if (head === undefined) return -1
-  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return PRONOUNS.has(head.lower) ? 0 : speakerAfter(words, 0)
+  let from = 0
+  // "On Thursday, Trump …": the subject follows an opening adjunct.
+  if (NP_STOPS_OPENING.has(head.lower)) {
+    const comma = words.findIndex((w, k) => k < 12 && w.lower === ',')
+    if (comma < 0) return -1
+    from = comma + 1
+    head = words[from]
+    if (head === undefined) return -1
+  }
+  const end = subjectEndFrom(words, from)
+  return end
+}
+
+const NP_STOPS_OPENING = new Set([
+  'on', 'in', 'at', 'after', 'before', 'during', 'though', 'although', 'while', 'when', 'as', 'but',
+  'and', 'since', 'because', 'if', 'for', 'with', 'by', 'from', 'earlier', 'later', 'yesterday', 'today',
+  'meanwhile', 'however', 'still', 'also', 'then', 'last', 'this',
+])
+
+/** The subject's last word when the subject starts at words[from] (-1 if it does not look like one). */
+function subjectEndFrom(words: readonly Word[], from: number): number {
+  const head = words[from]
+  if (head === undefined) return -1
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return PRONOUNS.has(head.lower) ? from : speakerAfter(words, from)
   if (!head.upper) return -1
-  let k = 0
+  let k = from
   while (k + 1 < words.length) {
     const w = words[k + 1] as Word
     if (w.upper || (NP_INNER.has(w.lower) && (words[k + 2]?.upper ?? false))) k++
     else break
   }
+  return k
+}
+
+/** First word of the subject that ends at `last` (after an opening adjunct, if any). */
+function subjectStart(words: readonly Word[], last: number): number {
+  let k = last
+  while (k > 0 && words[k - 1]?.lower !== ',') k--
   return k
 }
 

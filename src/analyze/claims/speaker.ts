@@ -23,6 +23,9 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
   for (let i = last - 1; i >= 0 && last - i < 12; i--) {
     const w = words[i]
     if (w === undefined) break
+    // "the Commission on Presidential Debates", "Johnson & Johnson": a stop word between names.
+    if ((w.lower === 'on' || w.lower === 'and') && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)) continue
+    if (NP_STOPS.has(w.lower) && w.lower !== 'all' && w.lower !== 'both') break
     if (DETERMINERS.has(w.lower)) {
       first = i
       // "one of the guards", "the head of the security service": go on past "of the".
