@@ -62,7 +62,8 @@ try {
   stages = loaded
   pipelineNote = `stages ${loaded.map((s) => s.name).join(' → ')} (analyze() did not load: ${String(error).split('\n')[0]})`
   analyze = (doc) => {
-    const layers: Record<string, unknown> = {}
+    // Layers of stages that did not load are empty.
+    const layers: Record<string, unknown> = { mentions: [], entities: [], quantities: [], dates: [] }
     for (const stage of loaded) layers[stage.provides] = stage.run(doc, layers)
     return { claims: (layers['claims'] ?? []) as Claim[] }
   }
@@ -254,7 +255,7 @@ const stageMs = new Map<string, number>()
 const started = performance.now()
 for (let round = 0; round < 3; round++) {
   for (const doc of docs) {
-    const layers: Record<string, unknown> = {}
+    const layers: Record<string, unknown> = { mentions: [], entities: [], quantities: [], dates: [] }
     for (const stage of stages) {
       const t = performance.now()
       layers[stage.provides] = stage.run(doc, layers)

@@ -271,6 +271,7 @@ function opensClause(words: readonly Word[], first: number): boolean {
     DETERMINERS.has(head.lower) ||
     PRONOUNS.has(head.lower) ||
     head.lower === 'who' ||
+    head.lower === 'which' ||
     (head.upper && !opener.upper)
   )
 }
@@ -529,6 +530,13 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
       // A quote that opens its sentence may still follow a cue in the sentence before ("He said:").
       const from = Math.max(prevEnd, paragraphStart(text, q.start), sentenceStart < q.start ? sentenceStart : 0)
       attribution = attributionBefore(input, q, Math.max(from, q.start - 300))
+      // "The minister continued:" closing the paragraph before a quoted one.
+      const paragraph = paragraphStart(text, q.start)
+      if (attribution === null && paragraph === q.start && paragraph > 0) {
+        let k = paragraph - 1
+        while (k > 0 && /\s/.test(text[k] ?? '')) k--
+        if (text[k] === ':') attribution = attributionBefore(input, q, Math.max(paragraphStart(text, k), q.start - 300, prevEnd))
+      }
     }
     if (attribution === null || overlapsAny(blocked, attribution.speaker)) {
       prevEnd = q.end

@@ -17,7 +17,7 @@ import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js
 export function speakerBefore(words: readonly Word[], last: number, cues: ClaimsLexicon['cues']): number {
   const end = words[last]
   if (end === undefined || !end.isWord) return -1
-  if (PRONOUNS.has(end.lower) || end.lower === 'who') return last
+  if (PRONOUNS.has(end.lower) || end.lower === 'who' || end.lower === 'which') return last
   if (NP_STOPS.has(end.lower) || DETERMINERS.has(end.lower) || NP_INNER.has(end.lower)) return -1
   let first = last
   for (let i = last - 1; i >= 0 && last - i < 12; i--) {
@@ -31,7 +31,7 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
       // "one of the guards", "the head of the security service": go on past "of the".
       const inner = words[i - 1]
       const outer = words[i - 2]
-      if (inner?.lower === 'of' && outer?.isWord && !NP_STOPS.has(outer.lower) && !cues.has(outer.lower)) {
+      if ((inner?.lower === 'of' || inner?.lower === 'in' || inner?.lower === 'for') && outer?.isWord && !NP_STOPS.has(outer.lower) && !cues.has(outer.lower)) {
         i -= 1
         continue
       }
