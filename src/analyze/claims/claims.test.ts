@@ -90,6 +90,10 @@ table('direct quotes, every style, cue after', [
   ['“Nobody warned us,” one of the guards added on Sunday.', [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }]],
 ])
 
+table('direct quotes signed after a dash', [
+  ['“We were not warned.” ― Jan Roe\n\n“Nobody came.” ― Ada Kell', [{ speaker: 'Jan Roe', cue: '―', content: '“We were not warned.”' }, { speaker: 'Ada Kell', cue: '―' }]],
+])
+
 table('direct quotes, cue before', [
   ['Varga said: “The attackers came through the loading dock.”', [{ speaker: 'Varga', cue: 'said:', content: '“The attackers came through the loading dock.”', kind: 'direct' }]],
   ['The Interior Ministry said in a statement, “Four suspects are in custody.”', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'said in a statement', kind: 'direct' }]],
@@ -197,6 +201,11 @@ describe('transcripts', () => {
   })
   it('ignores a lone heading with a colon', () => {
     expect(claimsOf('UPDATE: The hall reopened on Friday.')).toEqual([])
+  })
+  it('reads a headline "Name: what they said"', () => {
+    expect(claimsOf('Varga: The Hall Will Reopen by Spring\n\nThe minister spoke on Friday.')).toMatchObject([
+      { speaker: 'Varga', cue: ':', content: 'The Hall Will Reopen by Spring' },
+    ])
   })
 })
 

@@ -295,7 +295,7 @@ function paragraphStart(text: string, from: number): number {
 // ---------------------------------------------------------------------------------------------
 // 1. Transcript turns
 
-const TURN = /^([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)/gmu
+const TURN = /^["“]?([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)/gmu
 
 function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]): void {
   const { text } = input
@@ -303,7 +303,7 @@ function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]):
   const names = new Map<string, number>()
   for (const m of text.matchAll(TURN)) {
     const name = m[1] ?? ''
-    const start = m.index
+    const start = m.index + (m[0].startsWith('"') || m[0].startsWith('“') ? 1 : 0)
     const contentStart = start + m[0].length
     let end = paragraphEnd(text, contentStart)
     while (end > contentStart && /\s/.test(text[end - 1] ?? '')) end--
@@ -315,11 +315,14 @@ function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]):
     })
     names.set(name, (names.get(name) ?? 0) + 1)
   }
-  // One "UPDATE: …" line is a heading; a transcript has speakers who take several turns.
+  // One "UPDATE: …" line is a heading; a transcript has speakers who take several turns. A
+  // headline may still be "Name: what they said" (the first line of the text).
   const speakers = [...names].filter(([, n]) => n >= 2).map(([name]) => name)
-  if (speakers.length < 2) return
+  const isTranscript = speakers.length >= 2
   for (const turn of turns) {
-    if (!speakers.includes(text.slice(turn.speaker.start, turn.speaker.end))) continue
+    const name = text.slice(turn.speaker.start, turn.speaker.end)
+    const headline = turn.speaker.start === 0 && !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION)$/i.test(name)
+    if (!(isTranscript && speakers.includes(name)) && !headline) continue
     drafts.push({
       ...turn,
       kind: 'direct',
@@ -369,9 +372,28 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   const { text, lexicon } = input
   const words = scanWords(text, q.end, Math.min(limit, q.end + 200, paragraphEnd(text, q.end)))
   let k0 = 0
-  while (k0 < words.length && [',', '—', '–', '-'].includes(words[k0]?.lower ?? '')) k0++
+  while (k0 < words.length && [',', '—', '–', '-', '―'].includes(words[k0]?.lower ?? '')) k0++
   const w0 = words[k0]
   if (w0 === undefined || !w0.isWord) return null
+  // “…” ― Jan Roe: a signature after a dash (letters, collected reactions).
+  const dash = words[k0 - 1]
+  if (dash !== undefined && ['―', '—', '–'].includes(dash.lower) && w0.upper) {
+    let last = k0
+    while ((words[last + 1]?.upper ?? false) && last - k0 < 4) last++
+    const after = words[last + 1]
+    if (after === undefined || ['.', ',', '/', '('].includes(after.lower)) {
+      return {
+        speaker: spanOf(words, k0, last),
+        cue: { start: dash.start, end: dash.end },
+        cueEntry: null,
+        kind: 'direct',
+        rule: 'direct-dash-signature',
+        targetSpan: null,
+        negated: false,
+        end: words[last]?.end ?? q.end,
+      }
+    }
+  }
   // ”, according to the ministry.
   if (w0.lower === 'according' && words[k0 + 1]?.lower === 'to') {
     const last = speakerAfterWithAppositive(words, k0 + 2)
