@@ -147,7 +147,9 @@ function renderMeasure(
   const byValue = new Map<string, BriefFigure[]>()
   for (const report of measure.reports) {
     const key = figureValue(report)
-    byValue.set(key, [...(byValue.get(key) ?? []), report])
+    const group = byValue.get(key)
+    if (group === undefined) byValue.set(key, [report])
+    else group.push(report)
   }
   const usual = mostCommon(measure.reports.map((r) => r.event))
   for (const [value, reports] of byValue) {
@@ -202,7 +204,9 @@ function groupEvents(events: readonly BriefEvent[]): BriefEvent[][] {
   const groups = new Map<string, BriefEvent[]>()
   for (const event of events) {
     const key = `${event.type}\u0000${event.place?.toLowerCase() ?? ''}`
-    groups.set(key, [...(groups.get(key) ?? []), event])
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [event])
+    else group.push(event)
   }
   return [...groups.values()]
 }
