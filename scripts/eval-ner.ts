@@ -22,14 +22,17 @@ import { spansFromIob, TYPES, type TagSpan } from '../src/ner/tags.js'
 import { sharedTagger, type Tagger } from '../src/ner/tagger.js'
 
 const { values } = parseArgs({
-  options: { data: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'data') } },
+  options: {
+    data: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'data') },
+  },
 })
 const dataDir = values.data
 
 const t0 = performance.now()
 const tagger = sharedTagger()
 const loadMs = performance.now() - t0
-if (tagger === null) throw new RangeError('models/ner/model.bin is missing: run `npm run train:ner` first')
+if (tagger === null)
+  throw new RangeError('models/ner/model.bin is missing: run `npm run train:ner` first')
 
 interface Doc {
   readonly sentences: TaggedSentence[]
@@ -48,7 +51,13 @@ interface Row {
   tokensPerSecond: number
 }
 
-function run(system: string, data: string, docs: readonly Doc[], predict: Predict, types: number = TYPES.length): Row {
+function run(
+  system: string,
+  data: string,
+  docs: readonly Doc[],
+  predict: Predict,
+  types: number = TYPES.length,
+): Row {
   const scorer = new SpanScorer()
   let tokens = 0
   for (const d of docs) for (const s of d.sentences) tokens += s.words.length
@@ -75,13 +84,23 @@ const taggerPredict =
 
 const gaz = gazetteer()
 const lex = entityLexicon()
-const COARSE: Record<string, number> = { PERSON: 0, ORG: 1, GPE: 2, LOC: 2, FAC: 2, NORP: 3, EVENT: 3, MISC: 3 }
+const COARSE: Record<string, number> = {
+  PERSON: 0,
+  ORG: 1,
+  GPE: 2,
+  LOC: 2,
+  FAC: 2,
+  NORP: 3,
+  EVENT: 3,
+  MISC: 3,
+}
 const rulesPredict: Predict = (doc) =>
   doc.sentences.map((s) =>
     findNamesByRule(s.words, gaz, lex).map((span) => ({
       start: span.start,
       end: span.end,
-      type: COARSE[typeMention(s.words, span.start, span.end, null, span.hasTitle, gaz, lex).type] ?? 3,
+      type:
+        COARSE[typeMention(s.words, span.start, span.end, null, span.hasTitle, gaz, lex).type] ?? 3,
     })),
   )
 
@@ -121,7 +140,11 @@ const compromisePredict: Predict = (doc) => {
         }
       }
       if (first < 0 || sentenceOf[first] !== sentenceOf[last]) continue
-      out[sentenceOf[first] ?? 0]?.push({ start: indexInSentence[first] ?? 0, end: (indexInSentence[last] ?? 0) + 1, type })
+      out[sentenceOf[first] ?? 0]?.push({
+        start: indexInSentence[first] ?? 0,
+        end: (indexInSentence[last] ?? 0) + 1,
+        type,
+      })
     }
   }
   return out
@@ -139,7 +162,13 @@ const rows: Row[] = [
   run('claimgraph rules (baseline)', 'CoNLL-2003 test', conllTest, rulesPredict),
   run('compromise 14 (people/orgs/places)', 'CoNLL-2003 test', conllTest, compromisePredict),
   run('claimgraph tagger', 'GUM news (24 docs; PER/ORG/LOC)', gumDocs, taggerPredict(tagger), 3),
-  run('compromise 14 (people/orgs/places)', 'GUM news (24 docs; PER/ORG/LOC)', gumDocs, compromisePredict, 3),
+  run(
+    'compromise 14 (people/orgs/places)',
+    'GUM news (24 docs; PER/ORG/LOC)',
+    gumDocs,
+    compromisePredict,
+    3,
+  ),
 ]
 
 const pct = (x: number): string => (100 * x).toFixed(1)

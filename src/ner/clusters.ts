@@ -45,7 +45,10 @@ export function rng(seed: number): () => number {
 }
 
 /** Learns clusters from texts (each string one document); returns word → path. */
-export function learnClusters(texts: Iterable<string>, settings = DEFAULT_CLUSTER_SETTINGS): Map<string, string> {
+export function learnClusters(
+  texts: Iterable<string>,
+  settings = DEFAULT_CLUSTER_SETTINGS,
+): Map<string, string> {
   // Tokenize into word ids.
   const ids = new Map<string, number>()
   const counts: number[] = []
@@ -67,10 +70,10 @@ export function learnClusters(texts: Iterable<string>, settings = DEFAULT_CLUSTE
     }
   }
   const words = [...ids.keys()]
-  const byFreq = words
-    .map((_w, i) => i)
-    .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
-  const vocab = byFreq.filter((i) => (counts[i] ?? 0) >= settings.minCount).slice(0, settings.maxWords)
+  const byFreq = words.map((_w, i) => i).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+  const vocab = byFreq
+    .filter((i) => (counts[i] ?? 0) >= settings.minCount)
+    .slice(0, settings.maxWords)
   const row = new Int32Array(words.length).fill(-1)
   vocab.forEach((id, r) => (row[id] = r))
   // Context columns: the most frequent words, lowercased, left and right.
@@ -107,7 +110,8 @@ export function learnClusters(texts: Iterable<string>, settings = DEFAULT_CLUSTE
       const v = sig[r * 2 * C + c] ?? 0
       if (v === 0) continue
       const lv = Math.log1p(v)
-      for (let d = 0; d < D; d++) vec[r * D + d] = (vec[r * D + d] ?? 0) + lv * (proj[c * D + d] ?? 0)
+      for (let d = 0; d < D; d++)
+        vec[r * D + d] = (vec[r * D + d] ?? 0) + lv * (proj[c * D + d] ?? 0)
     }
     normalize(vec, r * D, D)
   }
@@ -179,7 +183,11 @@ function kmeans(
 }
 
 /** Writes `word<TAB>path` lines with a header saying how the file was made. */
-export function writeClusters(path: string, clusters: ReadonlyMap<string, string>, header: string): void {
+export function writeClusters(
+  path: string,
+  clusters: ReadonlyMap<string, string>,
+  header: string,
+): void {
   const lines = [...clusters].map(([w, p]) => `${w}\t${p}`)
   writeFileSync(path, `${header}\n${lines.join('\n')}\n`)
 }
@@ -191,6 +199,55 @@ export function readClusters(path: string): Map<string, string> {
     if (line === '' || line.startsWith('#')) continue
     const tab = line.indexOf('\t')
     if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1))
+  }
+  return out
+}
+
+/**
+ * How each word is written inside sentences of running text (not at a sentence start): 0 always
+ * lower case … 4 always capitalised, keyed by lowercase word; only words seen `minCount` times.
+ * "will" is 0 or 1, "bush" 3 or 4: evidence for headline and sentence-initial words.
+ */
+export function learnCaseProfile(texts: Iterable<string>, minCount = 3): Map<string, number> {
+  const caps = new Map<string, number>()
+  const total = new Map<string, number>()
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      const words = [...line.matchAll(WORD)].map((m) => m[0])
+      let letters = 0
+      let upper = 0
+      for (const w of words) {
+        if (!/^\p{L}/u.test(w)) continue
+        letters++
+        if (/^\p{Lu}/u.test(w)) upper++
+      }
+      if (letters >= 4 && upper / letters >= 0.8) continue // headline
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i] ?? ''
+        const prev = words[i - 1] ?? ''
+        if (!/^\p{L}/u.test(w) || /^[.!?:"“]$/.test(prev)) continue
+        const key = w.toLowerCase()
+        total.set(key, (total.get(key) ?? 0) + 1)
+        if (/^\p{Lu}/u.test(w)) caps.set(key, (caps.get(key) ?? 0) + 1)
+      }
+    }
+  }
+  const out = new Map<string, number>()
+  for (const [key, n] of total) {
+    if (n < minCount) continue
+    const r = (caps.get(key) ?? 0) / n
+    out.set(key, r === 0 ? 0 : r < 0.3 ? 1 : r < 0.7 ? 2 : r < 1 ? 3 : 4)
+  }
+  return out
+}
+
+/** Reads `word<TAB>class` lines (the case profile). */
+export function readCaseProfile(path: string): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue
+    const tab = line.indexOf('\t')
+    if (tab > 0) out.set(line.slice(0, tab), Number(line.slice(tab + 1)))
   }
   return out
 }

@@ -72,7 +72,8 @@ export function readGum(path: string): TaggedSentence[] {
       while (start < s.end && /^(the|The)$/.test(words[start] ?? '')) start++
       if (start >= s.end || start <= covered) continue
       let proper = true
-      for (let i = start; i < s.end; i++) if (upos[i] !== 'PROPN' && !/^(of|and|&|-)$/.test(words[i] ?? '')) proper = false
+      for (let i = start; i < s.end; i++)
+        if (upos[i] !== 'PROPN' && !/^(of|and|&|-)$/.test(words[i] ?? '')) proper = false
       if (!proper || upos[s.end - 1] !== 'PROPN') continue
       for (let i = start; i < s.end; i++) tags[i] = `${i === start ? 'B' : 'I'}-${s.type}`
       covered = s.end - 1

@@ -10,7 +10,8 @@ import { allowed, TAG_COUNT } from './tags.js'
 const T = TAG_COUNT
 /** allowedMask[(prev + 1) * T + next] */
 const ALLOWED = new Uint8Array((T + 1) * T)
-for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) ALLOWED[(p + 1) * T + t] = allowed(p, t) ? 1 : 0
+for (let p = -1; p < T; p++)
+  for (let t = 0; t < T; t++) ALLOWED[(p + 1) * T + t] = allowed(p, t) ? 1 : 0
 /** For each tag, the tags allowed before it: PRED_LIST[PRED_START[t] .. PRED_START[t + 1]). */
 const PRED_START = new Int32Array(T + 1)
 const PRED_LIST: number[] = []

@@ -19,7 +19,8 @@ const W_C1 = 12
 const W_C2 = 13
 const W_C3 = 14
 const W_FLAGS = 15
-const W_SIZE = 16
+const W_CASE = 16
+const W_SIZE = 17
 
 /** Flag bits in W_FLAGS. */
 const F_CAP = 1
@@ -33,6 +34,8 @@ export const FEATURES_PER_TOKEN = 64
 
 export interface FeatureResources {
   readonly clusters: ReadonlyMap<string, string>
+  /** lowercase word → 0 (always lower case in running text) … 4 (always capitalised). */
+  readonly caseProfile: ReadonlyMap<string, number>
   readonly gazetteer: Gazetteer
   /** Title keys (lowercase, no trailing dot). */
   readonly titles: ReadonlySet<string>
@@ -91,6 +94,32 @@ function shapeOf(word: string, collapse: boolean): string {
 export class DocContext {
   /** lowercase word → [flags, run-first hash, run-last hash, prev1, prev2, prev3] */
   readonly info = new Map<string, Int32Array>()
+  /**
+   * Prediction history (Ratinov & Roth 2009): for capitalised words tagged earlier in this
+   * document, how often each type was predicted (index 0 O, 1 + CoNLL type index).
+   */
+  readonly history = new Map<string, Int32Array>()
+
+  /** Forget the prediction history (before tagging the document again). */
+  resetHistory(): void {
+    this.history.clear()
+  }
+
+  /** Records a tagged sentence: `types[i]` is −1 for O, else the CoNLL type index. */
+  record(words: readonly string[], types: ArrayLike<number>): void {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? ''
+      if (!/^\p{Lu}/u.test(w)) continue
+      const key = w.toLowerCase()
+      let h = this.history.get(key)
+      if (h === undefined) {
+        h = new Int32Array(5)
+        this.history.set(key, h)
+      }
+      const t = (types[i] ?? -1) + 1
+      h[t] = (h[t] ?? 0) + 1
+    }
+  }
 
   constructor(sentences: readonly (readonly string[])[]) {
     for (const words of sentences) {
@@ -189,8 +218,13 @@ export class FeatureExtractor {
     if (/\p{L}/u.test(word) && word === word.toUpperCase()) flags |= F_ALLCAPS
     if (/^\p{Ll}/u.test(word)) flags |= F_LOWER
     if (this.resources.titles.has(lower.replace(/\.$/, ''))) flags |= F_TITLE
-    if (this.resources.gazetteer.firstNames.has(word) || this.resources.gazetteer.firstNames.has(titleCase(word))) flags |= F_FIRST_NAME
+    if (
+      this.resources.gazetteer.firstNames.has(word) ||
+      this.resources.gazetteer.firstNames.has(titleCase(word))
+    )
+      flags |= F_FIRST_NAME
     e[W_FLAGS] = flags
+    e[W_CASE] = (this.resources.caseProfile.get(lower) ?? 5) + 1
     this.cache.set(word, e)
     return e
   }
@@ -201,7 +235,8 @@ export class FeatureExtractor {
   extract(words: readonly string[], out?: Int32Array, doc?: DocContext): Int32Array {
     const n = words.length
     const F = FEATURES_PER_TOKEN
-    const feats = out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
+    const feats =
+      out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
     while (this.rows.length < n) this.rows.push(new Int32Array(W_SIZE))
     const rows = this.rows
     for (let i = 0; i < n; i++) rows[i] = this.wordEntry(words[i] ?? '')
@@ -261,12 +296,23 @@ export class FeatureExtractor {
       put(35, mix(c[W_C2] ?? 0, c[W_SHORT] ?? 0))
       put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
       put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
-      put(54, mix((p1[W_FLAGS] ?? 0) & F_FIRST_NAME, mix(c[W_FLAGS] ?? 0, (n1[W_FLAGS] ?? 0) & (F_CAP | F_FIRST_NAME))))
+      put(55, mix(c[W_CASE] ?? 0, mix(first, allCapsLine)))
+      put(56, mix(c[W_CASE] ?? 0, mix(p1[W_CASE] ?? 0, n1[W_CASE] ?? 0)))
+      put(
+        54,
+        mix(
+          (p1[W_FLAGS] ?? 0) & F_FIRST_NAME,
+          mix(c[W_FLAGS] ?? 0, (n1[W_FLAGS] ?? 0) & (F_CAP | F_FIRST_NAME)),
+        ),
+      )
       // Gazetteer position and categories of this word and its neighbours.
       const cats = this.gazCats[i] ?? 0
       const pos = this.gazPos[i] ?? 0
       put(38, mix(pos, cats))
-      put(39, mix(i > 0 ? (this.gazCats[i - 1] ?? 0) : -1, i + 1 < n ? (this.gazCats[i + 1] ?? 0) : -1))
+      put(
+        39,
+        mix(i > 0 ? (this.gazCats[i - 1] ?? 0) : -1, i + 1 < n ? (this.gazCats[i + 1] ?? 0) : -1),
+      )
       // Document context for capitalised words.
       if (doc !== undefined && ((c[W_FLAGS] ?? 0) & F_CAP) !== 0) {
         const d = doc.info.get((words[i] ?? '').toLowerCase()) ?? NO_DOC
@@ -274,6 +320,18 @@ export class FeatureExtractor {
         if (d[1] !== 0) put(61, d[1] ?? 0)
         if (d[2] !== 0) put(62, d[2] ?? 0)
         for (let j = 3; j <= 5; j++) if (d[j] !== 0) put(63, d[j] ?? 0)
+        const h = doc.history.get((words[i] ?? '').toLowerCase())
+        if (h !== undefined) {
+          let best = 0
+          let total = 0
+          for (let t = 0; t < 5; t++) {
+            total += h[t] ?? 0
+            if ((h[t] ?? 0) > (h[best] ?? 0)) best = t
+          }
+          const unanimous = (h[best] ?? 0) === total ? 1 : 0
+          put(57, mix(best, unanimous))
+          put(58, mix(best, c[W_SHORT] ?? 0))
+        }
       }
       for (let b = 0; b < GAZ_CATEGORY_COUNT && k < (i + 1) * F; b++) {
         if ((cats & (1 << b)) !== 0) put(40 + b, pos)
@@ -284,8 +342,12 @@ export class FeatureExtractor {
   }
 
   private readonly emptyRow = new Int32Array(W_SIZE)
-  private readonly startRow = Int32Array.from({ length: W_SIZE }, (_, j) => (j === W_FLAGS ? 64 : 0x2f1a))
-  private readonly endRow = Int32Array.from({ length: W_SIZE }, (_, j) => (j === W_FLAGS ? 128 : 0x3e2b))
+  private readonly startRow = Int32Array.from({ length: W_SIZE }, (_, j) =>
+    j === W_FLAGS ? 64 : 0x2f1a,
+  )
+  private readonly endRow = Int32Array.from({ length: W_SIZE }, (_, j) =>
+    j === W_FLAGS ? 128 : 0x3e2b,
+  )
 
   private growGaz(n: number): void {
     this.gazCats = new Int32Array(n * 2)

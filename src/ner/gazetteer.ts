@@ -123,7 +123,10 @@ export class Gazetteer {
    * with `end` exclusive. Matches start only at words with a capital letter or a digit, or at a known
    * lowercase start ("al-Qaeda").
    */
-  match(words: readonly string[], found: (start: number, end: number, entry: GazEntry) => void): void {
+  match(
+    words: readonly string[],
+    found: (start: number, end: number, entry: GazEntry) => void,
+  ): void {
     const n = words.length
     let i = 0
     while (i < n) {
@@ -138,7 +141,8 @@ export class Gazetteer {
       for (let j = i; j < n && j < i + 8; j++) {
         raw = j === i ? (words[j] ?? '') : `${raw} ${words[j] ?? ''}`
         const lower = j === i ? this.wordKey(raw) : nameKey(raw)
-        const entry = (raw.length <= 12 ? this.byCaseKey.get(caseKey(raw)) : undefined) ?? this.byKey.get(lower)
+        const entry =
+          (raw.length <= 12 ? this.byCaseKey.get(caseKey(raw)) : undefined) ?? this.byKey.get(lower)
         if (entry !== undefined) {
           best = entry
           bestEnd = j + 1
@@ -166,7 +170,9 @@ export function gazetteer(): Gazetteer {
 function buildGazetteer(): Gazetteer {
   const gaz = new Gazetteer()
   // Curated aliases first: they fix canonical names ("United States", "Kyiv") before the packages add theirs.
-  for (const [canonical = '', type = 'MISC', kind = '', aliases = ''] of dataRows('entities/aliases.tsv')) {
+  for (const [canonical = '', type = 'MISC', kind = '', aliases = ''] of dataRows(
+    'entities/aliases.tsv',
+  )) {
     const entry = { canonical, type: type as EntityType, kind }
     gaz.add(canonical, entry)
     for (const alias of aliases.split('|')) if (alias.trim() !== '') gaz.add(alias.trim(), entry)
@@ -194,7 +200,12 @@ function buildGazetteer(): Gazetteer {
       if (alt.length > 3 && /^[\p{Script=Latin}\s\-',.()]+$/u.test(alt)) gaz.add(alt, entry)
     }
     for (const capital of country.capital) {
-      gaz.add(capital, { canonical: capital, type: 'GPE', kind: 'city', cats: GAZ.city | GAZ.capital })
+      gaz.add(capital, {
+        canonical: capital,
+        type: 'GPE',
+        kind: 'city',
+        cats: GAZ.city | GAZ.capital,
+      })
       gaz.capitals.set(nameKey(capital), canonical)
     }
     const demonym = country.demonyms?.eng

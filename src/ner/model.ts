@@ -69,7 +69,13 @@ export function encodeModel(model: NerModel, tags: readonly string[], clip = 1):
     for (let t = 0; t < TAG_COUNT; t++) bo = body.writeInt16LE(q[t] ?? 0, bo)
     buckets++
   }
-  const header: ModelHeader = { format: 'claimgraph-ner@1', bucketBits: model.bucketBits, tags, scale, buckets }
+  const header: ModelHeader = {
+    format: 'claimgraph-ner@1',
+    bucketBits: model.bucketBits,
+    tags,
+    scale,
+    buckets,
+  }
   const json = Buffer.from(JSON.stringify(header), 'utf8')
   const out = Buffer.alloc(8 + 4 + json.length + model.transitions.length * 4 + bo)
   let o = out.write(MAGIC, 0, 'latin1')
@@ -82,12 +88,14 @@ export function encodeModel(model: NerModel, tags: readonly string[], clip = 1):
 
 export function decodeModel(bytes: Uint8Array): NerModel {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new TypeError('not a claimgraph NER model (bad magic)')
+  if (buf.toString('latin1', 0, 8) !== MAGIC)
+    throw new TypeError('not a claimgraph NER model (bad magic)')
   const len = buf.readUInt32LE(8)
   const header = JSON.parse(buf.toString('utf8', 12, 12 + len)) as ModelHeader
   const model = emptyModel(header.bucketBits)
   let o = 12 + len
-  for (let i = 0; i < model.transitions.length; i++, o += 4) model.transitions[i] = buf.readFloatLE(o)
+  for (let i = 0; i < model.transitions.length; i++, o += 4)
+    model.transitions[i] = buf.readFloatLE(o)
   const w = model.weights
   const scale = header.scale
   let b = 0

@@ -4,9 +4,14 @@
  */
 import { existsSync } from 'node:fs'
 import { modelPath } from '../data-path.js'
-import { readClusters } from './clusters.js'
+import { readCaseProfile, readClusters } from './clusters.js'
 import { Decoder } from './decode.js'
-import { FeatureExtractor, FEATURES_PER_TOKEN, type DocContext, type FeatureResources } from './features.js'
+import {
+  FeatureExtractor,
+  FEATURES_PER_TOKEN,
+  type DocContext,
+  type FeatureResources,
+} from './features.js'
 import { gazetteer } from './gazetteer.js'
 import { loadModel, type NerModel } from './model.js'
 import { dataLines } from './data-files.js'
@@ -17,8 +22,11 @@ import { spansFromTags, TYPES, type TagSpan } from './tags.js'
 export function featureResources(): FeatureResources {
   return {
     clusters: readClusters(modelPath('ner/clusters.tsv')),
+    caseProfile: readCaseProfile(modelPath('ner/case.tsv')),
     gazetteer: gazetteer(),
-    titles: new Set(dataLines('entities/titles.txt').map((t) => nameKey(t.trim()).replace(/\.$/, ''))),
+    titles: new Set(
+      dataLines('entities/titles.txt').map((t) => nameKey(t.trim()).replace(/\.$/, '')),
+    ),
   }
 }
 
@@ -42,13 +50,31 @@ export class Tagger {
     return this.tags.subarray(0, n)
   }
 
-  /** Name spans (type is an index into TYPES). */
+  /**
+   * Name spans (type is an index into TYPES). With a document context, call in document order:
+   * each sentence's predictions feed the prediction history used for later sentences.
+   */
   spans(words: readonly string[], doc?: DocContext): TagSpan[] {
-    return spansFromTags(this.tagIds(words, doc), words.length)
+    const spans = spansFromTags(this.tagIds(words, doc), words.length)
+    if (doc !== undefined) recordSpans(doc, words, spans)
+    return spans
   }
 }
 
 export { TYPES }
+
+const typesBuffer: number[] = []
+/** Adds a sentence's predicted spans to the document's prediction history. */
+export function recordSpans(
+  doc: DocContext,
+  words: readonly string[],
+  spans: readonly TagSpan[],
+): void {
+  typesBuffer.length = words.length
+  typesBuffer.fill(-1)
+  for (const s of spans) for (let i = s.start; i < s.end; i++) typesBuffer[i] = s.type
+  doc.record(words, typesBuffer)
+}
 
 let shared: Tagger | null | undefined
 
@@ -56,7 +82,9 @@ let shared: Tagger | null | undefined
 export function sharedTagger(): Tagger | null {
   if (shared !== undefined) return shared
   const file = modelPath('ner/model.bin')
-  if (!existsSync(file) || !existsSync(modelPath('ner/clusters.tsv'))) {
+  if (
+    ![file, modelPath('ner/clusters.tsv'), modelPath('ner/case.tsv')].every((f) => existsSync(f))
+  ) {
     shared = null
     return shared
   }

@@ -8,7 +8,8 @@ import { Decoder } from './decode.js'
 import { FEATURES_PER_TOKEN, type DocContext, type FeatureExtractor } from './features.js'
 import { emptyModel, type NerModel } from './model.js'
 import { rng } from './clusters.js'
-import { TAG_COUNT } from './tags.js'
+import { spansFromTags, TAG_COUNT } from './tags.js'
+import { recordSpans } from './tagger.js'
 
 export interface TrainSentence {
   readonly words: readonly string[]
@@ -40,9 +41,12 @@ export class PerceptronTrainer {
     this.totalTransitions = new Float64Array(this.model.transitions.length)
   }
 
-  /** One pass over the sentences in a seeded random order; returns the token error rate. */
-  epoch(sentences: readonly TrainSentence[], epochIndex: number): number {
-    const order = sentences.map((_, i) => i)
+  /**
+   * One pass over the documents in a seeded random order, each document's sentences in order (the
+   * prediction history needs it); returns the token error rate.
+   */
+  epoch(docs: readonly (readonly TrainSentence[])[], epochIndex: number): number {
+    const order = docs.map((_, i) => i)
     const random = rng(this.settings.seed + epochIndex)
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
@@ -53,11 +57,13 @@ export class PerceptronTrainer {
     let errors = 0
     let tokens = 0
     for (const index of order) {
-      const s = sentences[index]
-      if (s === undefined) continue
-      errors += this.update(s)
-      tokens += s.words.length
-      this.c++
+      const doc = docs[index] ?? []
+      for (const s of doc) s.doc?.resetHistory()
+      for (const s of doc) {
+        errors += this.update(s)
+        tokens += s.words.length
+        this.c++
+      }
     }
     return errors / Math.max(1, tokens)
   }
@@ -68,6 +74,7 @@ export class PerceptronTrainer {
     if (this.pred.length < n) this.pred = new Uint8Array(n * 2)
     this.feats = this.extractor.extract(s.words, this.feats, s.doc)
     this.decoder.viterbi(this.model, this.feats, n, this.pred)
+    if (s.doc !== undefined) recordSpans(s.doc, s.words, spansFromTags(this.pred, n))
     let wrong = 0
     for (let i = 0; i < n; i++) if (this.pred[i] !== s.gold[i]) wrong++
     if (wrong === 0) return 0
@@ -110,7 +117,8 @@ export class PerceptronTrainer {
     const w = this.model.weights
     for (let i = 0; i < w.length; i++) out.weights[i] = (w[i] ?? 0) - (this.totals[i] ?? 0) / c
     const tr = this.model.transitions
-    for (let i = 0; i < tr.length; i++) out.transitions[i] = (tr[i] ?? 0) - (this.totalTransitions[i] ?? 0) / c
+    for (let i = 0; i < tr.length; i++)
+      out.transitions[i] = (tr[i] ?? 0) - (this.totalTransitions[i] ?? 0) / c
     return out
   }
 }

@@ -19,10 +19,16 @@ function summary(text: string): string[] {
 describe('[entities] aliases resolve to one canonical key', () => {
   const table: [string, string][] = [
     ['Shelling hit Kiev on Monday. Residents of Kyiv fled.', 'gpe:kyiv'],
-    ['The U.S. responded. The United States sent envoys. US officials agreed.', 'gpe:united-states'],
+    [
+      'The U.S. responded. The United States sent envoys. US officials agreed.',
+      'gpe:united-states',
+    ],
     ['The UK objected. Great Britain later agreed.', 'gpe:united-kingdom'],
     ['ISIS claimed the attack. Islamic State fighters were seen.', 'org:islamic-state'],
-    ['ISIS-K claimed it. Analysts blamed ISIS-Khorasan for the blast.', 'org:islamic-state-khorasan'],
+    [
+      'ISIS-K claimed it. Analysts blamed ISIS-Khorasan for the blast.',
+      'org:islamic-state-khorasan',
+    ],
   ]
   it.each(table)('%s → %s', (text, key) => {
     const entities = analyze(text).entities.filter((e) => e.key === key)
@@ -48,16 +54,22 @@ describe('[entities] people: titles stripped, surnames join the full name', () =
   })
 
   it('joins a surname seen before the full name', () => {
-    const people = analyze('Lavrov denied it. Russian Foreign Minister Sergei Lavrov spoke later.').entities.filter(
-      (e) => e.type === 'PERSON',
-    )
+    const people = analyze(
+      'Lavrov denied it. Russian Foreign Minister Sergei Lavrov spoke later.',
+    ).entities.filter((e) => e.type === 'PERSON')
     expect(people).toHaveLength(1)
     expect(people[0]?.name).toBe('Sergei Lavrov')
   })
 
   it('leaves an ambiguous surname alone', () => {
-    const smiths = analyze('Anna Smith met John Smith. Smith said nothing.').entities.filter((e) => e.name.includes('Smith'))
-    expect(smiths.map((e) => `${e.name}:${e.mentions.length}`)).toEqual(['Anna Smith:1', 'John Smith:1', 'Smith:1'])
+    const smiths = analyze('Anna Smith met John Smith. Smith said nothing.').entities.filter((e) =>
+      e.name.includes('Smith'),
+    )
+    expect(smiths.map((e) => `${e.name}:${e.mentions.length}`)).toEqual([
+      'Anna Smith:1',
+      'John Smith:1',
+      'Smith:1',
+    ])
   })
 
   const titles: [string, string][] = [
@@ -67,7 +79,11 @@ describe('[entities] people: titles stripped, surnames join the full name', () =
     ['Sheikh Hassan Nasrallah spoke.', 'Hassan Nasrallah'],
   ]
   it.each(titles)('%s → %s', (text, name) => {
-    expect(analyze(text).entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual([name])
+    expect(
+      analyze(text)
+        .entities.filter((e) => e.type === 'PERSON')
+        .map((e) => e.name),
+    ).toEqual([name])
   })
 })
 
@@ -84,9 +100,21 @@ describe('[entities] metonyms are recorded in provenance', () => {
   })
 
   it('does not mark a capital that is only a place', () => {
-    const entity = analyze('An attack in Paris killed two.').entities.find((e) => e.name === 'Paris')
+    const entity = analyze('An attack in Paris killed two.').entities.find(
+      (e) => e.name === 'Paris',
+    )
     expect(entity?.type).toBe('GPE')
     expect(entity?.provenance.rule).not.toContain('metonym')
+  })
+})
+
+describe('[entities] name parts join across particles', () => {
+  const table: [string, string][] = [
+    ['Volodymyr Zelenskyy met Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman'],
+    ['Later, Ursula von der Leyen spoke in Brussels.', 'Ursula von der Leyen'],
+  ]
+  it.each(table)('%s → %s', (text, name) => {
+    expect(analyze(text).entities.find((e) => e.name === name)?.type).toBe('PERSON')
   })
 })
 
@@ -110,7 +138,8 @@ describe('[entities] contract', () => {
     expect(entities.map((e) => e.id)).toEqual(entities.map((_, i) => `E${i + 1}`))
     const firsts = entities.map((e) => e.mentions[0]?.start ?? 0)
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b))
-    for (const e of entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text)
+    for (const e of entities)
+      for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text)
   })
 
   it('is total on empty and odd input', () => {

@@ -6,7 +6,7 @@
 import type { Provenance } from '../../model/analysis.js'
 import { GAZ, type Gazetteer } from '../../ner/gazetteer.js'
 import { nameKey, slug } from '../../ner/normalize.js'
-import { DocContext } from '../../ner/features.js'
+import { DocContext, lineCase } from '../../ner/features.js'
 import type { Tagger } from '../../ner/tagger.js'
 import { TYPES } from '../../ner/tags.js'
 import type { Tokens, TypedMention } from '../stage.js'
@@ -25,20 +25,81 @@ export interface LabelledSpan {
 /** Something that finds name spans in a sentence's words (the tagger, or the rules). */
 export type SpanFinder = (words: readonly string[], doc: DocContext | undefined) => LabelledSpan[]
 
-/** The statistical tagger as a `SpanFinder`: CoNLL labels, leading titles moved out of PER spans. */
-export function taggerFinder(tagger: Tagger, lex: EntityLexicon): SpanFinder {
-  return (words, doc) =>
-    tagger.spans(words, doc).map((span) => {
-      const label = TYPES[span.type] ?? 'MISC'
+/** Name particles that join two name parts ("Mohammed bin Salman", "Ursula von der Leyen"). */
+const PARTICLES = new Set([
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'abu',
+  'al',
+  'el',
+  'de',
+  'da',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+])
+/** Particles that make the joined name a person's whatever the parts were tagged. */
+const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'ben'])
+/** Curated gazetteer kinds trusted to add a name the tagger missed ("IS" at a sentence start). */
+const BACKSTOP_KINDS = new Set(['armed_group', 'agency', 'media', 'intergovernmental', 'country'])
+const LABEL_OF: Readonly<Record<string, CoarseLabel>> = {
+  ORG: 'ORG',
+  GPE: 'LOC',
+  LOC: 'LOC',
+  NORP: 'MISC',
+  PERSON: 'PER',
+}
+
+/**
+ * The statistical tagger as a `SpanFinder`: CoNLL labels, leading titles moved out of PER spans,
+ * name parts joined across particles, and curated names the tagger missed added back.
+ */
+export function taggerFinder(tagger: Tagger, gaz: Gazetteer, lex: EntityLexicon): SpanFinder {
+  return (words, doc) => {
+    const raw = tagger.spans(words, doc)
+    const spans: LabelledSpan[] = []
+    for (const span of raw) {
+      let label: CoarseLabel = TYPES[span.type] ?? 'MISC'
       let start = span.start
       const inner = label === 'PER' ? titleLength(words, start, span.end, lex) : 0
       if (inner > 0 && start + inner < span.end) start += inner
       let hasTitle = inner > 0
       for (let k = 1; k <= lex.titleMaxWords && !hasTitle && start - k >= 0; k++) {
-        if (titleLength(words, start - k, start, lex) === k) hasTitle = label === 'PER' || label === 'MISC'
+        if (titleLength(words, start - k, start, lex) === k)
+          hasTitle = label === 'PER' || label === 'MISC'
       }
-      return { start, end: span.end, label, hasTitle }
-    })
+      const prev = spans[spans.length - 1]
+      const particle = words[start - 1] ?? ''
+      if (prev !== undefined && prev.end === start - 1 && PARTICLES.has(particle)) {
+        if (PATRONYMIC.has(particle) || prev.label === 'PER' || label === 'PER') label = 'PER'
+        else label = prev.label ?? label
+        spans[spans.length - 1] = {
+          start: prev.start,
+          end: span.end,
+          label,
+          hasTitle: prev.hasTitle || hasTitle,
+        }
+        continue
+      }
+      spans.push({ start, end: span.end, label, hasTitle })
+    }
+    if (lineCase(words) === 0) {
+      gaz.match(words, (start, end, entry) => {
+        if (!BACKSTOP_KINDS.has(entry.kind)) return
+        if (spans.some((s) => s.start < end && start < s.end)) return
+        spans.push({ start, end, label: LABEL_OF[entry.type] ?? 'MISC', hasTitle: false })
+      })
+      spans.sort((a, b) => a.start - b.start)
+    }
+    return spans
+  }
 }
 
 /** The rule-based finder as a `SpanFinder`. */

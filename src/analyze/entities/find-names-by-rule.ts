@@ -14,14 +14,37 @@ export interface WordSpan {
   readonly hasTitle: boolean
 }
 
-const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'del', 'della', 'da', 'van', 'von', 'der', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'for', 'and'])
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'du',
+  'des',
+  'del',
+  'della',
+  'da',
+  'van',
+  'von',
+  'der',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'for',
+  'and',
+])
 
 function isCapitalised(word: string): boolean {
   return /^[\p{Lu}\d]/u.test(word) && /\p{L}/u.test(word)
 }
 
 /** Names in one sentence's words. */
-export function findNamesByRule(words: readonly string[], gaz: Gazetteer, lex: EntityLexicon): WordSpan[] {
+export function findNamesByRule(
+  words: readonly string[],
+  gaz: Gazetteer,
+  lex: EntityLexicon,
+): WordSpan[] {
   const n = words.length
   const spans: WordSpan[] = []
   let capitals = 0
@@ -68,7 +91,13 @@ export function findNamesByRule(words: readonly string[], gaz: Gazetteer, lex: E
  * Pushes the names in the capitalised run `words[from..to)`: a title inside the run splits it
  * ("French President Emmanuel Macron" → "French", then "Emmanuel Macron" with a title).
  */
-function pushRun(words: readonly string[], from: number, to: number, lex: EntityLexicon, spans: WordSpan[]): void {
+function pushRun(
+  words: readonly string[],
+  from: number,
+  to: number,
+  lex: EntityLexicon,
+  spans: WordSpan[],
+): void {
   let start = from
   let hasTitle = false
   for (let k = from; k < to; k++) {

@@ -19,7 +19,7 @@ function defaultFinder(): { readonly find: SpanFinder; readonly name: string } {
   finder =
     tagger === null
       ? { find: ruleFinder(gazetteer(), entityLexicon()), name: 'rules' }
-      : { find: taggerFinder(tagger, entityLexicon()), name: 'tagger' }
+      : { find: taggerFinder(tagger, gazetteer(), entityLexicon()), name: 'tagger' }
   return finder
 }
 
@@ -40,5 +40,6 @@ export const entitiesStage = {
   name: 'entities',
   needs: ['mentions'],
   provides: 'entities',
-  run: (doc, layers) => mergeEntities(doc.text, need(layers, 'mentions'), gazetteer(), entityLexicon()),
+  run: (doc, layers) =>
+    mergeEntities(doc.text, need(layers, 'mentions'), gazetteer(), entityLexicon()),
 } satisfies Stage<'entities'>

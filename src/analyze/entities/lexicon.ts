@@ -39,7 +39,9 @@ export function entityLexicon(): EntityLexicon {
     titleMaxWords,
     orgWords: new Set(dataLines('entities/org-words.txt').map((w) => w.trim())),
     placeWords: new Map(
-      dataRows('entities/loc-words.txt').map(([w = '', t = 'LOC']) => [w, t as EntityType] as const),
+      dataRows('entities/loc-words.txt').map(
+        ([w = '', t = 'LOC']) => [w, t as EntityType] as const,
+      ),
     ),
     nonNames: new Set(dataLines('entities/non-names.txt').map((w) => w.trim())),
     reportingVerbs: new Set(dataLines('entities/reporting-verbs.txt').map((w) => w.trim())),
@@ -48,7 +50,12 @@ export function entityLexicon(): EntityLexicon {
 }
 
 /** Number of leading words of `words[from..]` that form a title (0 when none). */
-export function titleLength(words: readonly string[], from: number, to: number, lex: EntityLexicon): number {
+export function titleLength(
+  words: readonly string[],
+  from: number,
+  to: number,
+  lex: EntityLexicon,
+): number {
   for (let k = Math.min(lex.titleMaxWords, to - from); k >= 1; k--) {
     if (lex.titles.has(titleKey(words.slice(from, from + k).join(' ')))) return k
   }

@@ -24,7 +24,10 @@ interface Group {
 
 /** The mention's name: without a leading article, title or trailing possessive. */
 export function mentionName(text: string, lex: EntityLexicon): string {
-  let name = text.replace(/['’]s$/u, '').replace(/^the\s+/i, '').trim()
+  let name = text
+    .replace(/['’]s$/u, '')
+    .replace(/^the\s+/i, '')
+    .trim()
   const words = name.split(/\s+/)
   const title = titleLength(words, 0, words.length, lex)
   if (title > 0 && title < words.length) name = words.slice(title).join(' ')
@@ -55,18 +58,40 @@ export function mergeEntities(
 
   const canonicals = new Map<string, string>()
   const canonicalName = (key: string): string | undefined => canonicals.get(key)
-  const add = (key: string, type: EntityType, name: string, m: TypedMention, rule: string): void => {
+  const add = (
+    key: string,
+    type: EntityType,
+    name: string,
+    m: TypedMention,
+    rule: string,
+  ): void => {
     let group = groups.get(key)
     if (group === undefined) {
-      group = { key, type, name, words: name.split(/\s+/), mentions: [], first: m.start, rules: new Set() }
+      group = {
+        key,
+        type,
+        name,
+        words: name.split(/\s+/),
+        mentions: [],
+        first: m.start,
+        rules: new Set(),
+      }
       groups.set(key, group)
     }
-    if (group.name !== canonicalName(key) && (name === canonicalName(key) || name.length > group.name.length)) {
+    if (
+      group.name !== canonicalName(key) &&
+      (name === canonicalName(key) || name.length > group.name.length)
+    ) {
       group.name = name
       group.words = name.split(/\s+/)
     }
     group.first = Math.min(group.first, m.start)
-    group.mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), provenance: m.provenance })
+    group.mentions.push({
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      provenance: m.provenance,
+    })
     group.rules.add(rule)
     const metonym = /metonym:[\w:-]+/.exec(m.provenance.rule)
     if (metonym !== null) group.rules.add(metonym[0])
@@ -80,14 +105,24 @@ export function mergeEntities(
     if (name.split(/\s+/).length < 2) continue
     const key = entityKey('PERSON', name)
     if (!groups.has(key)) {
-      const group: Group = { key, type: 'PERSON', name, words: name.split(/\s+/), mentions: [], first: m.start, rules: new Set() }
+      const group: Group = {
+        key,
+        type: 'PERSON',
+        name,
+        words: name.split(/\s+/),
+        mentions: [],
+        first: m.start,
+        rules: new Set(),
+      }
       groups.set(key, group)
       persons.push(group)
     }
   }
   // Surname and first name → the one full name that has it (ambiguous: left alone).
   const partOf = (word: string): Group | undefined => {
-    const bySurname = persons.filter((p) => p.words.length > 1 && p.words[p.words.length - 1] === word)
+    const bySurname = persons.filter(
+      (p) => p.words.length > 1 && p.words[p.words.length - 1] === word,
+    )
     if (bySurname.length === 1) return bySurname[0]
     if (bySurname.length > 1) return undefined
     const byFirst = persons.filter((p) => p.words.length > 1 && p.words[0] === word)
@@ -139,12 +174,18 @@ export function mergeEntities(
     add(key, type, name, m, rule)
     // "Full Name (ACR)": later bare mentions of ACR join this entity.
     const after = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,7})\)/u.exec(text.slice(m.end, m.end + 12))
-    if (after?.[1] !== undefined && words.length >= 2 && initials(words).startsWith(after[1].replace(/[^\p{Lu}]/gu, '').slice(0, 2))) {
+    if (
+      after?.[1] !== undefined &&
+      words.length >= 2 &&
+      initials(words).startsWith(after[1].replace(/[^\p{Lu}]/gu, '').slice(0, 2))
+    ) {
       acronyms.set(after[1], key)
     }
   }
 
-  const ordered = [...groups.values()].filter((g) => g.mentions.length > 0).sort((a, b) => a.first - b.first)
+  const ordered = [...groups.values()]
+    .filter((g) => g.mentions.length > 0)
+    .sort((a, b) => a.first - b.first)
   return ordered.map((g, i): Entity => {
     const metonym = [...g.rules].find((r) => r.startsWith('metonym:'))
     const rules = [...g.rules].filter((r) => !r.startsWith('metonym:')).sort()

@@ -6,7 +6,8 @@
  */
 import type { Tokens } from '../stage.js'
 
-const TOKEN = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{N}]*(?:[-'’.][\p{L}\p{N}]+)*(?=['’]s\b)|['’]s\b|[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|\S/gu
+const TOKEN =
+  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{N}]*(?:[-'’.][\p{L}\p{N}]+)*(?=['’]s\b)|['’]s\b|[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|\S/gu
 
 /** Tokens of `text` with sentence indices. */
 export function testTokens(text: string): Tokens {

@@ -76,7 +76,8 @@ export function typeMention(
     return { type: 'ORG', rule: 'tagger' }
   }
   if (coarse === 'MISC') {
-    if (words.slice(start, end).some((w) => EVENT_WORDS.has(w))) return { type: 'EVENT', rule: 'event-word' }
+    if (words.slice(start, end).some((w) => EVENT_WORDS.has(w)))
+      return { type: 'EVENT', rule: 'event-word' }
     const last = gaz.lookup(head)
     if (last !== undefined && (last.cats & (GAZ.demonym | GAZ.group)) !== 0 && end - start === 1) {
       return { type: 'NORP', rule: 'gazetteer:demonym' }
@@ -86,7 +87,8 @@ export function typeMention(
   // Rule finder: no label; decide by head word and shape.
   if (lex.orgWords.has(head)) return { type: 'ORG', rule: 'org-word' }
   if (placeType !== undefined) return { type: placeType, rule: 'place-word' }
-  if (words.slice(start, end).some((w) => EVENT_WORDS.has(w))) return { type: 'EVENT', rule: 'event-word' }
+  if (words.slice(start, end).some((w) => EVENT_WORDS.has(w)))
+    return { type: 'EVENT', rule: 'event-word' }
   const len = end - start
   if (len === 1 && /^[\p{Lu}\d&.-]{2,6}$/u.test(head)) return { type: 'ORG', rule: 'acronym' }
   if (len >= 2 && len <= 4) return { type: 'PERSON', rule: 'name-shape' }
