@@ -49,6 +49,19 @@ describe('dates', () => {
     expect(formatIsoWeek({ year: 2026, month: 3, day: 16 })).toBe('2026-W12')
   })
 
+  it(`${here}without publishedAt, resolves against a dateline or byline date`, () => {
+    const text = 'CITY, March 13, 2026 — Gunmen struck on Friday evening. Yesterday was calm.'
+    const doc = textDocument(text)
+    const sentences = sentencesStage.run(doc)
+    const tokens = tokensStage.run(doc, { sentences })
+    const found = datesStage.run(doc, { sentences, tokens })
+    expect(found.map((d) => [d.text, d.value, d.relative, d.provenance.confidence])).toEqual([
+      ['March 13, 2026', '2026-03-13', false, undefined],
+      ['Friday evening', '2026-03-13', false, 0.8],
+      ['Yesterday', '2026-03-12', false, 0.8],
+    ])
+  })
+
   it(`${here}ignores an unusable publishedAt`, () => {
     expect(dates('Yesterday.', 'soon')).toEqual([['Yesterday', null, true]])
   })

@@ -5,11 +5,12 @@
  * ago"), resolved against the document's `publishedAt` when it is known. A mention that could not
  * be resolved has `value: null` and `relative: true`.
  */
-import type { DateMention } from '../../model/analysis.js'
-import type { NormalizedDocument } from '../../model/document.js'
+import type { DateMention, Sentence } from '../../model/analysis.js'
+import type { NormalizedDocument, Section } from '../../model/document.js'
 import { isAsciiDigit, isUpper } from '../chars.js'
 import { readJson } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../token-search.js'
 import { lowerWords } from '../words.js'
 import {
   addDays,
@@ -71,6 +72,36 @@ interface Context {
   readonly tokens: Tokens
   readonly words: readonly string[]
   readonly published: Day | null
+}
+
+/** Rules whose value depends on the reference day. */
+const REFERENCE_RULES: ReadonlySet<string> = new Set(['weekday', 'relative-phrase', 'ago', 'month-day', 'day-month'])
+/** Confidence of a value resolved against a date found in the text instead of `publishedAt`. */
+const ANCHORED_CONFIDENCE = 0.8
+/** Body sentences searched for a dateline date when `publishedAt` is unknown. */
+const DATELINE_SENTENCES = 3
+
+/**
+ * When `publishedAt` is unknown, the first full date in the title, the byline or the first body
+ * sentences ("Published 13 March 2026", "VELENOR, March 13, 2026 —") stands in for it.
+ */
+function findAnchor(ctx: Context, sentences: readonly Sentence[], sections: readonly Section[]): Day | null {
+  let bodySentences = 0
+  for (const sentence of sentences) {
+    const kind = sections[sentence.section]?.kind
+    if (kind === 'body') bodySentences++
+    else if (kind !== 'title' && kind !== 'byline') continue
+    if (bodySentences > DATELINE_SENTENCES) return null
+    let i = tokenAtOrAfter(ctx.tokens, sentence.start)
+    while (i < ctx.tokens.count && ctx.tokens.ends[i]! <= sentence.end) {
+      const limit = tokenEndingBy(ctx.tokens, sentence.end)
+      const match = matchIso(ctx, i) ?? matchMonthFirst(ctx, i, limit) ?? matchDayFirst(ctx, i, limit)
+      const day = match !== null && match.value !== null && match.value.length === 10 ? dayOf(match.value) : null
+      if (day !== null) return day
+      i = match !== null ? match.end : i + 1
+    }
+  }
+  return null
 }
 
 function capitalized(ctx: Context, i: number): boolean {
@@ -264,9 +295,28 @@ function matchYear(ctx: Context, i: number, limit: number, sentenceStart: number
   return absolute(i + 1, String(year), 'year')
 }
 
-/** Find all date mentions of one document. */
-export function findDates(text: string, tokens: Tokens, publishedAt: string | null): DateMention[] {
-  const ctx: Context = { text, tokens, words: lowerWords(text, tokens), published: dayOf(publishedAt) }
+/**
+ * Find all date mentions of one document. Relative dates resolve against `publishedAt`, or, when it
+ * is unknown and `sentences`/`sections` are given, against a full date in the title, byline or
+ * dateline (those values carry a lower confidence).
+ */
+export function findDates(
+  text: string,
+  tokens: Tokens,
+  publishedAt: string | null,
+  sentences: readonly Sentence[] = [],
+  sections: readonly Section[] = [],
+): DateMention[] {
+  const words = lowerWords(text, tokens)
+  let ctx: Context = { text, tokens, words, published: dayOf(publishedAt) }
+  let anchored = false
+  if (ctx.published === null && sentences.length > 0) {
+    const anchor = findAnchor(ctx, sentences, sections)
+    if (anchor !== null) {
+      ctx = { ...ctx, published: anchor }
+      anchored = true
+    }
+  }
   const out: DateMention[] = []
   let i = 0
   while (i < tokens.count) {
@@ -296,7 +346,10 @@ export function findDates(text: string, tokens: Tokens, publishedAt: string | nu
         text: text.slice(spanStart, spanEnd),
         value: match.value,
         relative: match.relative,
-        provenance: { stage: STAGE, rule: match.rule },
+        provenance:
+          anchored && match.value !== null && REFERENCE_RULES.has(match.rule)
+            ? { stage: STAGE, rule: match.rule, confidence: ANCHORED_CONFIDENCE }
+            : { stage: STAGE, rule: match.rule },
       })
       i = match.end
     }
@@ -309,6 +362,6 @@ export const datesStage = {
   needs: ['sentences', 'tokens'],
   provides: 'dates',
   run(doc: NormalizedDocument, layers: Readonly<Partial<Layers>>): DateMention[] {
-    return findDates(doc.text, need(layers, 'tokens'), doc.metadata.publishedAt)
+    return findDates(doc.text, need(layers, 'tokens'), doc.metadata.publishedAt, need(layers, 'sentences'), doc.sections)
   },
 } satisfies Stage<'dates'>

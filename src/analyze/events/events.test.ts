@@ -98,15 +98,20 @@ describe('events', () => {
       ['Lortia', 'GPE'],
     ])
     expect(found).toHaveLength(1)
-    expect(found[0]!.place?.text).toBe('Norvia')
+    expect(found[0]!.place?.text).toBe('Amber Hall')
     expect(found[0]!.agents).toEqual(['E2'])
-    const second = events('The attack by the Blue Circle hit Dravnik. Gunmen from the Red Hand fired in the attack.', [
+    // Without the object, "in <place>" after the trigger beats "in <place>" before it.
+    const inPlace = events('Officials in Norvia said gunmen attacked a hall in Dravnik.', [['Norvia', 'GPE'], ['Dravnik', 'GPE']])
+    expect(inPlace[0]!.place?.text).toBe('Dravnik')
+    const named = events('Officials in Norvia condemned the Dravnik attack.', [['Norvia', 'GPE'], ['Dravnik', 'GPE']])
+    expect(named[0]!.place?.text).toBe('Dravnik')
+    const second = events('The attack by the Blue Circle hit a market in Dravnik. Gunmen from the Red Hand fired in the attack.', [
       ['Blue Circle', 'ORG'],
       ['Dravnik', 'GPE'],
       ['Red Hand', 'ORG'],
     ])
     expect(second[0]!.agents).toEqual(['E1', 'E3'])
-    expect(second[0]!.place).toEqual({ start: 34, end: 41, text: 'Dravnik', entity: 'E2' })
+    expect(second[0]!.place).toEqual({ start: 46, end: 53, text: 'Dravnik', entity: 'E2' })
   })
 
   it(`${here}date from the trigger sentence, else the document's first date`, () => {
@@ -119,6 +124,25 @@ describe('events', () => {
     // A dateline is farther from the trigger than the date of the happening.
     const dateline = events('DRAVNIK, March 22, 2026 — Gunmen opened fire on Friday night.', [], pub)
     expect(dateline[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
+  })
+
+  it(`${here}tolls, subsets and repeated paragraphs`, () => {
+    expect(figures('The death toll from the attack on the hall in the city rose to 143 on Saturday.')).toEqual([['killed', 143, 'exact']])
+    expect(figures('The number of people killed in the attack has reached 139.')).toEqual([['killed', 139, 'exact']])
+    expect(figures('After the attack four of the wounded died.')).toEqual([])
+    expect(figures('After the attack the number of voters rose to 1,200.')).toEqual([])
+    const text = 'The attack left 50 dead.\n\nThe attack left 50 dead.'
+    const doc = { ...textDocument(text), repeats: [{ start: 26, end: 50, of: { start: 0, end: 24 } }] }
+    const sentences = sentencesStage.run(doc)
+    const tokens = tokensStage.run(doc, { sentences })
+    const quantities = quantitiesStage.run(doc, { sentences, tokens })
+    const found = eventsStage.run(doc, { sentences, tokens, quantities, dates: [], entities: [], mentions: [] })
+    expect(found[0]!.figures).toHaveLength(1)
+  })
+
+  it(`${here}prefers the date of the happening to the date of the statement`, () => {
+    const found = events('The ministry said on Saturday that the attack killed 139. The group claimed the attack on Friday night.', [], '2026-03-23')
+    expect(found[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
   })
 
   it(`${here}no trigger, no event`, () => {

@@ -8,6 +8,9 @@ interface MeasureTable {
   readonly before: Readonly<Record<string, string>>
   readonly fillers: readonly string[]
   readonly beforeFillers: readonly string[]
+  readonly tollVerbs: readonly string[]
+  readonly tollNouns: readonly string[]
+  readonly subsetStops: readonly string[]
 }
 
 const table = readJson<MeasureTable>('event-measures.json')
@@ -15,6 +18,32 @@ const after = new Map(Object.entries(table.after))
 const before = new Map(Object.entries(table.before))
 const fillers: ReadonlySet<string> = new Set(table.fillers)
 const beforeFillers: ReadonlySet<string> = new Set(table.beforeFillers)
+const tollVerbs: ReadonlySet<string> = new Set(table.tollVerbs)
+const tollNouns: ReadonlySet<string> = new Set(table.tollNouns)
+const subsetStops: ReadonlySet<string> = new Set(table.subsetStops)
+
+/** How far back from "rose to" a "toll" or "number of … killed" may be. */
+const TOLL_REACH = 16
+
+/**
+ * "The death toll from Friday's attack … rose to 143", "the number of people killed … has reached
+ * 139": from the verb at `verb`, look back in the sentence for a toll noun; the measure is "killed"
+ * for a toll, else the measure word between the noun and the verb. Returns [measure, first token].
+ */
+function measureOfToll(words: readonly string[], tokens: Tokens, verb: number): [string, number] | null {
+  const sentence = tokens.sentence[verb]!
+  for (let j = verb - 1; j >= 0 && j >= verb - TOLL_REACH && tokens.sentence[j] === sentence; j--) {
+    const word = words[j]!
+    if (!tollNouns.has(word)) continue
+    if (word === 'toll') return ['killed', j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j]
+    for (let k = j + 1; k < verb; k++) {
+      const measure = after.get(words[k]!)
+      if (measure !== undefined) return [measure, j]
+    }
+    return null
+  }
+  return null
+}
 
 /** Tokens allowed between a number and its measure. */
 const MAX_GAP = 4
@@ -61,6 +90,8 @@ export function measureQuantities(
         break
       }
       if (!fillers.has(word)) break
+      // "four of the wounded died": a subset of another count, not a count of its own.
+      if (word === 'of' && j + 1 < tokens.count && subsetStops.has(words[j + 1]!)) break
     }
     if (measure === undefined) {
       for (let j = first - 1; j >= 0 && j >= first - 1 - MAX_GAP && tokens.sentence[j] === sentence; j--) {
@@ -74,6 +105,15 @@ export function measureQuantities(
           const from = word === 'toll' && j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j
           spanStart = tokens.starts[from]!
           break
+        }
+        if (tollVerbs.has(word)) {
+          const toll = measureOfToll(words, tokens, j)
+          if (toll !== null) {
+            measure = toll[0]
+            rule = 'measure-toll'
+            spanStart = tokens.starts[toll[1]]!
+            break
+          }
         }
         if (!beforeFillers.has(word)) break
       }

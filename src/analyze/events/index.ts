@@ -4,13 +4,14 @@
  * document (a report mentions its main event in many sentences), with the date, place, agents and
  * figures (killed, injured, attackers, arrested …) found in the trigger sentences.
  */
-import type { DateMention, Entity, Event, EventDate, EventPlace, Figure, Quantity } from '../../model/analysis.js'
-import type { NormalizedDocument } from '../../model/document.js'
+import type { DateMention, Entity, Event, EventDate, Figure, Quantity } from '../../model/analysis.js'
+import type { NormalizedDocument, Span } from '../../model/document.js'
+import { readWordSet } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 import { tokenAtOrAfter } from '../token-search.js'
 import { lowerWords } from '../words.js'
 import { measureQuantities } from './figures.js'
-import { findAgents, findPlace, mentionsBySentence } from './roles.js'
+import { findAgents, findPlace, mentionsBySentence, type PlaceCandidate } from './roles.js'
 import { findTriggers, type TriggerMention } from './triggers.js'
 
 const STAGE = 'events'
@@ -31,6 +32,9 @@ interface Draft {
 }
 
 const DATELINE_DASHES: ReadonlySet<string> = new Set(['—', '–', '-', '--', ':'])
+const speechVerbs = readWordSet('speech-verbs.txt')
+/** Words between a speech verb and its date ("said late on Saturday"). */
+const DATE_LEADS: ReadonlySet<string> = new Set(['on', 'late', 'early', 'this', 'last', 'in', 'at'])
 
 /** "DRAVNIK, March 22, 2026 — …": a date near the sentence start, followed by a dash. */
 function isDateline(tokens: Tokens, words: readonly string[], date: DateMention, first: number): boolean {
@@ -42,21 +46,37 @@ function isDateline(tokens: Tokens, words: readonly string[], date: DateMention,
   return after < tokens.count && DATELINE_DASHES.has(words[after]!)
 }
 
-/** The date mention in the trigger's sentence nearest to the trigger (a dateline is farther away). */
-function sentenceDate(dates: readonly DateMention[], tokens: Tokens, words: readonly string[], trigger: TriggerMention): DateMention | undefined {
-  let best: DateMention | undefined
-  let bestDistance = Infinity
+/** "… the ministry said on Saturday": the date of the statement, not of the event. */
+function isStatementDate(tokens: Tokens, words: readonly string[], first: number): boolean {
+  let j = first - 1
+  while (j >= 0 && j >= first - 3 && tokens.sentence[j] === tokens.sentence[first] && DATE_LEADS.has(words[j]!)) j--
+  return j >= 0 && tokens.sentence[j] === tokens.sentence[first] && speechVerbs.has(words[j]!)
+}
+
+/** A date candidate for an event: lower `rank` is better (0: plain, 1: dateline or statement date). */
+interface DateCandidate {
+  readonly date: DateMention
+  readonly rank: number
+  readonly distance: number
+}
+
+/** The best date mention in the trigger's sentence: plain dates first, then the nearest. */
+function sentenceDate(dates: readonly DateMention[], tokens: Tokens, words: readonly string[], trigger: TriggerMention): DateCandidate | undefined {
+  let best: DateCandidate | undefined
   for (const date of dates) {
     const token = tokenAtOrAfter(tokens, date.start)
     if (token >= tokens.count || tokens.sentence[token] !== trigger.sentence) continue
-    let distance = token >= trigger.end ? token - trigger.end : trigger.start - token
-    if (isDateline(tokens, words, date, token)) distance += 1000
-    if (distance < bestDistance) {
-      best = date
-      bestDistance = distance
-    }
+    const distance = token >= trigger.end ? token - trigger.end : trigger.start - token
+    const rank = isDateline(tokens, words, date, token) || isStatementDate(tokens, words, token) ? 1 : 0
+    if (best === undefined || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { date, rank, distance }
   }
   return best
+}
+
+/** Is `[start, end)` inside a repeated paragraph (counted once, at its first occurrence)? */
+function inRepeat(repeats: readonly Span[], start: number, end: number): boolean {
+  for (const r of repeats) if (start >= r.start && end <= r.end) return true
+  return false
 }
 
 function toEventDate(date: DateMention): EventDate {
@@ -70,9 +90,12 @@ export function findEvents(
   entities: readonly Entity[],
   quantities: readonly Quantity[],
   dates: readonly DateMention[],
+  repeats: readonly Span[] = [],
 ): Event[] {
   const words = lowerWords(text, tokens)
-  const triggers = findTriggers(tokens, words)
+  const triggers = findTriggers(tokens, words).filter(
+    (t) => repeats.length === 0 || !inRepeat(repeats, tokens.starts[t.start]!, tokens.ends[t.end - 1]!),
+  )
   if (triggers.length === 0) return []
 
   // Merge mentions by type, in order of first mention.
@@ -97,7 +120,8 @@ export function findEvents(
   // arrest) goes to that event when its sentence mentions it; every other figure goes to the main
   // (first violent) event, since "attack", "opened fire" and "blast" in one report are usually
   // one happening; a sentence that mentions only secondary events keeps the figure there.
-  for (const { figure } of measureQuantities(text, tokens, words, quantities)) {
+  const counted = repeats.length === 0 ? quantities : quantities.filter((q) => !inRepeat(repeats, q.start, q.end))
+  for (const { figure } of measureQuantities(text, tokens, words, counted)) {
     const home = MEASURE_HOME.get(figure.measure)
     const local = bySentence.get(figure.sentence)
     let target: Draft | undefined
@@ -116,34 +140,27 @@ export function findEvents(
   const firstDate = dates[0]
   return drafts.map((draft, index): Event => {
     const first = draft.mentions[0]!
-    let date: EventDate | null = null
-    let place: EventPlace | null = null
-    let placePreferred = false
+    let date: DateCandidate | undefined
+    let place: PlaceCandidate | undefined
     const agents: string[] = []
-    for (const mention of draft.mentions) {
-      if (date === null) {
-        const found = sentenceDate(dates, tokens, words, mention)
-        if (found !== undefined) date = toEventDate(found)
-      }
+    draft.mentions.forEach((mention, order) => {
+      const found = sentenceDate(dates, tokens, words, mention)
+      if (found !== undefined && (date === undefined || found.rank < date.rank)) date = found
       const mentions = entityMentions.get(mention.sentence) ?? []
-      if (!placePreferred) {
-        const found = findPlace(words, mentions)
-        if (found !== null && (place === null || found.preferred)) {
-          place = found.place
-          placePreferred = found.preferred
-        }
-      }
+      const candidate = findPlace(words, mention, mentions, order)
+      if (candidate !== null && (place === undefined || candidate.score < place.score)) place = candidate
       for (const agent of findAgents(words, mention, mentions)) if (!agents.includes(agent)) agents.push(agent)
-    }
-    if (date === null && firstDate !== undefined) date = toEventDate(firstDate)
+    })
+    const eventDate: EventDate | null =
+      date !== undefined ? toEventDate(date.date) : firstDate !== undefined ? toEventDate(firstDate) : null
     const start = tokens.starts[first.start]!
     const end = tokens.ends[first.end - 1]!
     return {
       id: `EV${index + 1}`,
       type: draft.type,
       trigger: { start, end, text: text.slice(start, end) },
-      date,
-      place,
+      date: eventDate,
+      place: place?.place ?? null,
       agents,
       figures: draft.figures.sort((a, b) => a.span.start - b.span.start),
       sentence: first.sentence,
@@ -163,6 +180,7 @@ export const eventsStage = {
       need(layers, 'entities'),
       need(layers, 'quantities'),
       need(layers, 'dates'),
+      doc.repeats,
     )
   },
 } satisfies Stage<'events'>

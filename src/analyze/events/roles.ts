@@ -101,17 +101,44 @@ function onlyAgentVerbs(words: readonly string[], from: number, to: number): boo
   return true
 }
 
-/** The place of a trigger: a GPE/LOC/FAC in its sentence, preferring "in/at/near <place>". */
-export function findPlace(words: readonly string[], mentions: readonly MentionInTokens[]): { place: EventPlace; preferred: boolean } | null {
-  let fallback: MentionInTokens | undefined
+/** A place candidate: lower `score` is better. */
+export interface PlaceCandidate {
+  readonly place: EventPlace
+  readonly score: number
+}
+
+/** Tokens between a trigger and "in/at <place>" after it ("attack on the hall in Dravnik"). */
+const PLACE_REACH = 8
+
+/**
+ * The place of one trigger mention: a GPE/LOC/FAC in its sentence. Best: right before the trigger
+ * ("the Dravnik attack", "attacked the Amber Hall") or "in/at <place>" shortly after it; then
+ * "in/at <place>" anywhere in the sentence. Earlier mentions (`order`) win ties.
+ */
+export function findPlace(
+  words: readonly string[],
+  trigger: TriggerMention,
+  mentions: readonly MentionInTokens[],
+  order: number,
+): PlaceCandidate | null {
+  let best: PlaceCandidate | null = null
   for (const m of mentions) {
     if (!PLACE_TYPES.has(m.entity.type)) continue
-    if (m.first > 0 && placePrepositions.has(words[m.first - 1]!)) {
-      return { place: toPlace(m), preferred: true }
-    }
-    fallback ??= m
+    // The word before the mention, past a "the" ("on the Amber Hall").
+    let p = m.first - 1
+    if (p > 0 && words[p] === 'the') p--
+    const preposition = p >= 0 && placePrepositions.has(words[p]!)
+    const object = p === trigger.end - 1 && p >= trigger.start
+    let rank: number
+    if (m.last === trigger.start || object || (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH)) rank = 0
+    else if (preposition) rank = 1
+    // A bare place elsewhere in the sentence is too often the accused or the speaker
+    // ("Kaldria planned the attack"), not where it happened.
+    else continue
+    const score = rank * 10_000 + order
+    if (best === null || score < best.score) best = { place: toPlace(m), score }
   }
-  return fallback === undefined ? null : { place: toPlace(fallback), preferred: false }
+  return best
 }
 
 function toPlace(m: MentionInTokens): EventPlace {
