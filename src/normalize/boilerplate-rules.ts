@@ -36,6 +36,20 @@ export function lineKey(line: string): string {
     .replace(/^[\s«‹<|\-–—•·]+/u, '')
 }
 
+// Menu items in saved pages are separated by bars, bullets or runs of spaces.
+const MENU_SEPARATOR = /\s{2,}|\t|\s*[|•·›»]\s*/u
+
+/**
+ * A line of menu items: several short segments, each a known boilerplate phrase, or (with three
+ * segments or more) all short and none a sentence ("Home | World | Europe | Vostrana").
+ */
+function isMenuLine(line: string, phrases: ReadonlySet<string>): boolean {
+  const segments = line.trim().split(MENU_SEPARATOR).filter((segment) => segment !== '')
+  if (segments.length < 2) return false
+  if (segments.every((segment) => phrases.has(lineKey(segment)))) return true
+  return segments.length >= 3 && segments.every((segment) => segment.length <= 30 && !/[.!?]$/.test(segment) && segment.split(' ').length <= 4)
+}
+
 /** Compiles the data file once per process. */
 export function boilerplateRules(): BoilerplateRules {
   if (rules !== undefined) return rules
@@ -53,7 +67,8 @@ export function boilerplateRules(): BoilerplateRules {
       return (
         lines.has(key) ||
         data.prefixes.some((prefix) => lower.startsWith(prefix)) ||
-        patterns.some((pattern) => pattern.test(line.trim()))
+        patterns.some((pattern) => pattern.test(line.trim())) ||
+        isMenuLine(line, lines)
       )
     },
     isListHeader: (line) => {

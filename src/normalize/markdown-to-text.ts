@@ -1,5 +1,14 @@
+/** What Markdown reading yields: the text, the first `#` heading, and YAML front matter fields. */
+export interface MarkdownText {
+  readonly title: string | null
+  readonly text: string
+  /** `key: value` pairs of a leading `---` block, values unquoted (nested YAML is ignored). */
+  readonly frontMatter: Readonly<Record<string, string>>
+}
+
 /** Markdown → plain text (one line per paragraph, list item or heading) and its first `#` title. */
-export function markdownToText(markdown: string): { title: string | null; text: string } {
+export function markdownToText(source: string): MarkdownText {
+  const { frontMatter, markdown } = splitFrontMatter(source)
   let title: string | null = null
   const paragraphs: string[] = []
   let current: string[] = []
@@ -49,7 +58,19 @@ export function markdownToText(markdown: string): { title: string | null; text: 
     current.push(stripInline(line.replace(/^(?:>\s?)+/, '')))
   }
   flush()
-  return { title, text: paragraphs.filter((p) => p !== '').join('\n\n') }
+  return { title, text: paragraphs.filter((p) => p !== '').join('\n\n'), frontMatter }
+}
+
+function splitFrontMatter(source: string): { frontMatter: Record<string, string>; markdown: string } {
+  const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source)
+  if (match === null) return { frontMatter: {}, markdown: source }
+  const frontMatter: Record<string, string> = {}
+  for (const line of (match[1] ?? '').split('\n')) {
+    const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line)
+    if (field?.[1] === undefined || field[2] === undefined || field[2] === '') continue
+    frontMatter[field[1].toLowerCase()] = field[2].replace(/^(["'])(.*)\1$/, '$2')
+  }
+  return { frontMatter, markdown: source.slice(match[0].length) }
 }
 
 /** Inline markup → its text: images dropped (alt kept), links keep their text, emphasis and code unwrapped. */

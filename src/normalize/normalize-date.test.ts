@@ -13,6 +13,13 @@ describe('normalizeDate', () => {
     ['Posted on March 3, 2026 by admin', '2026-03-03'],
     ['Mark T. on Sept. 4th, 2026 at 9:12 am', '2026-09-04'],
     ['12 February 2026', '2026-02-12'],
+    ['Published 13 March 2026, 23:40 CET', '2026-03-13T22:40:00.000Z'],
+    ['March 4, 2026 at 9:12 pm GMT', '2026-03-04T21:12:00.000Z'],
+    ['4 March 2026 10:00 +0530', '2026-03-04T04:30:00.000Z'],
+    // A time without a zone, or with an ambiguous one, names no instant.
+    ['March 4, 2026 at 9:12 am', '2026-03-04'],
+    ['13 Mar 2026, 21:05', '2026-03-13'],
+    ['13 March 2026, 23:40 IST', '2026-03-13'],
     ['2026/2/12', '2026-02-12'],
     ['February 30, 2026', null],
     ['yesterday', null],

@@ -31,15 +31,46 @@ export function normalizeDate(value: string | null | undefined): string | null {
   if (isoPrefix !== null) return validDate(Number(isoPrefix[1]), Number(isoPrefix[2]), Number(isoPrefix[3]))
   if (monthFirst !== null) {
     const month = MONTHS[(monthFirst[1] ?? '').slice(0, 3).toLowerCase()]
-    if (month !== undefined) return validDate(Number(monthFirst[3]), month, Number(monthFirst[2]))
+    const date = month === undefined ? null : validDate(Number(monthFirst[3]), month, Number(monthFirst[2]))
+    if (date !== null) return withZonedTime(date, input.slice(monthFirst.index + monthFirst[0].length))
   }
   if (dayFirst !== null) {
     const month = MONTHS[(dayFirst[2] ?? '').slice(0, 3).toLowerCase()]
-    if (month !== undefined) return validDate(Number(dayFirst[3]), month, Number(dayFirst[1]))
+    const date = month === undefined ? null : validDate(Number(dayFirst[3]), month, Number(dayFirst[1]))
+    if (date !== null) return withZonedTime(date, input.slice(dayFirst.index + dayFirst[0].length))
   }
   const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(input)
   if (slashed !== null) return validDate(Number(slashed[1]), Number(slashed[2]), Number(slashed[3]))
   return null
+}
+
+// Zones as pages abbreviate them, in minutes east of UTC. Only unambiguous ones: "IST" or "CST"
+// could be several places, so a time with them stays a date.
+const ZONES: Readonly<Record<string, number>> = {
+  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, WEST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
+  EST: -300, EDT: -240, PST: -480, PDT: -420, MST: -420, MDT: -360, JST: 540, AEST: 600, AEDT: 660,
+}
+
+/**
+ * A date plus the text after it: ", 23:40 CET" or " at 9:12 pm GMT" make an instant (UTC);
+ * a time without a known zone names no instant, so the date stays a date.
+ */
+function withZonedTime(date: string, rest: string): string {
+  const match = /^\s*,?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?\s*(?:\(?([A-Z]{1,4})\)?|([+-]\d{2}):?(\d{2}))\b/i.exec(rest)
+  if (match === null) return date
+  let hours = Number(match[1])
+  const minutes = Number(match[2])
+  const half = match[3]?.toLowerCase()
+  if (half === 'p' && hours < 12) hours += 12
+  if (half === 'a' && hours === 12) hours = 0
+  const offset =
+    match[4] !== undefined
+      ? ZONES[match[4].toUpperCase()]
+      : Math.sign(Number(match[5])) * (Math.abs(Number(match[5])) * 60 + Number(match[6]))
+  if (offset === undefined || hours > 23 || minutes > 59) return date
+  const [year, month, day] = date.split('-').map(Number)
+  const utc = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hours, minutes) - offset * 60_000
+  return new Date(utc).toISOString()
 }
 
 function validDate(year: number, month: number, day: number): string | null {

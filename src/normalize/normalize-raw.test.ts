@@ -348,3 +348,12 @@ describe('normalizeRaw: formats it cannot read', () => {
     expect(outcome?.ok === false && outcome.error.code).toBe('INPUT_UNSUPPORTED')
   })
 })
+
+describe('normalizeRaw: Markdown front matter', () => {
+  it('takes title, author, site and date from YAML front matter', () => {
+    const md = '---\ntitle: "Port: the week after"\nauthor: Ines Marlow\nsite: Harbour Notes\ndate: 2026-02-16\n---\n\n# Port: the week after\n\nThe port reopened on Monday.\n'
+    const doc = only(normalizeRaw(raw(utf8(md), 'week.md')))
+    expect(doc.metadata).toMatchObject({ title: 'Port: the week after', author: 'Ines Marlow', site: 'Harbour Notes', publishedAt: '2026-02-16' })
+    expect(doc.text).toBe('Port: the week after\n\nThe port reopened on Monday.')
+  })
+})

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js'
 import type { RawInput } from '../read/raw-input.js'
 import { buildDocument } from './build-document.js'
+import { cleanAuthor } from './clean-author.js'
 import { decodeBytes } from './decode-bytes.js'
 import { detectFormat, sniffFormat } from './detect-format.js'
 import { feedToOutcomes } from './feed-to-outcomes.js'
@@ -47,8 +48,23 @@ export function normalizeText(
     case 'html':
       return [toOutcome(source, () => buildDocument(htmlToDraft(text, url), source))]
     case 'markdown': {
-      const { title, text: plain } = markdownToText(text)
-      return [toOutcome(source, () => buildDocument({ ...textToDraft(plain, title === null ? {} : { title }), url }, source))]
+      const { title: heading, text: plain, frontMatter } = markdownToText(text)
+      const title = frontMatter['title'] ?? heading
+      const draft = textToDraft(plain, title === null ? {} : { title })
+      return [
+        toOutcome(source, () =>
+          buildDocument(
+            {
+              ...draft,
+              author: cleanAuthor(frontMatter['author']) ?? draft.author,
+              site: frontMatter['site'] ?? frontMatter['publisher'] ?? draft.site,
+              publishedAt: frontMatter['date'] ?? frontMatter['publishedat'] ?? frontMatter['published'] ?? draft.publishedAt,
+              url: frontMatter['url'] ?? url,
+            },
+            source,
+          ),
+        ),
+      ]
     }
     case 'text':
       return [toOutcome(source, () => buildDocument({ ...textToDraft(text), url }, source))]

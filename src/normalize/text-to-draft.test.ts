@@ -68,3 +68,33 @@ describe('textToDraft: title and byline', () => {
     expect(draft.blocks.filter((b) => b.kind === 'body').map((b) => b.text)).toEqual(Array(3).fill(para.replace(/\n/g, ' ')))
   })
 })
+
+describe('textToDraft: page chrome and social posts', () => {
+  it('reads "Name @handle · date" as the byline of an untitled social post', () => {
+    const draft = textToDraft('Harbour Eyes @harbour_eyes · 13 Feb 2026, 21:05\n\nSmoke over the terminal right now. #MarrowBay\n\n1.2K Reposts   310 Quotes   3.4K Likes')
+    expect(draft.title).toBeNull()
+    expect(draft.author).toBe('Harbour Eyes (@harbour_eyes)')
+    expect(draft.publishedAt).toBe('2026-02-13')
+    expect(draft.blocks.map((b) => b.kind)).toEqual(['byline', 'body', 'boilerplate'])
+  })
+
+  it('puts menus separated by runs of spaces and short lines above the first prose in boilerplate', () => {
+    const draft = textToDraft(
+      [
+        'Port reopens after blast',
+        'Harbour Notes',
+        'Home   About   Archive   Contact',
+        'Posted on February 16, 2026 by Ines Marlow',
+        'The port reopened on Monday morning, a week after the explosion in the ticket hall, with police at every gate.',
+        'Share   Email   Print',
+      ].join('\n'),
+    )
+    expect(draft.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['byline', 'Posted on February 16, 2026 by Ines Marlow'],
+      ['boilerplate', 'Harbour Notes'],
+      ['boilerplate', 'Home   About   Archive   Contact'],
+      ['body', 'The port reopened on Monday morning, a week after the explosion in the ticket hall, with police at every gate.'],
+      ['boilerplate', 'Share   Email   Print'],
+    ])
+  })
+})

@@ -26,10 +26,14 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
   const blocks: DraftBlock[] = []
   let title = options.title ?? null
   let titleIndex = -1
-  if (options.title === undefined) {
+  // A saved social post opens with "Name @handle · date": a byline, and the post has no title.
+  const social = options.title === undefined ? findSocialHeader(lines, rules) : null
+  if (options.title === undefined && social === null) {
     titleIndex = findTitleLine(lines, rules)
-    title = titleIndex >= 0 ? (lines[titleIndex] ?? null) : null
+    title = titleIndex >= 0 ? (lines[titleIndex]?.replace(/\s*;$/, '') ?? null) : null
   }
+  // Short lines above the first paragraph of prose are page chrome (site name, section labels).
+  const firstProse = lines.findIndex((line) => line.length >= 100 || isProse(line))
 
   const bylineLines: string[] = []
   let bylineBlock = -1
@@ -50,6 +54,12 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
     if (line === '' || i === titleIndex) continue
+    if (i === social?.index) {
+      bylineLines.push(line)
+      bylineBlock = blocks.length
+      blocks.push({ kind: 'byline', text: line })
+      continue
+    }
     if (mode === 'form') {
       blocks.push({ kind: 'boilerplate', text: line })
       continue
@@ -108,6 +118,10 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
       }
       continue
     }
+    if (bodyCount === 0 && i < firstProse && isChrome(line)) {
+      blocks.push({ kind: 'boilerplate', text: line })
+      continue
+    }
     bodyCount++
     blocks.push({ kind: 'body', text: line })
   }
@@ -118,7 +132,7 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
     ...EMPTY_DRAFT,
     blocks: moveBylineFirst(blocks),
     title,
-    author: byline === '' ? null : bylineAuthor(bylineLines),
+    author: social?.author ?? (byline === '' ? null : bylineAuthor(bylineLines)),
     publishedAt: byline === '' ? null : (bylineLines.map((l) => normalizeDate(l)).find((d) => d !== null) ?? null),
   }
 }
@@ -145,12 +159,31 @@ function logicalLines(text: string): string[] {
   return lines
 }
 
+const SOCIAL_HEADER = /^(?:(.{1,60}?)\s+)?(@[\w.]{1,30})(?:\s*[·•|—–-]\s*(.+))?$/u
+
+/** The opening "Name @handle · 13 Mar 2026, 21:05" line of a saved social post, if any. */
+function findSocialHeader(lines: readonly string[], rules: BoilerplateRules): { index: number; author: string } | null {
+  const index = lines.findIndex((line) => line !== '' && !rules.isBoilerplate(line))
+  const match = SOCIAL_HEADER.exec(lines[index] ?? '')
+  if (match === null) return null
+  const [, name, handle = '', when] = match
+  if (when !== undefined && !isDateish(when) && normalizeDate(when) === null) return null
+  if (name !== undefined && !isNameLike(name)) return null
+  return { index, author: name === undefined ? handle : `${name} (${handle})` }
+}
+
+/** Page chrome: a few words, not a sentence nor a subtitle ("Watchtower Notes", "Advertisement"). */
+function isChrome(line: string): boolean {
+  return line.split(/\s+/).length <= 4 && !/[.!?:;"”)]$/.test(line)
+}
+
 /** The first line that is not cruft, when it looks like a title and text follows it. */
 function findTitleLine(lines: readonly string[], rules: BoilerplateRules): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
     if (line === '' || rules.isBoilerplate(line) || rules.isListHeader(line)) continue
-    const looksLikeTitle = line.length <= MAX_TITLE_LENGTH && !/[.,;]$/.test(line) && !isBylineLine(line)
+    // Headlines end without a full stop (some archives add a ";").
+    const looksLikeTitle = line.length <= MAX_TITLE_LENGTH && !/[.,]$/.test(line) && !isBylineLine(line)
     const hasMore = lines.slice(i + 1).some((rest) => rest !== '')
     return looksLikeTitle && hasMore ? i : -1
   }
