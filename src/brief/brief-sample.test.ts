@@ -1,7 +1,7 @@
 /**
  * The brief of the sample corpus, built from the real pipeline (load → analyze → buildBrief).
  * These tests pin what the brief must show whatever the analyzer's state: they check structure and
- * the facts of sample/README.md that the baseline analysis finds; the issue-5 facts (copies counted
+ * the facts of docs/sample-corpus.md that the baseline analysis finds; the issue-5 facts (copies counted
  * once, later reports told from contradictions) are pinned with hand-made analyses instead.
  */
 import { readFile } from 'node:fs/promises'
