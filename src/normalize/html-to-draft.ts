@@ -38,8 +38,8 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   const bylineIndex = paragraphs.slice(0, 3).findIndex((p) => p.length <= 120 && BYLINE.test(p))
   const pageByline = paragraphs[bylineIndex] ?? null
   if (bylineIndex >= 0) paragraphs = paragraphs.filter((_, index) => index !== bylineIndex)
-  const author = metadata.author ?? cleanAuthor(article?.byline) ?? cleanAuthor(pageByline)
-  const byline = pageByline ?? nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
+  const author = metadata.author ?? cleanAuthor(article?.byline) ?? cleanAuthor(pageByline ?? metadata.byline)
+  const byline = pageByline ?? metadata.byline ?? nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
   const seen = new Set([title, byline, author].filter((value) => value !== null).map((value) => value.toLowerCase()))
   const blocks: DraftBlock[] = []
   if (byline !== null) blocks.push({ kind: 'byline', text: byline })
@@ -58,7 +58,8 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
     title,
     author,
     site: metadata.site ?? nonEmpty(article?.siteName),
-    publishedAt: metadata.publishedAt ?? nonEmpty(article?.publishedTime) ?? (pageByline === null ? null : normalizeDate(pageByline)),
+    publishedAt:
+      metadata.publishedAt ?? nonEmpty(article?.publishedTime) ?? normalizeDate(pageByline ?? metadata.byline),
     kind: metadata.kind,
     articleHint: metadata.articleHint,
     language: metadata.language ?? nonEmpty(article?.lang),

@@ -134,6 +134,7 @@ describe('normalizeRaw: HTML', () => {
     })
     const sections = sectionTexts(doc)
     expect(sections.map((s) => s.kind)).toEqual(['title', 'byline', 'body', 'comment', 'comment'])
+    expect(sections[1]?.text).toBe('By Priya Nandakumar')
     expect(sections[2]?.text.split('\n\n')).toHaveLength(4)
     expect(sections[2]?.text).toMatch(/^I was walking home along Alder Street/)
     expect(sections[2]?.text).toMatch(/publishes its findings\.$/)

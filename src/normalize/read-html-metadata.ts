@@ -14,7 +14,13 @@ export interface HtmlMetadata {
   readonly articleHint: boolean
   readonly language: string | null
   readonly url: string | null
+  /** The page's visible byline line ("By Marek Olsen in Velenor · 14 March 2026"), if marked up. */
+  readonly byline: string | null
 }
+
+// Where pages put the visible byline. Read before Readability, which removes these elements.
+const BYLINE_SELECTOR = '.byline, .article-byline, .post-byline, .c-byline, .story-byline, [data-testid="byline"], .entry-meta .byline, p.author, div.author'
+const MAX_BYLINE_LENGTH = 150
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
@@ -52,6 +58,9 @@ export function readHtmlMetadata(document: Document): HtmlMetadata {
     articleHint: meta('og:type')?.toLowerCase() === 'article',
     language: nonEmpty(document.documentElement.getAttribute('lang')) ?? meta('content-language', 'og:locale'),
     url: nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('og:url'),
+    byline: Array.from(document.querySelectorAll(BYLINE_SELECTOR))
+      .map((element) => nonEmpty(element.textContent))
+      .find((text): text is string => text !== null && text.length <= MAX_BYLINE_LENGTH) ?? null,
   }
 }
 
