@@ -323,6 +323,7 @@ function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]):
     const name = text.slice(turn.speaker.start, turn.speaker.end)
     const headline = turn.speaker.start === 0 && !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION)$/i.test(name)
     if (!(isTranscript && speakers.includes(name)) && !headline) continue
+    if (!isTranscript && text[turn.content.end - 1] === '.') turn.content = { start: turn.content.start, end: turn.content.end - 1 }
     drafts.push({
       ...turn,
       kind: 'direct',
@@ -487,7 +488,7 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     let targetSpan: Span | null = null
     const next = words[cueEnd + 1]
     if (next !== undefined && cueEnd < end) {
-      if (next.lower === 'that' && cueEnd + 1 === end) {
+      if (next.lower === 'that' && (cueEnd + 1 === end || (cueEnd + 2 === end && words[end]?.lower === ','))) {
         // said that “…”: "that" opens the content (PolNeAR convention).
         thatStart = next.start
       } else if (ADJUNCT_STARTS.has(next.lower)) {
@@ -649,11 +650,12 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
     const w = words[t] as Word
     if (overlapsAny(blocked, w)) return t - 1
     // "…, adding that …" / "… and said …" starts an attribution of its own.
-    if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon)) return t - 1
+    if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon) && !insideQuote(scope.input.quotes, w)) return t - 1
   }
   return words.length - 1
 }
 
+const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
 
 /**
@@ -666,7 +668,7 @@ function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexico
   if (w.lower !== ',') return false
   const next = words[t + 1]
   if (next === undefined) return false
-  if (!next.upper && next.isWord && next.lower.length > 4 && next.lower.endsWith('ing') && !DETERMINERS.has(next.lower)) return true
+  if (!next.upper && next.isWord && next.lower.length > 4 && next.lower.endsWith('ing') && !NOT_PARTICIPLES.has(next.lower)) return true
   let k = t + 1
   if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
   for (let c = k + 1; c < words.length && c - k <= 5; c++) {
@@ -688,6 +690,10 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
   if (w.lower === 'and') return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
   return false
+}
+
+function insideQuote(quotes: readonly Quote[], w: Word): boolean {
+  return quotes.some((q) => q.start < w.start && w.end < q.end)
 }
 
 function push(scope: SentenceScope, d: Draft): void {
@@ -999,7 +1005,7 @@ function findWithin(words: readonly Word[], from: number, span: number, ...targe
   for (let t = from; t < words.length && t - from < span; t++) {
     const w = words[t] as Word
     if (targets.includes(w.lower)) return t
-    if (!w.isWord && w.lower !== ',' && w.lower !== '-') return -1
+    if (!w.isWord && ![',', '-', '“', '”', '"', "'s"].includes(w.lower)) return -1
   }
   return -1
 }

@@ -54,6 +54,8 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
 export function speakerAfter(words: readonly Word[], first: number): number {
   const start = words[first]
   if (start === undefined || !start.isWord) return -1
+  // A speaker phrase starts with a name, a determiner or a pronoun; never with "that".
+  if (NP_STOPS.has(start.lower) && !PRONOUNS.has(start.lower)) return -1
   if (PRONOUNS.has(start.lower)) return first
   let last = -1
   for (let i = first; i < words.length && i - first < 12; i++) {
