@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   DB_CONNECT: { status: 503, summary: 'database cannot be reached' },
   DB_QUERY: { status: 500, summary: 'database query failed' },
   DB_MIGRATION: { status: 500, summary: 'database migration failed' },
+  DB_DATA_INVALID: { status: 422, summary: 'analysis cannot be stored as it is' },
   // Lookups and usage.
   NOT_FOUND: { status: 404, summary: 'no such item' },
   USAGE: { status: 400, summary: 'invalid usage' },

@@ -1,0 +1,27 @@
+/**
+ * @module
+ * The store: analyses in PostgreSQL (PGlite embedded by default, a server via `postgres://`).
+ */
+export { openStore, storeOver, type Store } from './store.js'
+export { DEFAULT_STORE_PATH, parseStoreUrl, storeUrlFrom, type StoreLocation } from './store-url.js'
+export { DRIVER_KINDS, type Driver, type DriverKind, type Queryable, type SqlParam } from './driver.js'
+export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js'
+export {
+  saveAnalysis,
+  documentStatus,
+  publishedInstant,
+  wordCount,
+  SAVE_OUTCOMES,
+  type SaveOutcome,
+} from './save-analysis.js'
+export { loadAnalysis } from './load-analysis.js'
+export {
+  analyses,
+  counts,
+  listDocuments,
+  searchDocuments,
+  SEARCH_LIMIT_MAX,
+  type DocumentRow,
+  type SearchHit,
+  type StoreCounts,
+} from './queries.js'

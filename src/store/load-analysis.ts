@@ -1,0 +1,220 @@
+/**
+ * @module
+ * Reading analyses back: one query per document returns the document and every annotation table
+ * as JSON arrays, rebuilt into exactly the `Analysis` that was saved (optional fields absent when
+ * they were absent, arrays in their original order).
+ */
+import type {
+  Analysis,
+  Claim,
+  ClaimKind,
+  DateMention,
+  Entity,
+  EntityType,
+  Event,
+  Figure,
+  Provenance,
+  Qualifier,
+  Quantity,
+  Sentence,
+  Stance,
+} from '../model/analysis.js'
+import { ANALYSIS_SCHEMA } from '../model/analysis.js'
+import type { Diagnostic, DocumentKind, Repeat, Section, SectionKind, TextSpan } from '../model/document.js'
+import type { Queryable } from './driver.js'
+import {
+  ANNOTATION_TABLE_NAMES,
+  type AnnotationRows,
+  type AnnotationTable,
+  type Json,
+  type MentionRow,
+} from './tables.js'
+
+interface DocumentRecord {
+  readonly id: string
+  readonly source: string
+  readonly title: string | null
+  readonly author: string | null
+  readonly site: string | null
+  readonly published_at_text: string | null
+  readonly kind: string
+  readonly language: string
+  readonly text: string
+  readonly schema: string
+  readonly pipeline: string
+}
+
+type LoadedRow = DocumentRecord & AnnotationRows
+
+/** Per table, the order that restores the Analysis's arrays (grouped tables by parent first). */
+const ORDER: Record<AnnotationTable, string> = {
+  sections: 'idx',
+  repeats: 'idx',
+  sentences: 'idx',
+  entities: 'idx',
+  mentions: 'entity_id, idx',
+  claims: 'idx',
+  claim_targets: 'claim_id, idx',
+  events: 'idx',
+  event_agents: 'event_id, idx',
+  figures: 'event_id, idx',
+  quantities: 'idx',
+  dates: 'idx',
+  diagnostics: 'idx',
+}
+
+const LOAD_SQL = `SELECT d.id, d.source, d.title, d.author, d.site, d.published_at_text, d.kind, d.language,
+  d.text, d.schema, d.pipeline,
+${ANNOTATION_TABLE_NAMES.map(
+  (table) =>
+    `  (SELECT coalesce(jsonb_agg(to_jsonb(t) - 'document_id' - 'content_search' ORDER BY ${ORDER[table]}), '[]'::jsonb)
+     FROM ${table} t WHERE t.document_id = d.id) AS ${table}`,
+).join(',\n')}
+FROM documents d WHERE d.id = $1`
+
+/** Provenance with its known fields first and anything added later kept. */
+function provenance(json: Json): Provenance {
+  const { stage, rule, confidence, ...rest } = json as { stage: string; rule: string; confidence?: number }
+  return { stage, rule, ...(confidence === undefined ? {} : { confidence }), ...rest }
+}
+
+function span(start: number | null, end: number | null, text: string | null): TextSpan | null {
+  return start === null || end === null || text === null ? null : { start, end, text }
+}
+
+/** Groups child rows by their parent's local id, keeping their order. */
+function groupBy<R, K extends keyof R>(rows: readonly R[], key: K): Map<R[K], R[]> {
+  const groups = new Map<R[K], R[]>()
+  for (const row of rows) {
+    const group = groups.get(row[key])
+    if (group === undefined) groups.set(row[key], [row])
+    else group.push(row)
+  }
+  return groups
+}
+
+/** Rebuilds the Analysis from its rows. */
+export function analysisFromRows(row: LoadedRow): Analysis {
+  const mentions = groupBy<MentionRow, 'entity_id'>(row.mentions, 'entity_id')
+  const targets = groupBy(row.claim_targets, 'claim_id')
+  const agents = groupBy(row.event_agents, 'event_id')
+  const figures = groupBy(row.figures, 'event_id')
+  const sections: Section[] = row.sections.map((s) => ({
+    start: s.span_start,
+    end: s.span_end,
+    kind: s.kind as SectionKind,
+    ...(s.author === null ? {} : { author: s.author }),
+  }))
+  const repeats: Repeat[] = row.repeats.map((r) => ({
+    start: r.span_start,
+    end: r.span_end,
+    of: { start: r.of_start, end: r.of_end },
+  }))
+  const sentences: Sentence[] = row.sentences.map((s) => ({ start: s.span_start, end: s.span_end, section: s.section }))
+  const entities: Entity[] = row.entities.map((e) => ({
+    id: e.local_id,
+    name: e.name,
+    type: e.type as EntityType,
+    key: e.key,
+    mentions: (mentions.get(e.local_id) ?? []).map((m) => ({
+      start: m.span_start,
+      end: m.span_end,
+      text: m.text,
+      provenance: provenance(m.provenance),
+    })),
+    provenance: provenance(e.provenance),
+  }))
+  const claims: Claim[] = row.claims.map((c) => {
+    const speaker = span(c.speaker_start, c.speaker_end, c.speaker_text)
+    return {
+      id: c.local_id,
+      speaker: speaker === null ? null : { ...speaker, entity: c.speaker_entity },
+      cue: span(c.cue_start, c.cue_end, c.cue_text),
+      content: { start: c.content_start, end: c.content_end, text: c.content_text },
+      kind: c.kind as ClaimKind,
+      stance: c.stance as Stance,
+      targets: (targets.get(c.local_id) ?? []).map((t) => t.entity_id),
+      hedged: c.hedged,
+      sentence: c.sentence,
+      section: c.section as SectionKind,
+      provenance: provenance(c.provenance),
+    }
+  })
+  const events: Event[] = row.events.map((e) => {
+    const date = span(e.date_start, e.date_end, e.date_text)
+    const place = span(e.place_start, e.place_end, e.place_text)
+    return {
+      id: e.local_id,
+      type: e.type,
+      trigger: { start: e.trigger_start, end: e.trigger_end, text: e.trigger_text },
+      date: date === null ? null : { ...date, value: e.date_value, relative: e.date_relative ?? false },
+      place: place === null ? null : { ...place, entity: e.place_entity },
+      agents: (agents.get(e.local_id) ?? []).map((a) => a.entity_id),
+      figures: (figures.get(e.local_id) ?? []).map(
+        (f): Figure => ({
+          measure: f.measure,
+          value: f.value,
+          ...(f.value_max === null ? {} : { valueMax: f.value_max }),
+          qualifier: f.qualifier as Qualifier,
+          span: { start: f.span_start, end: f.span_end, text: f.span_text },
+          sentence: f.sentence,
+          provenance: provenance(f.provenance),
+        }),
+      ),
+      sentence: e.sentence,
+      provenance: provenance(e.provenance),
+    }
+  })
+  const quantities: Quantity[] = row.quantities.map((q) => ({
+    start: q.span_start,
+    end: q.span_end,
+    text: q.span_text,
+    value: q.value,
+    ...(q.value_max === null ? {} : { valueMax: q.value_max }),
+    qualifier: q.qualifier as Qualifier,
+    provenance: provenance(q.provenance),
+  }))
+  const dates: DateMention[] = row.dates.map((d) => ({
+    start: d.span_start,
+    end: d.span_end,
+    text: d.span_text,
+    value: d.value,
+    relative: d.relative,
+    provenance: provenance(d.provenance),
+  }))
+  const diagnostics: Diagnostic[] = row.diagnostics.map((d) => ({
+    code: d.code,
+    message: d.message,
+    ...(d.span_start === null || d.span_end === null ? {} : { span: { start: d.span_start, end: d.span_end } }),
+  }))
+  return {
+    schema: row.schema as typeof ANALYSIS_SCHEMA,
+    pipeline: row.pipeline,
+    document: {
+      id: row.id,
+      source: row.source,
+      title: row.title,
+      author: row.author,
+      site: row.site,
+      publishedAt: row.published_at_text,
+      kind: row.kind as DocumentKind,
+      language: row.language,
+    },
+    text: row.text,
+    sections,
+    repeats,
+    sentences,
+    entities,
+    claims,
+    events,
+    quantities,
+    dates,
+    diagnostics,
+  }
+}
+
+/** The stored Analysis of a document, or null when there is none. */
+export async function loadAnalysis(db: Queryable, id: string): Promise<Analysis | null> {
+  const [row] = await db.query<LoadedRow>(LOAD_SQL, [id])
+  return row === undefined ? null : analysisFromRows(row)
+}
