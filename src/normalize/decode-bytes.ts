@@ -14,7 +14,7 @@ export interface DecodeContext {
  * Bytes → text. Order of evidence: a byte order mark, UTF-16 without one (NULs in every other
  * byte), then a binary check, then the declared charset (HTTP header, HTML meta), then valid
  * UTF-8, then chardet's guess; Windows-1252 when all else fails. Line ends become `\n`.
- * Throws `INPUT_BINARY` for binary data, `INPUT_ENCODING` for an encoding iconv does not know.
+ * Throws `INPUT_BINARY` for binary data. Unknown charset labels are ignored, as browsers do.
  */
 export function decodeBytes(bytes: Uint8Array, context: DecodeContext): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -33,12 +33,9 @@ function decodeBuffer(buffer: Buffer, context: DecodeContext): string {
     throw new AppError('INPUT_BINARY', message, { subject: context.subject })
   }
   const declared = mediaTypeCharset(context.mediaType) ?? (context.html ? htmlMetaCharset(buffer) : null)
-  if (declared !== null) {
-    // A page declaring utf-8 or nothing useful still goes through the checks below.
-    if (!iconv.encodingExists(declared)) {
-      throw new AppError('INPUT_ENCODING', `unknown character encoding "${declared}"`, { subject: context.subject })
-    }
-    if (!/^utf-?8$/.test(declared)) return iconv.decode(buffer, latin1AsWindows1252(declared))
+  // A label iconv does not know is ignored, as browsers do; utf-8 is verified below, not trusted.
+  if (declared !== null && iconv.encodingExists(declared) && !/^utf-?8$/.test(declared)) {
+    return iconv.decode(buffer, latin1AsWindows1252(declared))
   }
   const utf8 = tryUtf8(buffer)
   if (utf8 !== null) return utf8

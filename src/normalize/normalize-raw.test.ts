@@ -358,3 +358,31 @@ describe('normalizeRaw: Markdown front matter', () => {
     expect(doc.text).toBe('Port: the week after\n\nThe port reopened on Monday.')
   })
 })
+
+describe('normalizeRaw: never fails unexpectedly', () => {
+  it('ignores an unknown charset label, as browsers do', () => {
+    const doc = only(normalizeRaw(raw(utf8('<html><head><meta charset="no-such-charset"></head><body><p>Caf\u00e9 open.</p></body></html>'), 'odd.html')))
+    expect(doc.text).toBe('Caf\u00e9 open.')
+  })
+
+  it('turns odd inputs into documents or catalog errors, never INTERNAL', () => {
+    // A small deterministic generator: the same "random" bytes on every run.
+    let seed = 42
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+    const inputs: Uint8Array[] = [
+      utf8('"just a string"'),
+      utf8('[1, 2, {"text": "x"}]'),
+      utf8('<div class="comment"><div class="comment"><p>deep</p></div></div>'),
+      utf8('Title\n3 Comments\nReply\nReply'),
+      utf8('<rss version="2.0"><channel></channel></rss>'),
+      ...Array.from({ length: 50 }, () => Uint8Array.from({ length: next() % 300 }, () => next() % 256)),
+    ]
+    for (const bytes of inputs) {
+      for (const source of ['x.txt', 'x.html', 'x.json', 'x.jsonl', 'x.rss', 'x.md']) {
+        for (const outcome of normalizeRaw(raw(bytes, source))) {
+          if (!outcome.ok) expect(outcome.error.code).not.toBe('INTERNAL')
+        }
+      }
+    }
+  })
+})
