@@ -4,6 +4,7 @@
  * layout (IOB2), and GUM CoNLL-U with `Entity=` annotations in MISC.
  */
 import { readFileSync } from 'node:fs'
+import { dataLines } from './data-files.js'
 
 export interface TaggedSentence {
   readonly words: string[]
@@ -51,36 +52,72 @@ const GUM_TO_CONLL: Readonly<Record<string, string>> = {
 }
 
 /**
- * Sentences of a GUM CoNLL-U file with IOB2 tags for *named* entities: a GUM entity counts when its
- * class maps to PER/ORG/LOC and its span's words are all proper nouns (PROPN) after leading "the".
- * GUM annotates every mention ("the agency", "he"); CoNLL only names.
+ * Sentences of a GUM CoNLL-U file with IOB2 tags for *named* entities. GUM marks every mention as a
+ * full noun phrase ("India, where homeopathy is common"; "Professor Eastman"); a name is taken as the
+ * mention's head when it is a proper noun, with the proper nouns joined to it by flat, compound,
+ * fixed or amod relations (transitively; the span from first to last), leading titles removed. Classes person, organization and place
+ * map to PER, ORG and LOC; the rest (time, event, object, abstract …) have no CoNLL type and are O.
  */
+/** Relations that join proper nouns into one name (nmod is left out: it joins "Sydney, Australia"). */
+const NAME_RELS = new Set(['flat', 'compound', 'fixed', 'amod'])
+
 export function readGum(path: string): TaggedSentence[] {
+  const titles = new Set(
+    dataLines('entities/titles.txt').map((t) => t.trim().toLowerCase().replace(/\.$/, '')),
+  )
   const out: TaggedSentence[] = []
   let words: string[] = []
   let upos: string[] = []
+  let heads: number[] = []
+  let rels: string[] = []
   let spans: { start: number; end: number; type: string }[] = []
   let open: { id: string; type: string; start: number }[] = []
   const flush = (): void => {
     if (words.length === 0) return
     const tags = new Array<string>(words.length).fill('O')
-    // Keep the outermost-first, non-overlapping proper-noun spans.
-    spans.sort((a, b) => a.start - b.start || b.end - a.end)
-    let covered = -1
+    const names: { start: number; end: number; type: string }[] = []
     for (const s of spans) {
-      let start = s.start
-      while (start < s.end && /^(the|The)$/.test(words[start] ?? '')) start++
-      if (start >= s.end || start <= covered) continue
-      let proper = true
-      for (let i = start; i < s.end; i++)
-        if (upos[i] !== 'PROPN' && !/^(of|and|&|-)$/.test(words[i] ?? '')) proper = false
-      if (!proper || upos[s.end - 1] !== 'PROPN') continue
-      for (let i = start; i < s.end; i++) tags[i] = `${i === start ? 'B' : 'I'}-${s.type}`
-      covered = s.end - 1
+      // The head: the token whose syntactic head lies outside the mention.
+      let head = -1
+      for (let i = s.start; i < s.end; i++) {
+        const h = (heads[i] ?? 0) - 1
+        if (h < s.start || h >= s.end) {
+          head = i
+          break
+        }
+      }
+      if (head < 0 || upos[head] !== 'PROPN') continue
+      const inName = new Set([head])
+      let grew = true
+      while (grew) {
+        grew = false
+        for (let i = s.start; i < s.end; i++) {
+          if (inName.has(i) || upos[i] !== 'PROPN') continue
+          const rel = (rels[i] ?? '').split(':')[0] ?? ''
+          if (NAME_RELS.has(rel) && inName.has((heads[i] ?? 0) - 1)) {
+            inName.add(i)
+            grew = true
+          }
+        }
+      }
+      let start = Math.min(...inName)
+      const end = Math.max(...inName) + 1
+      while (start < end - 1 && titles.has((words[start] ?? '').toLowerCase().replace(/\.$/, '')))
+        start++
+      names.push({ start, end, type: s.type })
+    }
+    names.sort((a, b) => a.start - b.start || b.end - a.end)
+    let covered = -1
+    for (const n of names) {
+      if (n.start <= covered) continue
+      for (let i = n.start; i < n.end; i++) tags[i] = `${i === n.start ? 'B' : 'I'}-${n.type}`
+      covered = n.end - 1
     }
     out.push({ words, tags, doc: 0 })
     words = []
     upos = []
+    heads = []
+    rels = []
     spans = []
     open = []
   }
@@ -95,6 +132,8 @@ export function readGum(path: string): TaggedSentence[] {
     const index = words.length
     words.push(cols[1] ?? '')
     upos.push(cols[3] ?? '')
+    heads.push(Number(cols[6] ?? 0))
+    rels.push(cols[7] ?? '')
     const entity = /Entity=([^|]*)/.exec(cols[9] ?? '')?.[1]
     if (entity === undefined) continue
     // "(1-organization-…)" opens and closes; "(2-event-…" opens; "2)" closes.
