@@ -36,6 +36,8 @@ const cases: [string, string | null, Row[]][] = [
   ['You may go and march on; he may 5 times.', PUB, []],
   ['Friday, March 20, 2026 it was.', PUB, [['March 20, 2026', '2026-03-20', false]]],
   ['February 30, 2026 is not a day.', null, []],
+  ['Ahead of the May 20 vote and after the December 28 talks.', '2026-01-03', [['May 20', '2026-05-20', false], ['December 28', '2025-12-28', false]]],
+  ['On Super Tuesday and Black Friday he spoke on CBS This Morning.', PUB, []],
 ]
 
 describe('dates', () => {

@@ -31,6 +31,7 @@ interface Calendar {
   readonly months: Readonly<Record<string, number>>
   readonly weekdays: Readonly<Record<string, number>>
   readonly yearPrepositions: readonly string[]
+  readonly weekdayNames: readonly string[]
 }
 interface RelativeEntry {
   readonly unit: 'day' | 'week' | 'month' | 'year'
@@ -41,6 +42,7 @@ const calendar = readJson<Calendar>('calendar.json')
 const months = new Map(Object.entries(calendar.months))
 const weekdays = new Map(Object.entries(calendar.weekdays))
 const yearPrepositions: ReadonlySet<string> = new Set(calendar.yearPrepositions)
+const weekdayNames: ReadonlySet<string> = new Set(calendar.weekdayNames)
 /** Month names that are also common words: only capitalized, and only next to a day or year. */
 const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march', 'mar.', 'jan', 'jun', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'jul', 'sept'])
 
@@ -131,14 +133,18 @@ function monthAt(ctx: Context, i: number, limit: number): number | null {
   return month
 }
 
-/** Resolve a month and day without a year: the occurrence nearest before (or shortly after) publication. */
+/** Resolve a month and day without a year against the reference day. */
 function resolveMonthDay(ctx: Context, month: number, day: number): Match['value'] {
   const published = ctx.published
   if (published === null) return null
+  // The occurrence nearest to publication: "December 28" in early January is last year's,
+  // "February 20" in January is this year's.
   let year = published.year
-  if (!isValidDay(year, month, day)) return null
-  // A date more than a month after publication is most likely last year's.
-  if (daysBetween({ year, month, day }, published) > 31) year--
+  if (isValidDay(year, month, day)) {
+    const offset = daysBetween({ year, month, day }, published)
+    if (offset > 183) year--
+    else if (offset < -183) year++
+  }
   return isValidDay(year, month, day) ? formatDay({ year, month, day }) : null
 }
 
@@ -224,6 +230,8 @@ function matchWeekday(ctx: Context, i: number, limit: number): Match | null {
   if (target === undefined) return null
   // Abbreviations ("Sat.", "Sun.") only when capitalized.
   if (word.endsWith('.') && !capitalized(ctx, j)) return null
+  // "Super Tuesday", "Black Friday": a name, not a date.
+  if (j === i && i > 0 && ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] && weekdayNames.has(ctx.words[i - 1]!)) return null
   let end = j + 1
   if (end < limit && PARTS_OF_DAY.has(ctx.words[end]!)) end++
   // "Friday, March 22": the absolute date that follows says it all; leave it to that matcher.
@@ -260,6 +268,10 @@ function matchRelative(ctx: Context, i: number, limit: number): Match | null {
   const first = ctx.words[i]!
   // Cheap filter: every phrase starts with one of these words.
   if (!relativeStarts.has(first)) return null
+  // "CBS This Morning": a capitalized phrase inside a sentence is a name.
+  if (capitalized(ctx, i) && i > 0 && ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] && i + 1 < limit && capitalized(ctx, i + 1)) {
+    return null
+  }
   for (let n = Math.min(longestRelative, limit - i); n >= 1; n--) {
     let phrase = first
     for (let k = i + 1; k < i + n; k++) phrase += ' ' + ctx.words[k]!

@@ -83,6 +83,24 @@ function toEventDate(date: DateMention): EventDate {
   return { start: date.start, end: date.end, text: date.text, value: date.value, relative: date.relative }
 }
 
+/**
+ * The document's main happening, which collects figures from sentences that name no event: the
+ * violent event mentioned most often (physical before cyber), the earliest on ties; else the first.
+ */
+function mainEvent(drafts: readonly Draft[]): Draft {
+  let best: Draft | undefined
+  let bestScore = -1
+  for (const draft of drafts) {
+    if (SECONDARY_TYPES.has(draft.type)) continue
+    const score = draft.mentions.length + (draft.type === 'cyberattack' ? 0 : 1000)
+    if (score > bestScore) {
+      best = draft
+      bestScore = score
+    }
+  }
+  return best ?? drafts[0]!
+}
+
 /** Build the events of one document from its layers. */
 export function findEvents(
   text: string,
@@ -114,7 +132,7 @@ export function findEvents(
     if (!here.includes(draft)) here.push(draft)
     bySentence.set(trigger.sentence, here)
   }
-  const main = drafts.find((d) => !SECONDARY_TYPES.has(d.type)) ?? drafts[0]!
+  const main = mainEvent(drafts)
 
   // Attach each measured quantity to one event. A measure with a type of its own (arrested →
   // arrest) goes to that event when its sentence mentions it; every other figure goes to the main

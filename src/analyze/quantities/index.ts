@@ -6,7 +6,7 @@
  */
 import type { Qualifier, Quantity } from '../../model/analysis.js'
 import type { NormalizedDocument } from '../../model/document.js'
-import { isAsciiDigit } from '../chars.js'
+import { isAsciiDigit, isUpper } from '../chars.js'
 import { readJson } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 import { lowerWords } from '../words.js'
@@ -55,7 +55,7 @@ function looksPlural(word: string | undefined): boolean {
 }
 
 /** Why the number at `[i, end)` is not a quantity, or null when it is one. */
-function excludedBecause(words: readonly string[], tokens: Tokens, i: number, parsed: ParsedNumber, limitStart: number, limitEnd: number): string | null {
+function excludedBecause(text: string, words: readonly string[], tokens: Tokens, i: number, parsed: ParsedNumber, limitStart: number, limitEnd: number): string | null {
   const first = words[i]!
   const before = i > limitStart ? words[i - 1] : undefined
   const after = parsed.end < limitEnd ? words[parsed.end] : undefined
@@ -77,6 +77,10 @@ function excludedBecause(words: readonly string[], tokens: Tokens, i: number, pa
   }
   if (isDigits && parsed.rule === 'digit-range' && first.length === 10) return 'date'
   if (after !== undefined && timeWords.has(after)) return 'time'
+  // "Lina Orsk, 27, said": an age in apposition to a name.
+  if (isDigits && before === ',' && after === ',' && i >= 2 && isUpper(text.charCodeAt(tokens.starts[i - 2]!)) && parsed.end === i + 1) {
+    return 'age'
+  }
   if (before !== undefined && identifiers.has(before)) return 'identifier'
   // "$5" is money, not an identifier, but "#2" is a rank.
   if (before === '#' && tokens.ends[i - 1] === tokens.starts[i]) return 'identifier'
@@ -128,7 +132,7 @@ function scanSentence(
       i++
       continue
     }
-    if (excludedBecause(words, tokens, i, parsed, start, end) !== null) {
+    if (excludedBecause(text, words, tokens, i, parsed, start, end) !== null) {
       i = parsed.end
       continue
     }
@@ -143,7 +147,7 @@ function scanSentence(
     const between = i > start && words[i - 1] === 'between'
     if (joiner !== undefined && (joiner === 'to' || joiner === 'or' || joiner === '-' || joiner === '–' || (between && joiner === 'and'))) {
       const second = last + 1 < end ? parseNumber(words, last + 1, end) : null
-      if (second !== null && second.value > value && excludedBecause(words, tokens, last + 1, second, start, end) === null) {
+      if (second !== null && second.value > value && excludedBecause(text, words, tokens, last + 1, second, start, end) === null) {
         valueMax = second.valueMax ?? second.value
         last = second.end
         rule = 'range'

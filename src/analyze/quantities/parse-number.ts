@@ -159,6 +159,12 @@ function parseWords(words: readonly string[], i: number, limit: number): ParsedN
   let seen = false
   let end = i
   let j = i
+  // "half a million": one half of the multiplier that follows.
+  let scale = 1
+  if (words[j] === 'half' && j + 2 < limit && articles.has(words[j + 1]!) && multipliers.has(words[j + 2]!)) {
+    scale = 0.5
+    j++
+  }
   // "a hundred", "an estimated"? Only an article directly before a multiplier counts as one.
   if (articles.has(words[j]!)) {
     if (j + 1 >= limit || !multipliers.has(words[j + 1]!)) return null
@@ -195,6 +201,6 @@ function parseWords(words: readonly string[], i: number, limit: number): ParsedN
     break
   }
   if (!seen) return null
-  const value = total + current
+  const value = (total + current) * scale
   return { value, end, rule: 'number-words', bareOne: end === i + 1 && words[i] === 'one' }
 }

@@ -39,6 +39,8 @@ const cases: [string, Row[]][] = [
   ['2000 people marched in 2015.', [['2000', 2000, 'exact']]],
   ['Ranked #2 with 50% and $5 million.', [['50', 50, 'exact'], ['5 million', 5000000, 'exact']]],
   ['A 20-year-old man in the 1990s.', []],
+  ['It cost over half a million dollars.', [['over half a million', 500000, 'at_least']]],
+  ['Lina Orsk, 27, said the first one was part 3 of the plan.', []],
 ]
 
 describe('quantities', () => {
