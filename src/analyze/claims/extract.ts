@@ -901,9 +901,11 @@ function leftToRight(scope: SentenceScope): void {
           if (thatAt > t) t = thatAt
         }
       }
-      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      const limit = contentLimit(scope, t)
+      const [first, end] = trimContent(words, t, limit)
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
-      if (rest.length < 2) continue
+      // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
+      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model')) continue
       const content = spanOf(words, first, end)
       push(scope, {
         speaker: spanOf(words, speakerFirst, speakerLast),
