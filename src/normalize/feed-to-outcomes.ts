@@ -23,6 +23,7 @@ export function feedToOutcomes(xml: string, feedSource: string): NormalizeOutcom
     const reason = cause instanceof Error ? cause.message : String(cause)
     throw new AppError('INPUT_MALFORMED', `not a valid RSS or Atom feed (${reason})`, { subject: feedSource, cause })
   }
+  if (feed.items.length === 0) throw new AppError('INPUT_EMPTY', 'the feed has no items', { subject: feedSource })
   const feedAuthor = feed.authors.map((author) => author.name).find((name) => name !== null) ?? null
   return feed.items.map((item, index) => {
     const subject = `${feedSource}#${item.url ?? index + 1}`

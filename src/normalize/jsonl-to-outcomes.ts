@@ -4,7 +4,10 @@ import type { NormalizeOutcome } from './normalize-outcome.js'
 import { recordToDraft } from './record-to-draft.js'
 import { toOutcome } from './to-outcome.js'
 
-/** JSON Lines: one record per non-blank line, each `source#line`; a broken line fails alone. */
+/**
+ * JSON Lines: one record per non-blank line, each `source#line`; a broken line fails alone.
+ * Throws `INPUT_EMPTY` when there is no line at all.
+ */
 export function jsonlToOutcomes(text: string, source: string): NormalizeOutcome[] {
   const outcomes: NormalizeOutcome[] = []
   text.split('\n').forEach((line, index) => {
@@ -23,5 +26,6 @@ export function jsonlToOutcomes(text: string, source: string): NormalizeOutcome[
       }),
     )
   })
+  if (outcomes.length === 0) throw new AppError('INPUT_EMPTY', 'the file has no JSON lines', { subject: source })
   return outcomes
 }

@@ -386,3 +386,13 @@ describe('normalizeRaw: never fails unexpectedly', () => {
     }
   })
 })
+
+describe('normalizeRaw: containers without documents', () => {
+  it.each([
+    ['feed.rss', '<rss version="2.0"><channel><title>Quiet</title></channel></rss>', 'the feed has no items'],
+    ['set.json', '[]', 'the JSON array has no records'],
+  ])('gives INPUT_EMPTY for %s', (source, text, message) => {
+    const [outcome] = normalizeRaw(raw(utf8(text), source))
+    expect(outcome?.ok === false && outcome.error.toLine()).toBe(`${source}: ${message}`)
+  })
+})

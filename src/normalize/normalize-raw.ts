@@ -3,7 +3,7 @@ import type { RawInput } from '../read/raw-input.js'
 import { buildDocument } from './build-document.js'
 import { cleanAuthor } from './clean-author.js'
 import { decodeBytes } from './decode-bytes.js'
-import { detectFormat, sniffFormat } from './detect-format.js'
+import { detectFormat, sniffFormat, type InputFormat } from './detect-format.js'
 import { feedToOutcomes } from './feed-to-outcomes.js'
 import { htmlToDraft } from './html-to-draft.js'
 import { jsonToOutcomes } from './json-to-outcomes.js'
@@ -34,7 +34,7 @@ export function normalizeRaw(raw: RawInput): NormalizeOutcome[] {
 /** Decoded text in a known format → outcomes. Throws for a whole-input failure (malformed feed…). */
 export function normalizeText(
   text: string,
-  format: ReturnType<typeof detectFormat>,
+  format: InputFormat,
   source: string,
   url: string | null,
 ): NormalizeOutcome[] {
