@@ -20,7 +20,9 @@ interface FixtureMeta {
 function fixtureDocument(name: string): NormalizedDocument {
   const text = readFileSync(`${fixtures}${name}.txt`, 'utf8')
   const metaPath = `${fixtures}${name}.meta.json`
-  const meta: FixtureMeta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as FixtureMeta) : {}
+  const meta: FixtureMeta = existsSync(metaPath)
+    ? (JSON.parse(readFileSync(metaPath, 'utf8')) as FixtureMeta)
+    : {}
   const doc = textDocument(text, meta.metadata)
   if (meta.paragraphKinds === undefined) return doc
   const sections: Section[] = []
@@ -30,7 +32,8 @@ function fixtureDocument(name: string): NormalizedDocument {
     const kind = meta.paragraphKinds[Math.min(index, meta.paragraphKinds.length - 1)]!
     const last = sections[sections.length - 1]
     const end = m.index + m[0].length
-    if (last !== undefined && last.kind === kind && kind !== 'comment') sections[sections.length - 1] = { ...last, end }
+    if (last !== undefined && last.kind === kind && kind !== 'comment')
+      sections[sections.length - 1] = { ...last, end }
     else sections.push({ kind, start: m.index, end })
   }
   return { ...doc, sections }
@@ -46,7 +49,11 @@ function checkSpans(analysis: Analysis): number {
     }
     if (value === null || typeof value !== 'object') return
     const record = value as Record<string, unknown>
-    if (typeof record['start'] === 'number' && typeof record['end'] === 'number' && typeof record['text'] === 'string') {
+    if (
+      typeof record['start'] === 'number' &&
+      typeof record['end'] === 'number' &&
+      typeof record['text'] === 'string'
+    ) {
       expect(analysis.text.slice(record['start'], record['end'])).toBe(record['text'])
       checked++
     }
@@ -107,7 +114,19 @@ describe('analyze', () => {
   })
 
   it(`${here}is total on messy text`, () => {
-    const messy = ['', ' ', '\n\n\n', '....', '“”', '\ud800', '- - -', '1,,2..3', 'a'.repeat(10_000), '🙂'.repeat(100), '<p>x</p>\r\n\r\ny']
+    const messy = [
+      '',
+      ' ',
+      '\n\n\n',
+      '....',
+      '“”',
+      '\ud800',
+      '- - -',
+      '1,,2..3',
+      'a'.repeat(10_000),
+      '🙂'.repeat(100),
+      '<p>x</p>\r\n\r\ny',
+    ]
     for (const text of messy) {
       const analysis = analyzeText(text)
       expect(analysis.diagnostics).toEqual([])
@@ -116,11 +135,18 @@ describe('analyze', () => {
   })
 
   it(`${here}analyzeText builds one body section and keeps metadata`, () => {
-    const analysis = analyzeText('At least 139 people were killed in the attack yesterday.', { publishedAt: '2026-03-23' })
+    const analysis = analyzeText('At least 139 people were killed in the attack yesterday.', {
+      publishedAt: '2026-03-23',
+    })
     expect(analysis.sections).toEqual([{ kind: 'body', start: 0, end: 56 }])
     expect(analysis.document.publishedAt).toBe('2026-03-23')
     expect(analysis.document.id).toMatch(/^[0-9a-f]{32}$/)
-    expect(analysis.events[0]).toMatchObject({ type: 'attack', date: { value: '2026-03-22', relative: false } })
-    expect(analysis.events[0]!.figures.map((f) => [f.measure, f.value, f.qualifier])).toEqual([['killed', 139, 'at_least']])
+    expect(analysis.events[0]).toMatchObject({
+      type: 'attack',
+      date: { value: '2026-03-22', relative: false },
+    })
+    expect(analysis.events[0]!.figures.map((f) => [f.measure, f.value, f.qualifier])).toEqual([
+      ['killed', 139, 'at_least'],
+    ])
   })
 })

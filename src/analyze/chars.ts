@@ -125,7 +125,13 @@ export const Char = {
 
 /** `.`, `!`, `?`, `…`, `‽`: characters that can end a sentence. */
 export function isTerminal(code: number): boolean {
-  return code === Char.Dot || code === Char.Bang || code === Char.Question || code === Char.Ellipsis || code === Char.Interrobang
+  return (
+    code === Char.Dot ||
+    code === Char.Bang ||
+    code === Char.Question ||
+    code === Char.Ellipsis ||
+    code === Char.Interrobang
+  )
 }
 
 /** Characters that may close a sentence after its terminal: quotes and closing brackets. */

@@ -61,12 +61,17 @@ export function analyze(doc: NormalizedDocument, options: AnalyzeOptions = {}): 
     } catch (error) {
       output = emptyLayer(stage.provides)
       const message = error instanceof Error ? error.message : String(error)
-      diagnostics.push({ code: 'ANALYZE_STAGE_FAILED', message: `stage ${stage.name} failed: ${message}` })
+      diagnostics.push({
+        code: 'ANALYZE_STAGE_FAILED',
+        message: `stage ${stage.name} failed: ${message}`,
+      })
     }
     layers[stage.provides] = output
     if (debug) {
       const ms = (performance.now() - started).toFixed(2)
-      process.stderr.write(`[pipeline] ${doc.metadata.source} ${stage.name}: ${layerSize(output)} ${stage.provides} (${ms} ms)\n`)
+      process.stderr.write(
+        `[pipeline] ${doc.metadata.source} ${stage.name}: ${layerSize(output)} ${stage.provides} (${ms} ms)\n`,
+      )
     }
   }
   const done = layers as Partial<Layers>

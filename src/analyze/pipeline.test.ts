@@ -7,7 +7,16 @@ const here = '[analyze/pipeline] '
 
 describe('pipeline', () => {
   it(`${here}runs the stages in the documented order`, () => {
-    expect(STAGES.map((s) => s.name)).toEqual(['sentences', 'tokens', 'mentions', 'entities', 'quantities', 'dates', 'claims', 'events'])
+    expect(STAGES.map((s) => s.name)).toEqual([
+      'sentences',
+      'tokens',
+      'mentions',
+      'entities',
+      'quantities',
+      'dates',
+      'claims',
+      'events',
+    ])
     expect(() => buildPipeline(STAGES)).not.toThrow()
   })
 
@@ -17,6 +26,8 @@ describe('pipeline', () => {
     expect(() => buildPipeline([sentences, sentences])).toThrow(/twice/)
     const unknown = { ...tokens, name: 'x', needs: ['nope'] } as unknown as Stage
     expect(() => buildPipeline([sentences, unknown])).toThrow(/unknown layer "nope"/)
-    expect(() => buildPipeline([sentences, tokens, { ...tokens, name: 'tokens2' }])).toThrow(/provided twice/)
+    expect(() => buildPipeline([sentences, tokens, { ...tokens, name: 'tokens2' }])).toThrow(
+      /provided twice/,
+    )
   })
 })

@@ -57,7 +57,10 @@ export function buildPipeline(stages: readonly Stage[]): Pipeline {
     names.add(stage.name)
     for (const layer of stage.needs) {
       if (!LAYER_NAMES.has(layer)) {
-        throw new AppError('INTERNAL', `pipeline: stage "${stage.name}" needs unknown layer "${layer}"`)
+        throw new AppError(
+          'INTERNAL',
+          `pipeline: stage "${stage.name}" needs unknown layer "${layer}"`,
+        )
       }
       if (!provided.has(layer)) {
         throw new AppError(
@@ -67,7 +70,10 @@ export function buildPipeline(stages: readonly Stage[]): Pipeline {
       }
     }
     if (!LAYER_NAMES.has(stage.provides)) {
-      throw new AppError('INTERNAL', `pipeline: stage "${stage.name}" provides unknown layer "${stage.provides}"`)
+      throw new AppError(
+        'INTERNAL',
+        `pipeline: stage "${stage.name}" provides unknown layer "${stage.provides}"`,
+      )
     }
     if (provided.has(stage.provides)) {
       throw new AppError('INTERNAL', `pipeline: layer "${stage.provides}" is provided twice`)

@@ -4,7 +4,10 @@ import type { DocumentMetadata, NormalizedDocument } from '../model/document.js'
  * A normalized document made of one body section covering `text` (for tests, the REPL and
  * callers that have plain text). Unknown metadata is null, as `normalize` would leave it.
  */
-export function textDocument(text: string, metadata: Partial<DocumentMetadata> = {}): NormalizedDocument {
+export function textDocument(
+  text: string,
+  metadata: Partial<DocumentMetadata> = {},
+): NormalizedDocument {
   return {
     metadata: {
       source: metadata.source ?? 'text',

@@ -66,7 +66,8 @@ export function formatIsoWeek(d: Day): string {
   // The week belongs to the year of its Thursday.
   const isoWeekday = (weekday(d) + 6) % 7
   const thursday = addDays(d, 3 - isoWeekday)
-  const firstThursdayWeek = Math.floor(daysBetween(thursday, { year: thursday.year, month: 1, day: 1 }) / 7) + 1
+  const firstThursdayWeek =
+    Math.floor(daysBetween(thursday, { year: thursday.year, month: 1, day: 1 }) / 7) + 1
   return `${pad(thursday.year, 4)}-W${pad(firstThursdayWeek, 2)}`
 }
 

@@ -23,20 +23,83 @@ function dates(text: string, publishedAt: string | null): Row[] {
 const PUB = '2026-03-23T09:00:00Z'
 
 const cases: [string, string | null, Row[]][] = [
-  ['It happened on March 22, 2026 and on 22 March 2026.', null, [['March 22, 2026', '2026-03-22', false], ['22 March 2026', '2026-03-22', false]]],
-  ['Filed 2026-03-22 and 3/22/2026 and 22/3/2026.', null, [['2026-03-22', '2026-03-22', false], ['3/22/2026', '2026-03-22', false], ['22/3/2026', '2026-03-22', false]]],
-  ['On March 22 and on the 21st of March.', PUB, [['March 22', '2026-03-22', false], ['21st of March', '2026-03-21', false]]],
+  [
+    'It happened on March 22, 2026 and on 22 March 2026.',
+    null,
+    [
+      ['March 22, 2026', '2026-03-22', false],
+      ['22 March 2026', '2026-03-22', false],
+    ],
+  ],
+  [
+    'Filed 2026-03-22 and 3/22/2026 and 22/3/2026.',
+    null,
+    [
+      ['2026-03-22', '2026-03-22', false],
+      ['3/22/2026', '2026-03-22', false],
+      ['22/3/2026', '2026-03-22', false],
+    ],
+  ],
+  [
+    'On March 22 and on the 21st of March.',
+    PUB,
+    [
+      ['March 22', '2026-03-22', false],
+      ['21st of March', '2026-03-21', false],
+    ],
+  ],
   ['On March 22.', null, [['March 22', null, true]]],
   ['In December 28 talks.', '2026-01-03', [['December 28', '2025-12-28', false]]],
-  ['Yesterday, last night and today; tomorrow too.', PUB, [['Yesterday', '2026-03-22', false], ['last night', '2026-03-22', false], ['today', '2026-03-23', false], ['tomorrow', '2026-03-24', false]]],
+  [
+    'Yesterday, last night and today; tomorrow too.',
+    PUB,
+    [
+      ['Yesterday', '2026-03-22', false],
+      ['last night', '2026-03-22', false],
+      ['today', '2026-03-23', false],
+      ['tomorrow', '2026-03-24', false],
+    ],
+  ],
   ['Yesterday it rained.', null, [['Yesterday', null, true]]],
-  ['On Friday, and last Sunday, and next Monday, and Monday night.', PUB, [['Friday', '2026-03-20', false], ['last Sunday', '2026-03-22', false], ['next Monday', '2026-03-30', false], ['Monday night', '2026-03-23', false]]],
-  ['Last week, last month, last year, two days ago.', PUB, [['Last week', '2026-W12', false], ['last month', '2026-02', false], ['last year', '2025', false], ['two days ago', '2026-03-21', false]]],
-  ['In March 2026 and since 1999.', null, [['March 2026', '2026-03', false], ['1999', '1999', false]]],
+  [
+    'On Friday, and last Sunday, and next Monday, and Monday night.',
+    PUB,
+    [
+      ['Friday', '2026-03-20', false],
+      ['last Sunday', '2026-03-22', false],
+      ['next Monday', '2026-03-30', false],
+      ['Monday night', '2026-03-23', false],
+    ],
+  ],
+  [
+    'Last week, last month, last year, two days ago.',
+    PUB,
+    [
+      ['Last week', '2026-W12', false],
+      ['last month', '2026-02', false],
+      ['last year', '2025', false],
+      ['two days ago', '2026-03-21', false],
+    ],
+  ],
+  [
+    'In March 2026 and since 1999.',
+    null,
+    [
+      ['March 2026', '2026-03', false],
+      ['1999', '1999', false],
+    ],
+  ],
   ['You may go and march on; he may 5 times.', PUB, []],
   ['Friday, March 20, 2026 it was.', PUB, [['March 20, 2026', '2026-03-20', false]]],
   ['February 30, 2026 is not a day.', null, []],
-  ['Ahead of the May 20 vote and after the December 28 talks.', '2026-01-03', [['May 20', '2026-05-20', false], ['December 28', '2025-12-28', false]]],
+  [
+    'Ahead of the May 20 vote and after the December 28 talks.',
+    '2026-01-03',
+    [
+      ['May 20', '2026-05-20', false],
+      ['December 28', '2025-12-28', false],
+    ],
+  ],
   ['On Super Tuesday and Black Friday he spoke on CBS This Morning.', PUB, []],
 ]
 

@@ -44,7 +44,22 @@ const weekdays = new Map(Object.entries(calendar.weekdays))
 const yearPrepositions: ReadonlySet<string> = new Set(calendar.yearPrepositions)
 const weekdayNames: ReadonlySet<string> = new Set(calendar.weekdayNames)
 /** Month names that are also common words: only capitalized, and only next to a day or year. */
-const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march', 'mar.', 'jan', 'jun', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'jul', 'sept'])
+const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set([
+  'may',
+  'march',
+  'mar.',
+  'jan',
+  'jun',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+  'feb',
+  'apr',
+  'jul',
+  'sept',
+])
 
 const relativeTable = readJson<Record<string, RelativeEntry | string>>('relative-dates.json')
 const relatives = new Map<string, RelativeEntry>()
@@ -54,9 +69,18 @@ for (const [phrase, entry] of Object.entries(relativeTable)) {
   relatives.set(phrase, entry)
   longestRelative = Math.max(longestRelative, phrase.split(' ').length)
 }
-const numberWords = new Map(Object.entries(readJson<{ values: Record<string, number> }>('number-words.json').values))
+const numberWords = new Map(
+  Object.entries(readJson<{ values: Record<string, number> }>('number-words.json').values),
+)
 const AGO_UNITS = new Map<string, RelativeEntry['unit']>([
-  ['day', 'day'], ['days', 'day'], ['week', 'week'], ['weeks', 'week'], ['month', 'month'], ['months', 'month'], ['year', 'year'], ['years', 'year'],
+  ['day', 'day'],
+  ['days', 'day'],
+  ['week', 'week'],
+  ['weeks', 'week'],
+  ['month', 'month'],
+  ['months', 'month'],
+  ['year', 'year'],
+  ['years', 'year'],
 ])
 const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening', 'night'])
 
@@ -77,7 +101,13 @@ interface Context {
 }
 
 /** Rules whose value depends on the reference day. */
-const REFERENCE_RULES: ReadonlySet<string> = new Set(['weekday', 'relative-phrase', 'ago', 'month-day', 'day-month'])
+const REFERENCE_RULES: ReadonlySet<string> = new Set([
+  'weekday',
+  'relative-phrase',
+  'ago',
+  'month-day',
+  'day-month',
+])
 /** Confidence of a value resolved against a date found in the text instead of `publishedAt`. */
 const ANCHORED_CONFIDENCE = 0.8
 /** Body sentences searched for a dateline date when `publishedAt` is unknown. */
@@ -87,7 +117,11 @@ const DATELINE_SENTENCES = 3
  * When `publishedAt` is unknown, the first full date in the title, the byline or the first body
  * sentences ("Published 13 March 2026", "VELENOR, March 13, 2026 —") stands in for it.
  */
-function findAnchor(ctx: Context, sentences: readonly Sentence[], sections: readonly Section[]): Day | null {
+function findAnchor(
+  ctx: Context,
+  sentences: readonly Sentence[],
+  sections: readonly Section[],
+): Day | null {
   let bodySentences = 0
   for (const sentence of sentences) {
     const kind = sections[sentence.section]?.kind
@@ -97,8 +131,12 @@ function findAnchor(ctx: Context, sentences: readonly Sentence[], sections: read
     let i = tokenAtOrAfter(ctx.tokens, sentence.start)
     while (i < ctx.tokens.count && ctx.tokens.ends[i]! <= sentence.end) {
       const limit = tokenEndingBy(ctx.tokens, sentence.end)
-      const match = matchIso(ctx, i) ?? matchMonthFirst(ctx, i, limit) ?? matchDayFirst(ctx, i, limit)
-      const day = match !== null && match.value !== null && match.value.length === 10 ? dayOf(match.value) : null
+      const match =
+        matchIso(ctx, i) ?? matchMonthFirst(ctx, i, limit) ?? matchDayFirst(ctx, i, limit)
+      const day =
+        match !== null && match.value !== null && match.value.length === 10
+          ? dayOf(match.value)
+          : null
       if (day !== null) return day
       i = match !== null ? match.end : i + 1
     }
@@ -112,7 +150,13 @@ function capitalized(ctx: Context, i: number): boolean {
 
 /** A day of the month: "22", "22nd", "1st". */
 function dayNumber(word: string | undefined): number | null {
-  if (word === undefined || word.length === 0 || word.length > 4 || !isAsciiDigit(word.charCodeAt(0))) return null
+  if (
+    word === undefined ||
+    word.length === 0 ||
+    word.length > 4 ||
+    !isAsciiDigit(word.charCodeAt(0))
+  )
+    return null
   const match = /^(\d{1,2})(st|nd|rd|th)?$/.exec(word)
   if (match === null) return null
   const day = Number(match[1])
@@ -163,7 +207,9 @@ function matchIso(ctx: Context, i: number): Match | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word)
   if (match === null) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  return isValidDay(year, month, day) ? absolute(i + 1, formatDay({ year, month, day }), 'iso-date') : null
+  return isValidDay(year, month, day)
+    ? absolute(i + 1, formatDay({ year, month, day }), 'iso-date')
+    : null
 }
 
 /** "3/22/2026", "22/3/2026": resolved only when the order is unambiguous. */
@@ -191,7 +237,9 @@ function matchMonthFirst(ctx: Context, i: number, limit: number): Match | null {
     if (j < limit && ctx.words[j] === ',') j++
     const year = j < limit ? yearNumber(ctx.words[j]) : null
     if (year !== null) {
-      return isValidDay(year, month, day) ? absolute(j + 1, formatDay({ year, month, day }), 'month-day-year') : null
+      return isValidDay(year, month, day)
+        ? absolute(j + 1, formatDay({ year, month, day }), 'month-day-year')
+        : null
     }
     return unresolvedOr(i + 2, resolveMonthDay(ctx, month, day), 'month-day')
   }
@@ -210,7 +258,9 @@ function matchDayFirst(ctx: Context, i: number, limit: number): Match | null {
   if (month === null) return null
   const year = j + 1 < limit ? yearNumber(ctx.words[j + 1]) : null
   if (year !== null) {
-    return isValidDay(year, month, day) ? absolute(j + 2, formatDay({ year, month, day }), 'day-month-year') : null
+    return isValidDay(year, month, day)
+      ? absolute(j + 2, formatDay({ year, month, day }), 'day-month-year')
+      : null
   }
   return unresolvedOr(j + 1, resolveMonthDay(ctx, month, day), 'day-month')
 }
@@ -231,17 +281,24 @@ function matchWeekday(ctx: Context, i: number, limit: number): Match | null {
   // Abbreviations ("Sat.", "Sun.") only when capitalized.
   if (word.endsWith('.') && !capitalized(ctx, j)) return null
   // "Super Tuesday", "Black Friday": a name, not a date.
-  if (j === i && i > 0 && ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] && weekdayNames.has(ctx.words[i - 1]!)) return null
+  if (
+    j === i &&
+    i > 0 &&
+    ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] &&
+    weekdayNames.has(ctx.words[i - 1]!)
+  )
+    return null
   let end = j + 1
   if (end < limit && PARTS_OF_DAY.has(ctx.words[end]!)) end++
   // "Friday, March 22": the absolute date that follows says it all; leave it to that matcher.
-  if (end + 1 < limit && ctx.words[end] === ',' && monthAt(ctx, end + 1, limit) !== null) return null
+  if (end + 1 < limit && ctx.words[end] === ',' && monthAt(ctx, end + 1, limit) !== null)
+    return null
   const published = ctx.published
   if (published === null) return { end, value: null, relative: true, rule: 'weekday' }
   const today = weekday(published)
   let delta: number
-  if (direction > 0) delta = ((target - today + 7) % 7) || 7
-  else if (direction < 0) delta = -(((today - target + 7) % 7) || 7)
+  if (direction > 0) delta = (target - today + 7) % 7 || 7
+  else if (direction < 0) delta = -((today - target + 7) % 7 || 7)
   else delta = -((today - target + 7) % 7)
   return { end, value: formatDay(addDays(published, delta)), relative: false, rule: 'weekday' }
 }
@@ -269,7 +326,13 @@ function matchRelative(ctx: Context, i: number, limit: number): Match | null {
   // Cheap filter: every phrase starts with one of these words.
   if (!relativeStarts.has(first)) return null
   // "CBS This Morning": a capitalized phrase inside a sentence is a name.
-  if (capitalized(ctx, i) && i > 0 && ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] && i + 1 < limit && capitalized(ctx, i + 1)) {
+  if (
+    capitalized(ctx, i) &&
+    i > 0 &&
+    ctx.tokens.sentence[i - 1] === ctx.tokens.sentence[i] &&
+    i + 1 < limit &&
+    capitalized(ctx, i + 1)
+  ) {
     return null
   }
   for (let n = Math.min(longestRelative, limit - i); n >= 1; n--) {
@@ -283,7 +346,9 @@ function matchRelative(ctx: Context, i: number, limit: number): Match | null {
   }
   return null
 }
-const relativeStarts: ReadonlySet<string> = new Set([...relatives.keys()].map((phrase) => phrase.split(' ')[0]!))
+const relativeStarts: ReadonlySet<string> = new Set(
+  [...relatives.keys()].map((phrase) => phrase.split(' ')[0]!),
+)
 
 /** "two days ago", "3 weeks ago". */
 function matchAgo(ctx: Context, i: number, limit: number): Match | null {
@@ -291,7 +356,11 @@ function matchAgo(ctx: Context, i: number, limit: number): Match | null {
   const unit = AGO_UNITS.get(ctx.words[i + 1]!)
   if (unit === undefined) return null
   const word = ctx.words[i]!
-  const count = /^\d{1,3}$/.test(word) ? Number(word) : word === 'a' || word === 'an' ? 1 : numberWords.get(word)
+  const count = /^\d{1,3}$/.test(word)
+    ? Number(word)
+    : word === 'a' || word === 'an'
+      ? 1
+      : numberWords.get(word)
   if (count === undefined) return null
   const value = resolveRelative(ctx.published, { unit, offset: -1 }, count)
   return { end: i + 3, value, relative: value === null, rule: 'ago' }
@@ -374,6 +443,12 @@ export const datesStage = {
   needs: ['sentences', 'tokens'],
   provides: 'dates',
   run(doc: NormalizedDocument, layers: Readonly<Partial<Layers>>): DateMention[] {
-    return findDates(doc.text, need(layers, 'tokens'), doc.metadata.publishedAt, need(layers, 'sentences'), doc.sections)
+    return findDates(
+      doc.text,
+      need(layers, 'tokens'),
+      doc.metadata.publishedAt,
+      need(layers, 'sentences'),
+      doc.sections,
+    )
   },
 } satisfies Stage<'dates'>

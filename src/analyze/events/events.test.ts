@@ -14,20 +14,43 @@ function entitiesFor(text: string, names: readonly [string, EntityType][]): Enti
   return names.map(([name, type], index) => {
     const mentions = []
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-      mentions.push({ start: at, end: at + name.length, text: name, provenance: { stage: 'test', rule: 'test' } })
+      mentions.push({
+        start: at,
+        end: at + name.length,
+        text: name,
+        provenance: { stage: 'test', rule: 'test' },
+      })
     }
-    return { id: `E${index + 1}`, name, type, key: `${type}:${name}`, mentions, provenance: { stage: 'test', rule: 'test' } }
+    return {
+      id: `E${index + 1}`,
+      name,
+      type,
+      key: `${type}:${name}`,
+      mentions,
+      provenance: { stage: 'test', rule: 'test' },
+    }
   })
 }
 
-function events(text: string, names: readonly [string, EntityType][] = [], publishedAt: string | null = null): Event[] {
+function events(
+  text: string,
+  names: readonly [string, EntityType][] = [],
+  publishedAt: string | null = null,
+): Event[] {
   const doc = textDocument(text, { publishedAt })
   const sentences = sentencesStage.run(doc)
   const tokens = tokensStage.run(doc, { sentences })
   const quantities = quantitiesStage.run(doc, { sentences, tokens })
   const dates = datesStage.run(doc, { sentences, tokens })
   const entities = entitiesFor(text, names)
-  const found = eventsStage.run(doc, { sentences, tokens, quantities, dates, entities, mentions: [] })
+  const found = eventsStage.run(doc, {
+    sentences,
+    tokens,
+    quantities,
+    dates,
+    entities,
+    mentions: [],
+  })
   for (const event of found) {
     expect(text.slice(event.trigger.start, event.trigger.end)).toBe(event.trigger.text)
     for (const f of event.figures) expect(text.slice(f.span.start, f.span.end)).toBe(f.span.text)
@@ -49,10 +72,28 @@ function figures(text: string): FigureRow[] {
 
 const figureCases: [string, FigureRow[]][] = [
   ['In the attack at least 139 people were killed.', [['killed', 139, 'at_least']]],
-  ['The attack left 139 dead and injured 182.', [['killed', 139, 'exact'], ['injured', 182, 'exact']]],
+  [
+    'The attack left 139 dead and injured 182.',
+    [
+      ['killed', 139, 'exact'],
+      ['injured', 182, 'exact'],
+    ],
+  ],
   ['After the attack, the death toll rose to 140.', [['killed', 140, 'exact']]],
-  ['The attack: more than 100 hospitalized, dozens missing.', [['hospitalized', 100, 'at_least'], ['missing', 24, 'approx', 99]]],
-  ['Four gunmen opened fire, killing six.', [['attackers', 4, 'exact'], ['killed', 6, 'exact']]],
+  [
+    'The attack: more than 100 hospitalized, dozens missing.',
+    [
+      ['hospitalized', 100, 'at_least'],
+      ['missing', 24, 'approx', 99],
+    ],
+  ],
+  [
+    'Four gunmen opened fire, killing six.',
+    [
+      ['attackers', 4, 'exact'],
+      ['killed', 6, 'exact'],
+    ],
+  ],
   ['After the attack 11 people were detained.', [['arrested', 11, 'exact']]],
   ['The attack cost $5 million and hit 50% of stalls.', []],
 ]
@@ -63,7 +104,8 @@ describe('events', () => {
   })
 
   it(`${here}merges mentions of one type, keeps the first trigger, accumulates figures`, () => {
-    const text = 'Gunmen attack a concert hall.\n\nThe attack killed at least 139 people. Officials later said the attack killed 139.'
+    const text =
+      'Gunmen attack a concert hall.\n\nThe attack killed at least 139 people. Officials later said the attack killed 139.'
     const found = events(text)
     expect(found).toHaveLength(1)
     const [event] = found
@@ -78,7 +120,8 @@ describe('events', () => {
   })
 
   it(`${here}types from the lexicon; not "heart attack"`, () => {
-    const text = 'A blast hit the market. Police arrested two men. The Front claimed responsibility. He had a heart attack.'
+    const text =
+      'A blast hit the market. Police arrested two men. The Front claimed responsibility. He had a heart attack.'
     expect(events(text).map((e) => [e.type, e.trigger.text])).toEqual([
       ['explosion', 'blast'],
       ['arrest', 'arrested'],
@@ -88,7 +131,8 @@ describe('events', () => {
   })
 
   it(`${here}place prefers "in/at <place>", agents are grammatical agents`, () => {
-    const text = 'Officials in Norvia said the Red Hand attacked the Amber Hall in Dravnik. Gunmen from the Blue Circle helped. Norvia blamed Lortia.'
+    const text =
+      'Officials in Norvia said the Red Hand attacked the Amber Hall in Dravnik. Gunmen from the Blue Circle helped. Norvia blamed Lortia.'
     const found = events(text, [
       ['Norvia', 'GPE'],
       ['Red Hand', 'ORG'],
@@ -101,15 +145,24 @@ describe('events', () => {
     expect(found[0]!.place?.text).toBe('Amber Hall')
     expect(found[0]!.agents).toEqual(['E2'])
     // Without the object, "in <place>" after the trigger beats "in <place>" before it.
-    const inPlace = events('Officials in Norvia said gunmen attacked a hall in Dravnik.', [['Norvia', 'GPE'], ['Dravnik', 'GPE']])
-    expect(inPlace[0]!.place?.text).toBe('Dravnik')
-    const named = events('Officials in Norvia condemned the Dravnik attack.', [['Norvia', 'GPE'], ['Dravnik', 'GPE']])
-    expect(named[0]!.place?.text).toBe('Dravnik')
-    const second = events('The attack by the Blue Circle hit a market in Dravnik. Gunmen from the Red Hand fired in the attack.', [
-      ['Blue Circle', 'ORG'],
+    const inPlace = events('Officials in Norvia said gunmen attacked a hall in Dravnik.', [
+      ['Norvia', 'GPE'],
       ['Dravnik', 'GPE'],
-      ['Red Hand', 'ORG'],
     ])
+    expect(inPlace[0]!.place?.text).toBe('Dravnik')
+    const named = events('Officials in Norvia condemned the Dravnik attack.', [
+      ['Norvia', 'GPE'],
+      ['Dravnik', 'GPE'],
+    ])
+    expect(named[0]!.place?.text).toBe('Dravnik')
+    const second = events(
+      'The attack by the Blue Circle hit a market in Dravnik. Gunmen from the Red Hand fired in the attack.',
+      [
+        ['Blue Circle', 'ORG'],
+        ['Dravnik', 'GPE'],
+        ['Red Hand', 'ORG'],
+      ],
+    )
     expect(second[0]!.agents).toEqual(['E1', 'E3'])
     expect(second[0]!.place).toEqual({ start: 46, end: 53, text: 'Dravnik', entity: 'E2' })
   })
@@ -122,26 +175,48 @@ describe('events', () => {
     expect(first[0]!.date).toMatchObject({ text: 'Sunday', value: '2026-03-22' })
     expect(events('The attack was huge.')[0]!.date).toBeNull()
     // A dateline is farther from the trigger than the date of the happening.
-    const dateline = events('DRAVNIK, March 22, 2026 — Gunmen opened fire on Friday night.', [], pub)
+    const dateline = events(
+      'DRAVNIK, March 22, 2026 — Gunmen opened fire on Friday night.',
+      [],
+      pub,
+    )
     expect(dateline[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
   })
 
   it(`${here}tolls, subsets and repeated paragraphs`, () => {
-    expect(figures('The death toll from the attack on the hall in the city rose to 143 on Saturday.')).toEqual([['killed', 143, 'exact']])
-    expect(figures('The number of people killed in the attack has reached 139.')).toEqual([['killed', 139, 'exact']])
+    expect(
+      figures('The death toll from the attack on the hall in the city rose to 143 on Saturday.'),
+    ).toEqual([['killed', 143, 'exact']])
+    expect(figures('The number of people killed in the attack has reached 139.')).toEqual([
+      ['killed', 139, 'exact'],
+    ])
     expect(figures('After the attack four of the wounded died.')).toEqual([])
     expect(figures('After the attack the number of voters rose to 1,200.')).toEqual([])
     const text = 'The attack left 50 dead.\n\nThe attack left 50 dead.'
-    const doc = { ...textDocument(text), repeats: [{ start: 26, end: 50, of: { start: 0, end: 24 } }] }
+    const doc = {
+      ...textDocument(text),
+      repeats: [{ start: 26, end: 50, of: { start: 0, end: 24 } }],
+    }
     const sentences = sentencesStage.run(doc)
     const tokens = tokensStage.run(doc, { sentences })
     const quantities = quantitiesStage.run(doc, { sentences, tokens })
-    const found = eventsStage.run(doc, { sentences, tokens, quantities, dates: [], entities: [], mentions: [] })
+    const found = eventsStage.run(doc, {
+      sentences,
+      tokens,
+      quantities,
+      dates: [],
+      entities: [],
+      mentions: [],
+    })
     expect(found[0]!.figures).toHaveLength(1)
   })
 
   it(`${here}prefers the date of the happening to the date of the statement`, () => {
-    const found = events('The ministry said on Saturday that the attack killed 139. The group claimed the attack on Friday night.', [], '2026-03-23')
+    const found = events(
+      'The ministry said on Saturday that the attack killed 139. The group claimed the attack on Friday night.',
+      [],
+      '2026-03-23',
+    )
     expect(found[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
   })
 

@@ -30,12 +30,20 @@ const TOLL_REACH = 16
  * 139": from the verb at `verb`, look back in the sentence for a toll noun; the measure is "killed"
  * for a toll, else the measure word between the noun and the verb. Returns [measure, first token].
  */
-function measureOfToll(words: readonly string[], tokens: Tokens, verb: number): [string, number] | null {
+function measureOfToll(
+  words: readonly string[],
+  tokens: Tokens,
+  verb: number,
+): [string, number] | null {
   const sentence = tokens.sentence[verb]!
   for (let j = verb - 1; j >= 0 && j >= verb - TOLL_REACH && tokens.sentence[j] === sentence; j--) {
     const word = words[j]!
     if (!tollNouns.has(word)) continue
-    if (word === 'toll') return ['killed', j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j]
+    if (word === 'toll')
+      return [
+        'killed',
+        j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j,
+      ]
     for (let k = j + 1; k < verb; k++) {
       const measure = after.get(words[k]!)
       if (measure !== undefined) return [measure, j]
@@ -73,14 +81,22 @@ export function measureQuantities(
     if (first >= end || end > tokens.count) continue
     const sentence = tokens.sentence[first]!
     // Percentages and money are not head counts.
-    if (end < tokens.count && (words[end] === '%' || words[end] === 'percent' || words[end] === 'per')) continue
+    if (
+      end < tokens.count &&
+      (words[end] === '%' || words[end] === 'percent' || words[end] === 'per')
+    )
+      continue
     if (first > 0 && words[first - 1] === '$') continue
     let measure: string | undefined
     let rule = ''
     let spanStart = quantity.start
     let spanEnd = quantity.end
     // After: skip fillers, then a measure word.
-    for (let j = end; j < tokens.count && j <= end + MAX_GAP && tokens.sentence[j] === sentence; j++) {
+    for (
+      let j = end;
+      j < tokens.count && j <= end + MAX_GAP && tokens.sentence[j] === sentence;
+      j++
+    ) {
       const word = words[j]!
       const found = after.get(word)
       if (found !== undefined) {
@@ -94,7 +110,11 @@ export function measureQuantities(
       if (word === 'of' && j + 1 < tokens.count && subsetStops.has(words[j + 1]!)) break
     }
     if (measure === undefined) {
-      for (let j = first - 1; j >= 0 && j >= first - 1 - MAX_GAP && tokens.sentence[j] === sentence; j--) {
+      for (
+        let j = first - 1;
+        j >= 0 && j >= first - 1 - MAX_GAP && tokens.sentence[j] === sentence;
+        j--
+      ) {
         const word = words[j]!
         const found = before.get(word)
         // "dead" before a number only as "the dead … 140"? Too loose: require it to be adjacent.
@@ -102,7 +122,13 @@ export function measureQuantities(
           measure = found
           rule = 'measure-before'
           // "death toll": include "death" in the evidence.
-          const from = word === 'toll' && j > 0 && words[j - 1] === 'death' && tokens.sentence[j - 1] === sentence ? j - 1 : j
+          const from =
+            word === 'toll' &&
+            j > 0 &&
+            words[j - 1] === 'death' &&
+            tokens.sentence[j - 1] === sentence
+              ? j - 1
+              : j
           spanStart = tokens.starts[from]!
           break
         }

@@ -4,7 +4,14 @@
  * document (a report mentions its main event in many sentences), with the date, place, agents and
  * figures (killed, injured, attackers, arrested …) found in the trigger sentences.
  */
-import type { DateMention, Entity, Event, EventDate, Figure, Quantity } from '../../model/analysis.js'
+import type {
+  DateMention,
+  Entity,
+  Event,
+  EventDate,
+  Figure,
+  Quantity,
+} from '../../model/analysis.js'
 import type { NormalizedDocument, Span } from '../../model/document.js'
 import { readWordSet } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
@@ -37,9 +44,15 @@ const speechVerbs = readWordSet('speech-verbs.txt')
 const DATE_LEADS: ReadonlySet<string> = new Set(['on', 'late', 'early', 'this', 'last', 'in', 'at'])
 
 /** "DRAVNIK, March 22, 2026 — …": a date near the sentence start, followed by a dash. */
-function isDateline(tokens: Tokens, words: readonly string[], date: DateMention, first: number): boolean {
+function isDateline(
+  tokens: Tokens,
+  words: readonly string[],
+  date: DateMention,
+  first: number,
+): boolean {
   let sentenceStart = first
-  while (sentenceStart > 0 && tokens.sentence[sentenceStart - 1] === tokens.sentence[first]) sentenceStart--
+  while (sentenceStart > 0 && tokens.sentence[sentenceStart - 1] === tokens.sentence[first])
+    sentenceStart--
   if (first - sentenceStart > 6) return false
   let after = first
   while (after < tokens.count && tokens.ends[after]! <= date.end) after++
@@ -49,7 +62,13 @@ function isDateline(tokens: Tokens, words: readonly string[], date: DateMention,
 /** "… the ministry said on Saturday": the date of the statement, not of the event. */
 function isStatementDate(tokens: Tokens, words: readonly string[], first: number): boolean {
   let j = first - 1
-  while (j >= 0 && j >= first - 3 && tokens.sentence[j] === tokens.sentence[first] && DATE_LEADS.has(words[j]!)) j--
+  while (
+    j >= 0 &&
+    j >= first - 3 &&
+    tokens.sentence[j] === tokens.sentence[first] &&
+    DATE_LEADS.has(words[j]!)
+  )
+    j--
   return j >= 0 && tokens.sentence[j] === tokens.sentence[first] && speechVerbs.has(words[j]!)
 }
 
@@ -61,14 +80,21 @@ interface DateCandidate {
 }
 
 /** The best date mention in the trigger's sentence: plain dates first, then the nearest. */
-function sentenceDate(dates: readonly DateMention[], tokens: Tokens, words: readonly string[], trigger: TriggerMention): DateCandidate | undefined {
+function sentenceDate(
+  dates: readonly DateMention[],
+  tokens: Tokens,
+  words: readonly string[],
+  trigger: TriggerMention,
+): DateCandidate | undefined {
   let best: DateCandidate | undefined
   for (const date of dates) {
     const token = tokenAtOrAfter(tokens, date.start)
     if (token >= tokens.count || tokens.sentence[token] !== trigger.sentence) continue
     const distance = token >= trigger.end ? token - trigger.end : trigger.start - token
-    const rank = isDateline(tokens, words, date, token) || isStatementDate(tokens, words, token) ? 1 : 0
-    if (best === undefined || rank < best.rank || (rank === best.rank && distance < best.distance)) best = { date, rank, distance }
+    const rank =
+      isDateline(tokens, words, date, token) || isStatementDate(tokens, words, token) ? 1 : 0
+    if (best === undefined || rank < best.rank || (rank === best.rank && distance < best.distance))
+      best = { date, rank, distance }
   }
   return best
 }
@@ -80,7 +106,13 @@ function inRepeat(repeats: readonly Span[], start: number, end: number): boolean
 }
 
 function toEventDate(date: DateMention): EventDate {
-  return { start: date.start, end: date.end, text: date.text, value: date.value, relative: date.relative }
+  return {
+    start: date.start,
+    end: date.end,
+    text: date.text,
+    value: date.value,
+    relative: date.relative,
+  }
 }
 
 /**
@@ -112,7 +144,8 @@ export function findEvents(
 ): Event[] {
   const words = lowerWords(text, tokens)
   const triggers = findTriggers(tokens, words).filter(
-    (t) => repeats.length === 0 || !inRepeat(repeats, tokens.starts[t.start]!, tokens.ends[t.end - 1]!),
+    (t) =>
+      repeats.length === 0 || !inRepeat(repeats, tokens.starts[t.start]!, tokens.ends[t.end - 1]!),
   )
   if (triggers.length === 0) return []
 
@@ -138,7 +171,8 @@ export function findEvents(
   // arrest) goes to that event when its sentence mentions it; every other figure goes to the main
   // (first violent) event, since "attack", "opened fire" and "blast" in one report are usually
   // one happening; a sentence that mentions only secondary events keeps the figure there.
-  const counted = repeats.length === 0 ? quantities : quantities.filter((q) => !inRepeat(repeats, q.start, q.end))
+  const counted =
+    repeats.length === 0 ? quantities : quantities.filter((q) => !inRepeat(repeats, q.start, q.end))
   for (const { figure } of measureQuantities(text, tokens, words, counted)) {
     const home = MEASURE_HOME.get(figure.measure)
     const local = bySentence.get(figure.sentence)
@@ -166,11 +200,17 @@ export function findEvents(
       if (found !== undefined && (date === undefined || found.rank < date.rank)) date = found
       const mentions = entityMentions.get(mention.sentence) ?? []
       const candidate = findPlace(words, mention, mentions, order)
-      if (candidate !== null && (place === undefined || candidate.score < place.score)) place = candidate
-      for (const agent of findAgents(words, mention, mentions)) if (!agents.includes(agent)) agents.push(agent)
+      if (candidate !== null && (place === undefined || candidate.score < place.score))
+        place = candidate
+      for (const agent of findAgents(words, mention, mentions))
+        if (!agents.includes(agent)) agents.push(agent)
     })
     const eventDate: EventDate | null =
-      date !== undefined ? toEventDate(date.date) : firstDate !== undefined ? toEventDate(firstDate) : null
+      date !== undefined
+        ? toEventDate(date.date)
+        : firstDate !== undefined
+          ? toEventDate(firstDate)
+          : null
     const start = tokens.starts[first.start]!
     const end = tokens.ends[first.end - 1]!
     return {

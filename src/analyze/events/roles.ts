@@ -32,7 +32,10 @@ export interface MentionInTokens {
 }
 
 /** Entity mentions by sentence, in text order, mapped onto token indices. */
-export function mentionsBySentence(tokens: Tokens, entities: readonly Entity[]): Map<number, MentionInTokens[]> {
+export function mentionsBySentence(
+  tokens: Tokens,
+  entities: readonly Entity[],
+): Map<number, MentionInTokens[]> {
   const bySentence = new Map<number, MentionInTokens[]>()
   for (const entity of entities) {
     for (const mention of entity.mentions) {
@@ -79,18 +82,28 @@ export function findAgents(
     if (p >= 0) {
       const previous = words[p]!
       // "… by <X>" within a few tokens after the trigger ("attack was carried out by X").
-      if (agentPrepositions.has(previous) && p >= trigger.end && p - trigger.end <= 3 && onlyAgentVerbs(words, trigger.end, p)) {
+      if (
+        agentPrepositions.has(previous) &&
+        p >= trigger.end &&
+        p - trigger.end <= 3 &&
+        onlyAgentVerbs(words, trigger.end, p)
+      ) {
         add(m.entity.id)
         continue
       }
       // "gunmen from <X>", "militants of <X>".
-      if ((previous === 'from' || previous === 'of') && p >= 1 && attackerNouns.has(words[p - 1]!)) {
+      if (
+        (previous === 'from' || previous === 'of') &&
+        p >= 1 &&
+        attackerNouns.has(words[p - 1]!)
+      ) {
         add(m.entity.id)
         continue
       }
     }
     // "<X> gunmen" anywhere in the sentence.
-    if (m.last < words.length && attackerNouns.has(words[m.last]!) && m.last < trigger.start + 8) add(m.entity.id)
+    if (m.last < words.length && attackerNouns.has(words[m.last]!) && m.last < trigger.start + 8)
+      add(m.entity.id)
   }
   return agents
 }
@@ -130,7 +143,12 @@ export function findPlace(
     const preposition = p >= 0 && placePrepositions.has(words[p]!)
     const object = p === trigger.end - 1 && p >= trigger.start
     let rank: number
-    if (m.last === trigger.start || object || (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH)) rank = 0
+    if (
+      m.last === trigger.start ||
+      object ||
+      (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH)
+    )
+      rank = 0
     else if (preposition) rank = 1
     // A bare place elsewhere in the sentence is too often the accused or the speaker
     // ("Kaldria planned the attack"), not where it happened.

@@ -39,7 +39,7 @@ export interface TriggerMention {
 export function findTriggers(tokens: Tokens, words: readonly string[]): TriggerMention[] {
   const out: TriggerMention[] = []
   const count = tokens.count
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     const candidates = phrasesByFirst.get(words[i]!)
     if (candidates === undefined) {
       i++
@@ -63,8 +63,10 @@ export function findTriggers(tokens: Tokens, words: readonly string[]): TriggerM
     }
     const end = i + matched.words.length
     // "heart attack", "attack ads", "explosion of": not the event.
-    const before = i > 0 && tokens.sentence[i - 1] === sentence ? `${words[i - 1]!} ${words[i]!}` : ''
-    const after = end < count && tokens.sentence[end] === sentence ? `${words[end - 1]!} ${words[end]!}` : ''
+    const before =
+      i > 0 && tokens.sentence[i - 1] === sentence ? `${words[i - 1]!} ${words[i]!}` : ''
+    const after =
+      end < count && tokens.sentence[end] === sentence ? `${words[end - 1]!} ${words[end]!}` : ''
     if (notTriggers.has(before) || notTriggers.has(after)) {
       i = end
       continue

@@ -47,7 +47,28 @@ for (const [phrase, qualifier] of Object.entries(qualifierTable)) {
 }
 
 /** Words after a year that show it is a count ("2000 people", "1500 troops"). */
-const NOT_PLURAL: ReadonlySet<string> = new Set(['was', 'has', 'is', 'as', 'this', 'its', 'his', 'plus', 'thus', 'always', 'perhaps', 'across', 'unless', 'whereas', 'less', 'elections', 'census', 'olympics', 'games', 'campaigns'])
+const NOT_PLURAL: ReadonlySet<string> = new Set([
+  'was',
+  'has',
+  'is',
+  'as',
+  'this',
+  'its',
+  'his',
+  'plus',
+  'thus',
+  'always',
+  'perhaps',
+  'across',
+  'unless',
+  'whereas',
+  'less',
+  'elections',
+  'census',
+  'olympics',
+  'games',
+  'campaigns',
+])
 
 function looksPlural(word: string | undefined): boolean {
   if (word === undefined) return false
@@ -55,43 +76,79 @@ function looksPlural(word: string | undefined): boolean {
 }
 
 /** Why the number at `[i, end)` is not a quantity, or null when it is one. */
-function excludedBecause(text: string, words: readonly string[], tokens: Tokens, i: number, parsed: ParsedNumber, limitStart: number, limitEnd: number): string | null {
+function excludedBecause(
+  text: string,
+  words: readonly string[],
+  tokens: Tokens,
+  i: number,
+  parsed: ParsedNumber,
+  limitStart: number,
+  limitEnd: number,
+): string | null {
   const first = words[i]!
   const before = i > limitStart ? words[i - 1] : undefined
   const after = parsed.end < limitEnd ? words[parsed.end] : undefined
   const isDigits = isAsciiDigit(first.charCodeAt(0))
   if (isDigits && parsed.rule === 'digits' && parsed.end === i + 1) {
     const digits = readDigits(first)
-    const plain = digits.value === Math.floor(digits.value) && first.indexOf(',') === -1 && first.indexOf('.') === -1
+    const plain =
+      digits.value === Math.floor(digits.value) &&
+      first.indexOf(',') === -1 &&
+      first.indexOf('.') === -1
     // Years: four digits 1800..2099 after "in", "since" … or not followed by a counted noun.
     if (plain && first.length === 4 && digits.value >= 1800 && digits.value <= 2099) {
-      if ((before !== undefined && (yearPrepositions.has(before) || months.has(before))) || !looksPlural(after)) return 'year'
+      if (
+        (before !== undefined && (yearPrepositions.has(before) || months.has(before))) ||
+        !looksPlural(after)
+      )
+        return 'year'
     }
     // Phone-like and long codes: seven or more digits without separators.
     if (plain && digits.digits >= 7) return 'phone-like'
     // Days of months: "March 22", "22 March", "22 of March".
     if (plain && digits.value >= 1 && digits.value <= 31) {
-      if ((before !== undefined && months.has(before)) || (after !== undefined && months.has(after))) return 'date'
-      if (after === 'of' && parsed.end + 1 < limitEnd && months.has(words[parsed.end + 1]!)) return 'date'
+      if (
+        (before !== undefined && months.has(before)) ||
+        (after !== undefined && months.has(after))
+      )
+        return 'date'
+      if (after === 'of' && parsed.end + 1 < limitEnd && months.has(words[parsed.end + 1]!))
+        return 'date'
     }
   }
   if (isDigits && parsed.rule === 'digit-range' && first.length === 10) return 'date'
   if (after !== undefined && timeWords.has(after)) return 'time'
   // "Lina Orsk, 27, said": an age in apposition to a name.
-  if (isDigits && before === ',' && after === ',' && i >= 2 && isUpper(text.charCodeAt(tokens.starts[i - 2]!)) && parsed.end === i + 1) {
+  if (
+    isDigits &&
+    before === ',' &&
+    after === ',' &&
+    i >= 2 &&
+    isUpper(text.charCodeAt(tokens.starts[i - 2]!)) &&
+    parsed.end === i + 1
+  ) {
     return 'age'
   }
   if (before !== undefined && identifiers.has(before)) return 'identifier'
   // "$5" is money, not an identifier, but "#2" is a rank.
   if (before === '#' && tokens.ends[i - 1] === tokens.starts[i]) return 'identifier'
-  if (parsed.bareOne && ((before !== undefined && oneBefore.has(before)) || (after !== undefined && oneAfter.has(after)) || after === undefined)) {
+  if (
+    parsed.bareOne &&
+    ((before !== undefined && oneBefore.has(before)) ||
+      (after !== undefined && oneAfter.has(after)) ||
+      after === undefined)
+  ) {
     return 'pronoun-one'
   }
   return null
 }
 
 /** The qualifier phrase ending right before token `i`: [qualifier, first token index]. */
-function qualifierBefore(words: readonly string[], i: number, limitStart: number): [Qualifier, number] | null {
+function qualifierBefore(
+  words: readonly string[],
+  i: number,
+  limitStart: number,
+): [Qualifier, number] | null {
   for (let n = Math.min(longestQualifier, i - limitStart); n >= 1; n--) {
     let phrase = words[i - n]!
     for (let k = i - n + 1; k < i; k++) phrase += ' ' + words[k]!
@@ -106,7 +163,7 @@ export function findQuantities(text: string, tokens: Tokens): Quantity[] {
   const words = lowerWords(text, tokens)
   const quantities: Quantity[] = []
   let sentenceStart = 0
-  for (let i = 0; i < tokens.count; ) {
+  for (let i = 0; i < tokens.count;) {
     // Limits of the current sentence in token indices.
     const sentence = tokens.sentence[i]!
     if (i === 0 || tokens.sentence[i - 1] !== sentence) sentenceStart = i
@@ -136,18 +193,30 @@ function scanSentence(
       i = parsed.end
       continue
     }
-    let value = parsed.value
+    const value = parsed.value
     let valueMax = parsed.valueMax
     let rule = parsed.rule
     let last = parsed.end
     let first = i
-    let qualifier: Qualifier = parsed.valueMax !== undefined && parsed.rule === 'vague-plural' ? 'approx' : 'exact'
+    let qualifier: Qualifier =
+      parsed.valueMax !== undefined && parsed.rule === 'vague-plural' ? 'approx' : 'exact'
     // "between 10 and 12", "10 to 12", "two or three".
     const joiner = last < end ? words[last] : undefined
     const between = i > start && words[i - 1] === 'between'
-    if (joiner !== undefined && (joiner === 'to' || joiner === 'or' || joiner === '-' || joiner === '–' || (between && joiner === 'and'))) {
+    if (
+      joiner !== undefined &&
+      (joiner === 'to' ||
+        joiner === 'or' ||
+        joiner === '-' ||
+        joiner === '–' ||
+        (between && joiner === 'and'))
+    ) {
       const second = last + 1 < end ? parseNumber(words, last + 1, end) : null
-      if (second !== null && second.value > value && excludedBecause(text, words, tokens, last + 1, second, start, end) === null) {
+      if (
+        second !== null &&
+        second.value > value &&
+        excludedBecause(text, words, tokens, last + 1, second, start, end) === null
+      ) {
         valueMax = second.valueMax ?? second.value
         last = second.end
         rule = 'range'
@@ -167,8 +236,23 @@ function scanSentence(
     const spanEnd = tokens.ends[last - 1]!
     const quantity: Quantity =
       valueMax !== undefined && valueMax !== value
-        ? { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd), value, valueMax, qualifier, provenance: { stage: STAGE, rule } }
-        : { start: spanStart, end: spanEnd, text: text.slice(spanStart, spanEnd), value, qualifier, provenance: { stage: STAGE, rule } }
+        ? {
+            start: spanStart,
+            end: spanEnd,
+            text: text.slice(spanStart, spanEnd),
+            value,
+            valueMax,
+            qualifier,
+            provenance: { stage: STAGE, rule },
+          }
+        : {
+            start: spanStart,
+            end: spanEnd,
+            text: text.slice(spanStart, spanEnd),
+            value,
+            qualifier,
+            provenance: { stage: STAGE, rule },
+          }
     out.push(quantity)
     i = last
   }

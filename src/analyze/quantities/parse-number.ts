@@ -37,7 +37,12 @@ export type DigitShape = 'number' | 'range' | 'other'
  * Read a digit token: plain ("139", "1,200", "3.5") → value; "10-12" → range; anything with
  * letters, colons, slashes or more hyphens ("3rd", "10:30", "9/11", "2026-03-22") → 'other'.
  */
-export function readDigits(word: string): { shape: DigitShape; value: number; valueMax: number; digits: number } {
+export function readDigits(word: string): {
+  shape: DigitShape
+  value: number
+  valueMax: number
+  digits: number
+} {
   let value = 0
   let digits = 0
   let fraction = 0
@@ -98,7 +103,15 @@ function wordValue(word: string): number | undefined {
   if (hyphen <= 0) return undefined
   const tens = values.get(word.slice(0, hyphen))
   const units = values.get(word.slice(hyphen + 1))
-  if (tens === undefined || units === undefined || tens < 20 || tens % 10 !== 0 || units < 1 || units > 9) return undefined
+  if (
+    tens === undefined ||
+    units === undefined ||
+    tens < 20 ||
+    tens % 10 !== 0 ||
+    units < 1 ||
+    units > 9
+  )
+    return undefined
   return tens + units
 }
 
@@ -106,14 +119,24 @@ function wordValue(word: string): number | undefined {
  * Parse the number phrase starting at token `i` ("139", "1.5 million", "two hundred and five",
  * "a dozen", "dozens", "tens of thousands"), or null. `words` are the lowercased tokens.
  */
-export function parseNumber(words: readonly string[], i: number, limit: number): ParsedNumber | null {
+export function parseNumber(
+  words: readonly string[],
+  i: number,
+  limit: number,
+): ParsedNumber | null {
   const first = words[i]!
   if (first.length === 0) return null
   if (isAsciiDigit(first.charCodeAt(0))) {
     const digits = readDigits(first)
     if (digits.shape === 'other') return null
     if (digits.shape === 'range') {
-      return { value: digits.value, valueMax: digits.valueMax, end: i + 1, rule: 'digit-range', bareOne: false }
+      return {
+        value: digits.value,
+        valueMax: digits.valueMax,
+        end: i + 1,
+        rule: 'digit-range',
+        bareOne: false,
+      }
     }
     // "1.5 million", "5 thousand", "3 dozen".
     let value = digits.value
@@ -146,7 +169,13 @@ function parseVague(
   if (i + 2 < limit && words[i + 1] === 'of') {
     const base = vagueBases.get(words[i + 2]!)
     if (base !== undefined) {
-      return { value: range[0] * base, valueMax: (range[1] + 1) * base - 1, end: i + 3, rule: 'vague-plural', bareOne: false }
+      return {
+        value: range[0] * base,
+        valueMax: (range[1] + 1) * base - 1,
+        end: i + 3,
+        rule: 'vague-plural',
+        bareOne: false,
+      }
     }
   }
   if (vagueNeedsBase.has(first)) return null
@@ -161,7 +190,12 @@ function parseWords(words: readonly string[], i: number, limit: number): ParsedN
   let j = i
   // "half a million": one half of the multiplier that follows.
   let scale = 1
-  if (words[j] === 'half' && j + 2 < limit && articles.has(words[j + 1]!) && multipliers.has(words[j + 2]!)) {
+  if (
+    words[j] === 'half' &&
+    j + 2 < limit &&
+    articles.has(words[j + 1]!) &&
+    multipliers.has(words[j + 2]!)
+  ) {
     scale = 0.5
     j++
   }
@@ -195,7 +229,13 @@ function parseWords(words: readonly string[], i: number, limit: number): ParsedN
       continue
     }
     // "two hundred and five": "and" only between a multiplier and a further number word.
-    if (word === 'and' && seen && j + 1 < limit && wordValue(words[j + 1]!) !== undefined && (current >= 100 || total > 0)) {
+    if (
+      word === 'and' &&
+      seen &&
+      j + 1 < limit &&
+      wordValue(words[j + 1]!) !== undefined &&
+      (current >= 100 || total > 0)
+    ) {
       continue
     }
     break

@@ -17,7 +17,12 @@ import { splitAtTerminals } from './rules/04-split-at-terminals.js'
 const SKIPPED_SECTIONS: ReadonlySet<Section['kind']> = new Set(['boilerplate'])
 
 /** Sentence spans of `[start, end)`, trimmed, each tagged with `section`. */
-export function splitSentences(text: string, start: number, end: number, section: number): Sentence[] {
+export function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+  section: number,
+): Sentence[] {
   const sentences: Sentence[] = []
   const pushSentence = (from: number, to: number): void => {
     let s = from

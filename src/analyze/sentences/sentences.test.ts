@@ -11,10 +11,16 @@ function split(text: string): string[] {
 
 const cases: [string, string[]][] = [
   ['One sentence.', ['One sentence.']],
-  ['First one. Second one! Third one? Fourth', ['First one.', 'Second one!', 'Third one?', 'Fourth']],
+  [
+    'First one. Second one! Third one? Fourth',
+    ['First one.', 'Second one!', 'Third one?', 'Fourth'],
+  ],
   ['Mr. Vance met Dr. Okafor and Gen. Ruiz.', ['Mr. Vance met Dr. Okafor and Gen. Ruiz.']],
   ['The U.S. embassy closed. The U.K. did not.', ['The U.S. embassy closed.', 'The U.K. did not.']],
-  ['Aid arrived from the U.S. The convoy left at dawn.', ['Aid arrived from the U.S.', 'The convoy left at dawn.']],
+  [
+    'Aid arrived from the U.S. The convoy left at dawn.',
+    ['Aid arrived from the U.S.', 'The convoy left at dawn.'],
+  ],
   ['U.S. President Dane spoke.', ['U.S. President Dane spoke.']],
   ['It began at 9 p.m. local time on Jan. 4.', ['It began at 9 p.m. local time on Jan. 4.']],
   ['It began at 9 p.m. Police arrived later.', ['It began at 9 p.m.', 'Police arrived later.']],
@@ -24,17 +30,35 @@ const cases: [string, string[]][] = [
   ['“Who did this?” she asked. Nobody knew.', ['“Who did this?” she asked.', 'Nobody knew.']],
   ['“Who did this?” Marta Quill asked.', ['“Who did this?” Marta Quill asked.']],
   ['He said: “It is over.” The crowd cheered.', ['He said: “It is over.”', 'The crowd cheered.']],
-  ['And then... nothing happened. Later... The end.', ['And then... nothing happened.', 'Later...', 'The end.']],
+  [
+    'And then... nothing happened. Later... The end.',
+    ['And then... nothing happened.', 'Later...', 'The end.'],
+  ],
   ['Wait… what? Yes.', ['Wait… what?', 'Yes.']],
-  ['Headline Without A Period\nThe body starts here.', ['Headline Without A Period', 'The body starts here.']],
-  ['First paragraph has no period\n\nsecond paragraph', ['First paragraph has no period', 'second paragraph']],
+  [
+    'Headline Without A Period\nThe body starts here.',
+    ['Headline Without A Period', 'The body starts here.'],
+  ],
+  [
+    'First paragraph has no period\n\nsecond paragraph',
+    ['First paragraph has no period', 'second paragraph'],
+  ],
   ['A line that wraps\nonto the next line.', ['A line that wraps\nonto the next line.']],
-  ['Demands:\n- release the hostages\n- open the border\n1. Vote\n2) Leave', ['Demands:', 'release the hostages', 'open the border', 'Vote', 'Leave']],
+  [
+    'Demands:\n- release the hostages\n- open the border\n1. Vote\n2) Leave',
+    ['Demands:', 'release the hostages', 'open the border', 'Vote', 'Leave'],
+  ],
   ['• one item\n• another item', ['one item', 'another item']],
-  ['See example.com. Also visit the U.S.-led mission.', ['See example.com.', 'Also visit the U.S.-led mission.']],
+  [
+    'See example.com. Also visit the U.S.-led mission.',
+    ['See example.com.', 'Also visit the U.S.-led mission.'],
+  ],
   ['He lives at No. 5 Elm Road.', ['He lives at No. 5 Elm Road.']],
   ['It was e.g. a test. Another.', ['It was e.g. a test.', 'Another.']],
-  ['Acme Inc. said so. Acme Inc. The firm denied it.', ['Acme Inc. said so.', 'Acme Inc.', 'The firm denied it.']],
+  [
+    'Acme Inc. said so. Acme Inc. The firm denied it.',
+    ['Acme Inc. said so.', 'Acme Inc.', 'The firm denied it.'],
+  ],
   ['Toll rose in 2025. 140 people died.', ['Toll rose in 2025.', '140 people died.']],
   ['* * *\nText after a rule.', ['Text after a rule.']],
   ['', []],
@@ -74,7 +98,19 @@ describe('sentences', () => {
   })
 
   it(`${here}is total on odd input`, () => {
-    const odd = ['.', '...', '?!', '\n\n\n', '“', 'a.b.c.d.e.', '\u0000\uffff', '\ud83d', '- ', '1.', 'Mr.']
+    const odd = [
+      '.',
+      '...',
+      '?!',
+      '\n\n\n',
+      '“',
+      'a.b.c.d.e.',
+      '\u0000\uffff',
+      '\ud83d',
+      '- ',
+      '1.',
+      'Mr.',
+    ]
     for (const text of odd) {
       const sentences = sentencesStage.run(textDocument(text))
       for (const s of sentences) expect(s.end).toBeGreaterThan(s.start)

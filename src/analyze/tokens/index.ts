@@ -14,7 +14,10 @@ import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 
 const abbreviationTable = readJson<{ prefix: string[]; other: string[] }>('abbreviations.json')
 /** Lowercase abbreviations whose period belongs to the token ("Mr.", "Gen.", "Jan."). */
-const abbreviations: ReadonlySet<string> = new Set([...abbreviationTable.prefix, ...abbreviationTable.other])
+const abbreviations: ReadonlySet<string> = new Set([
+  ...abbreviationTable.prefix,
+  ...abbreviationTable.other,
+])
 
 /** Clitics split off after an apostrophe: 's 're 've 'll 'd 'm (n't is handled apart). */
 const clitics: ReadonlySet<string> = new Set(['s', 're', 've', 'll', 'd', 'm'])
@@ -72,7 +75,8 @@ function urlEnd(text: string, start: number, end: number): number {
   const code = text.charCodeAt(start)
   if (code !== 104 /* h */ && code !== 72 && code !== 119 /* w */ && code !== 87) return start
   const head = text.slice(start, start + 8).toLowerCase()
-  if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.')) return start
+  if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.'))
+    return start
   let i = start
   while (i < end && !isSpace(text.charCodeAt(i))) i++
   // Trailing sentence punctuation and closing quotes are not part of the URL.
@@ -161,7 +165,12 @@ function dottedAcronymEnd(text: string, start: number, end: number): number {
   let i = start
   let letters = 0
   while (i + 1 < end && isLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === Char.Dot) {
-    if (i + 2 < end && isWordChar(text.charCodeAt(i + 2)) && !(i + 3 >= end || text.charCodeAt(i + 3) === Char.Dot)) break
+    if (
+      i + 2 < end &&
+      isWordChar(text.charCodeAt(i + 2)) &&
+      !(i + 3 >= end || text.charCodeAt(i + 3) === Char.Dot)
+    )
+      break
     letters++
     i += 2
   }
@@ -169,7 +178,13 @@ function dottedAcronymEnd(text: string, start: number, end: number): number {
 }
 
 /** Append the tokens of `[start, end)` (one sentence) to `out`. */
-export function tokenizeSpan(text: string, start: number, end: number, sentence: number, out: TokenBuffer): void {
+export function tokenizeSpan(
+  text: string,
+  start: number,
+  end: number,
+  sentence: number,
+  out: TokenBuffer,
+): void {
   let i = start
   while (i < end) {
     const code = text.charCodeAt(i)
@@ -186,7 +201,11 @@ export function tokenizeSpan(text: string, start: number, end: number, sentence:
         // The period of a known abbreviation or an initial belongs to it, unless it ends the sentence.
         if (stop + 1 < end && text.charCodeAt(stop) === Char.Dot) {
           const length = stop - i
-          if (length === 1 ? isUpper(code) : length <= 8 && abbreviations.has(text.slice(i, stop).toLowerCase())) {
+          if (
+            length === 1
+              ? isUpper(code)
+              : length <= 8 && abbreviations.has(text.slice(i, stop).toLowerCase())
+          ) {
             stop++
           }
         }
@@ -198,7 +217,12 @@ export function tokenizeSpan(text: string, start: number, end: number, sentence:
       // A clitic left by wordEnd ("'s", "'re"), or a quote opening a word.
       let j = i + 1
       while (j < end && isLetter(text.charCodeAt(j))) j++
-      stop = i > start && isWordChar(text.charCodeAt(i - 1)) && clitics.has(text.slice(i + 1, j).toLowerCase()) ? j : i + 1
+      stop =
+        i > start &&
+        isWordChar(text.charCodeAt(i - 1)) &&
+        clitics.has(text.slice(i + 1, j).toLowerCase())
+          ? j
+          : i + 1
     } else if (code >= 0xd800 && code <= 0xdbff) {
       // An astral symbol (emoji): the pair, plus joiners, variation selectors and skin tones.
       const low = i + 1 < end ? text.charCodeAt(i + 1) : 0
@@ -207,14 +231,25 @@ export function tokenizeSpan(text: string, start: number, end: number, sentence:
         const next = text.charCodeAt(stop)
         if (next === 0xfe0f || next === 0x20e3) stop++
         else if (next === 0x200d && stop + 2 < end) stop += 3
-        else if (next === 0xd83c && stop + 1 < end && text.charCodeAt(stop + 1) >= 0xdffb && text.charCodeAt(stop + 1) <= 0xdfff) stop += 2
+        else if (
+          next === 0xd83c &&
+          stop + 1 < end &&
+          text.charCodeAt(stop + 1) >= 0xdffb &&
+          text.charCodeAt(stop + 1) <= 0xdfff
+        )
+          stop += 2
         else break
       }
       if (stop > end) stop = end
     } else {
       // Punctuation: runs of the same mark stay together ("...", "--", "!!", "??").
       stop = i + 1
-      if (code === Char.Dot || code === Char.Hyphen || code === Char.Bang || code === Char.Question) {
+      if (
+        code === Char.Dot ||
+        code === Char.Hyphen ||
+        code === Char.Bang ||
+        code === Char.Question
+      ) {
         while (stop < end && text.charCodeAt(stop) === code) stop++
       }
     }

@@ -15,16 +15,53 @@ function tokenize(text: string): string[] {
 }
 
 const cases: [string, string[]][] = [
-  ['At least 1,200 people, 3.5 percent.', ['At', 'least', '1,200', 'people', ',', '3.5', 'percent', '.']],
+  [
+    'At least 1,200 people, 3.5 percent.',
+    ['At', 'least', '1,200', 'people', ',', '3.5', 'percent', '.'],
+  ],
   ['A well-known 20-year-old man', ['A', 'well-known', '20-year-old', 'man']],
-  ["It's the mayor's car; they're here, don't go, can't stop", ['It', "'s", 'the', 'mayor', "'s", 'car', ';', 'they', "'re", 'here', ',', 'do', "n't", 'go', ',', 'ca', "n't", 'stop']],
+  [
+    "It's the mayor's car; they're here, don't go, can't stop",
+    [
+      'It',
+      "'s",
+      'the',
+      'mayor',
+      "'s",
+      'car',
+      ';',
+      'they',
+      "'re",
+      'here',
+      ',',
+      'do',
+      "n't",
+      'go',
+      ',',
+      'ca',
+      "n't",
+      'stop',
+    ],
+  ],
   ['O’Brien’s plan', ['O’Brien', '’s', 'plan']],
   ["The states' rights", ['The', 'states', "'", 'rights']],
-  ['See https://example.org/a?b=1, or www.example.com.', ['See', 'https://example.org/a?b=1', ',', 'or', 'www.example.com', '.']],
+  [
+    'See https://example.org/a?b=1, or www.example.com.',
+    ['See', 'https://example.org/a?b=1', ',', 'or', 'www.example.com', '.'],
+  ],
   ['@city_police and #PrayForAmber now', ['@city_police', 'and', '#PrayForAmber', 'now']],
-  ['The U.S. and Mr. Vance at 9 a.m. on 2026-03-22', ['The', 'U.S.', 'and', 'Mr.', 'Vance', 'at', '9', 'a.m.', 'on', '2026-03-22']],
-  ['at 10:30, on 3/22/2026, in the 1990s, the 3rd', ['at', '10:30', ',', 'on', '3/22/2026', ',', 'in', 'the', '1990s', ',', 'the', '3rd']],
-  ['“Stop!” he said... -- ok?!', ['“', 'Stop', '!', '”', 'he', 'said', '...', '--', 'ok', '?', '!']],
+  [
+    'The U.S. and Mr. Vance at 9 a.m. on 2026-03-22',
+    ['The', 'U.S.', 'and', 'Mr.', 'Vance', 'at', '9', 'a.m.', 'on', '2026-03-22'],
+  ],
+  [
+    'at 10:30, on 3/22/2026, in the 1990s, the 3rd',
+    ['at', '10:30', ',', 'on', '3/22/2026', ',', 'in', 'the', '1990s', ',', 'the', '3rd'],
+  ],
+  [
+    '“Stop!” he said... -- ok?!',
+    ['“', 'Stop', '!', '”', 'he', 'said', '...', '--', 'ok', '?', '!'],
+  ],
   ['J. R. Halvorsen left.', ['J.', 'R.', 'Halvorsen', 'left', '.']],
   ['It ended in the U.S.', ['It', 'ended', 'in', 'the', 'U.S.']],
   ['$5 million (50%)', ['$', '5', 'million', '(', '50', '%', ')']],
@@ -52,7 +89,19 @@ describe('tokens', () => {
   })
 
   it(`${here}is total on odd input`, () => {
-    for (const text of ["'", "n't", '\ud83d', '\ud83dx', 'a\u200d', '-', "don'", 'U.', '#', '@@', 'www.']) {
+    for (const text of [
+      "'",
+      "n't",
+      '\ud83d',
+      '\ud83dx',
+      'a\u200d',
+      '-',
+      "don'",
+      'U.',
+      '#',
+      '@@',
+      'www.',
+    ]) {
       expect(() => tokenize(text)).not.toThrow()
     }
   })

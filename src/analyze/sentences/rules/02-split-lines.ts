@@ -72,7 +72,9 @@ function endsSentenceAtLineBreak(
   // A list item starts a new sentence.
   if (listMarkerEnd(text, next, end) !== next) return true
   const nextCode = text.charCodeAt(next)
-  const currentIsItem = listMarkerEnd(text, firstNonSpace(text, lineStart, lineEnd), lineEnd) !== firstNonSpace(text, lineStart, lineEnd)
+  const currentIsItem =
+    listMarkerEnd(text, firstNonSpace(text, lineStart, lineEnd), lineEnd) !==
+    firstNonSpace(text, lineStart, lineEnd)
   // Lowercase on the next line: the sentence wraps (also inside a list item).
   if (isLower(nextCode)) return false
   if (currentIsItem) return true

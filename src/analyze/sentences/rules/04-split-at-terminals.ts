@@ -134,7 +134,12 @@ function isBoundary(
 ): boolean {
   const nextCode = text.charCodeAt(next)
   // ", ; :" or a closing bracket after the space: the sentence goes on ("Yahoo! , …").
-  if (nextCode === Char.Comma || nextCode === Char.Semicolon || nextCode === Char.Colon || nextCode === Char.CloseParen) {
+  if (
+    nextCode === Char.Comma ||
+    nextCode === Char.Semicolon ||
+    nextCode === Char.Colon ||
+    nextCode === Char.CloseParen
+  ) {
     return false
   }
   const quoted = closeEnd > runEnd
@@ -154,7 +159,8 @@ function isBoundary(
     }
   }
   // After a quotation: “… ?” she asked. / “… !” Smith said.
-  if (quoted && !ellipsis && (isLower(nextCode) || startsSpeakerAndVerb(text, next, end))) return false
+  if (quoted && !ellipsis && (isLower(nextCode) || startsSpeakerAndVerb(text, next, end)))
+    return false
   // A trailing-off ellipsis ("and then … nothing"), or "Yahoo! reported": the sentence goes on.
   // An emphatic run ("omg!!! just", "dead?? my") still ends one, as in social posts.
   if (isLower(nextCode) && (ellipsis || (terminal !== Char.Dot && single))) return false
