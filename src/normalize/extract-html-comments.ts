@@ -7,6 +7,7 @@ export interface HtmlComment {
   readonly paragraphs: readonly string[]
 }
 
+const COMMENT_TAGS = new Set(['ARTICLE', 'LI', 'DIV', 'SECTION', 'ASIDE', 'BLOCKQUOTE'])
 const COMMENT_CLASSES = new Set(['comment', 'c-comment', 'comment-item', 'commentlist-item', 'comments-item'])
 const COMMENT_LISTS = '.commentlist, .comment-list, .comments-list, .commentslist'
 const AUTHOR_SELECTOR =
@@ -25,7 +26,11 @@ const SAYS = /^(says|said|wrote)\s*:?$/i
 
 /** Whether an element is one comment (the markup WordPress, Disqus-like themes and schema.org use). */
 function isCommentElement(element: Element): boolean {
+  // Containers only: a <span class="comment"> in an article is an aside, not a reader's comment.
+  if (!COMMENT_TAGS.has(element.tagName)) return false
   if (element.closest('form') !== null) return false
+  // A "comment" wrapper around the headline is page layout, not a comment.
+  if (element.querySelector('h1') !== null) return false
   if (Array.from(element.classList).some((name) => COMMENT_CLASSES.has(name))) return true
   if (/^comment-\d+$/.test(element.id)) return true
   if ((element.getAttribute('itemtype') ?? '').includes('schema.org/Comment')) return true

@@ -396,3 +396,13 @@ describe('normalizeRaw: containers without documents', () => {
     expect(outcome?.ok === false && outcome.error.toLine()).toBe(`${source}: ${message}`)
   })
 })
+
+describe('normalizeRaw: things that only look like comments', () => {
+  it('keeps a <span class="comment"> and a layout wrapper called "comment" in the body', () => {
+    const html =
+      '<html><body><div class="comment"><h1>Quay reopens</h1><p>The quay reopened on Monday <span class="comment">(updated 10:00)</span> after a week.</p></div></body></html>'
+    const doc = only(normalizeRaw(raw(utf8(html), 'layout.html')))
+    expect(doc.sections.map((s) => s.kind)).toEqual(['title', 'body'])
+    expect(doc.text).toBe('Quay reopens\n\nThe quay reopened on Monday (updated 10:00) after a week.')
+  })
+})
