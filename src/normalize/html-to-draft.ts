@@ -26,7 +26,7 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   // Comments first, so that a comment's <time> is not taken for the page's date.
   const comments = extractHtmlComments(document)
   const metadata = readHtmlMetadata(document)
-  const documentTitle = nonEmpty(document.title)
+  const documentTitle = nonEmpty(document.title) ?? nonEmpty(document.querySelector('h1')?.textContent)
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse()
   const rules = boilerplateRules()
 
