@@ -10,7 +10,8 @@ import * as api from './index.js'
 
 const fixture = (name: string): URL => new URL(`../normalize/fixtures/${name}`, import.meta.url)
 
-const LEGACY = 'Caf\u00e9 owners speak\nThe caf\u00e9 owners on the quay said \u201cnobody warned us\u201d \u2013 and asked for \u20ac2,000 each.'
+const LEGACY =
+  'Caf\u00e9 owners speak\nThe caf\u00e9 owners on the quay said \u201cnobody warned us\u201d \u2013 and asked for \u20ac2,000 each.'
 
 let dir: string
 let server: Server
@@ -25,7 +26,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'pages', 'noise.dat'), Buffer.from([0, 1, 2, 3, 0, 0, 7, 8, 0, 255]))
   await writeFile(join(dir, 'pages', 'huge.txt'), `Huge\n${'word '.repeat(400)}`)
   await writeFile(join(dir, 'pages', 'legacy.txt'), iconv.encode(LEGACY, 'windows-1252'))
-  await writeFile(join(dir, 'pages', 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(LEGACY, 'utf16le')]))
+  await writeFile(
+    join(dir, 'pages', 'wide.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(LEGACY, 'utf16le')]),
+  )
   const rss = await readFile(fixture('feed.rss'))
   server = createServer((request, response) => {
     if (request.url === '/feed') {
@@ -46,21 +50,29 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-async function collect(inputs: readonly string[], options: Parameters<typeof loadDocuments>[1] = {}): Promise<LoadOutcome[]> {
+async function collect(
+  inputs: readonly string[],
+  options: Parameters<typeof loadDocuments>[1] = {},
+): Promise<LoadOutcome[]> {
   const outcomes: LoadOutcome[] = []
   for await (const outcome of loadDocuments(inputs, options)) outcomes.push(outcome)
   return outcomes
 }
 
 const summary = (outcome: LoadOutcome): string =>
-  outcome.ok ? `ok ${outcome.doc.metadata.source.replace(dir, '<dir>')}` : `${outcome.error.code} ${outcome.subject.replace(dir, '<dir>')}`
+  outcome.ok
+    ? `ok ${outcome.doc.metadata.source.replace(dir, '<dir>')}`
+    : `${outcome.error.code} ${outcome.subject.replace(dir, '<dir>')}`
 
 describe('loadDocuments', () => {
   it('yields every good document and one error per bad input, line or item', async () => {
-    const outcomes = await collect([join(dir, 'pages'), join(dir, 'missing.txt'), `${base}/old-feed-address`], {
-      allowPrivate: true,
-      maxBytes: 1500,
-    })
+    const outcomes = await collect(
+      [join(dir, 'pages'), join(dir, 'missing.txt'), `${base}/old-feed-address`],
+      {
+        allowPrivate: true,
+        maxBytes: 1500,
+      },
+    )
     expect(outcomes.map(summary)).toEqual([
       'ok <dir>/pages/blog.txt',
       'INPUT_EMPTY <dir>/pages/empty.txt',
@@ -79,9 +91,15 @@ describe('loadDocuments', () => {
     ])
     const blog = outcomes[0]
     if (!blog?.ok) throw new Error('blog page failed')
-    expect(blog.doc.sections.filter((s) => s.kind === 'comment').map((s) => s.author)).toEqual(['Mark T.', 'Lucy Fenwick', 'admin'])
+    expect(blog.doc.sections.filter((s) => s.kind === 'comment').map((s) => s.author)).toEqual([
+      'Mark T.',
+      'Lucy Fenwick',
+      'admin',
+    ])
     // Windows-1252 and UTF-16 files decode to the same text.
-    const texts = outcomes.filter((o) => o.ok && /(legacy|wide)\.txt$/.test(o.doc.metadata.source)).map((o) => o.ok && o.doc.text)
+    const texts = outcomes
+      .filter((o) => o.ok && /(legacy|wide)\.txt$/.test(o.doc.metadata.source))
+      .map((o) => o.ok && o.doc.text)
     expect(texts).toEqual([LEGACY.replace('\n', '\n\n'), LEGACY.replace('\n', '\n\n')])
   })
 
@@ -91,6 +109,11 @@ describe('loadDocuments', () => {
   })
 
   it('pins the public surface', () => {
-    expect(Object.keys(api).sort()).toEqual(['DEFAULT_READ_OPTIONS', 'loadDocuments', 'loadFromText', 'normalizeRaw'])
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_READ_OPTIONS',
+      'loadDocuments',
+      'loadFromText',
+      'normalizeRaw',
+    ])
   })
 })

@@ -44,10 +44,19 @@ const MENU_SEPARATOR = /\s{2,}|\t|\s*[|•·›»]\s*/u
  * segments or more) all short and none a sentence ("Home | World | Europe | Vostrana").
  */
 function isMenuLine(line: string, phrases: ReadonlySet<string>): boolean {
-  const segments = line.trim().split(MENU_SEPARATOR).filter((segment) => segment !== '')
+  const segments = line
+    .trim()
+    .split(MENU_SEPARATOR)
+    .filter((segment) => segment !== '')
   if (segments.length < 2) return false
   if (segments.every((segment) => phrases.has(lineKey(segment)))) return true
-  return segments.length >= 3 && segments.every((segment) => segment.length <= 30 && !/[.!?]$/.test(segment) && segment.split(' ').length <= 4)
+  return (
+    segments.length >= 3 &&
+    segments.every(
+      (segment) =>
+        segment.length <= 30 && !/[.!?]$/.test(segment) && segment.split(' ').length <= 4,
+    )
+  )
 }
 
 /** Compiles the data file once per process. */
@@ -74,7 +83,10 @@ export function boilerplateRules(): BoilerplateRules {
     isListHeader: (line) => {
       const key = lineKey(line)
       // "More from World", "Read more about the blast": a short header naming the list.
-      return listHeaders.has(key) || (key.length <= 40 && [...listHeaders].some((header) => key.startsWith(`${header} `)))
+      return (
+        listHeaders.has(key) ||
+        (key.length <= 40 && [...listHeaders].some((header) => key.startsWith(`${header} `)))
+      )
     },
     isFormHeader: (line) => {
       const key = lineKey(line)

@@ -22,7 +22,9 @@ export function buildDocument(draft: DocumentDraft, source: string): NormalizedD
     .map((block) => ({ ...block, text: cleanWhitespace(block.text) }))
     .filter((block) => block.text !== '')
   if (!blocks.some((block) => block.kind !== 'boilerplate')) {
-    throw new AppError('INPUT_EMPTY', 'no text left after removing markup and boilerplate', { subject: source })
+    throw new AppError('INPUT_EMPTY', 'no text left after removing markup and boilerplate', {
+      subject: source,
+    })
   }
 
   let text = ''
@@ -33,12 +35,21 @@ export function buildDocument(draft: DocumentDraft, source: string): NormalizedD
     const start = text.length
     text += block.text
     const end = text.length
-    if (block.kind === 'body' || block.kind === 'comment') paragraphs.push(...paragraphSpans(block.text, start))
+    if (block.kind === 'body' || block.kind === 'comment')
+      paragraphs.push(...paragraphSpans(block.text, start))
     const last = sections.at(-1)
-    if (last !== undefined && last.kind === block.kind && (block.kind === 'body' || block.kind === 'boilerplate')) {
+    if (
+      last !== undefined &&
+      last.kind === block.kind &&
+      (block.kind === 'body' || block.kind === 'boilerplate')
+    ) {
       sections[sections.length - 1] = { ...last, end }
     } else {
-      sections.push(block.author === undefined ? { kind: block.kind, start, end } : { kind: block.kind, start, end, author: block.author })
+      sections.push(
+        block.author === undefined
+          ? { kind: block.kind, start, end }
+          : { kind: block.kind, start, end, author: block.author },
+      )
     }
   }
 
@@ -58,7 +69,10 @@ export function buildDocument(draft: DocumentDraft, source: string): NormalizedD
     })
   }
   if (draft.publishedAt !== null && draft.publishedAt.trim() !== '' && publishedAt === null) {
-    diagnostics.push({ code: 'DATE_UNREADABLE', message: `publication date "${draft.publishedAt}" could not be read` })
+    diagnostics.push({
+      code: 'DATE_UNREADABLE',
+      message: `publication date "${draft.publishedAt}" could not be read`,
+    })
   }
 
   return {
@@ -68,7 +82,14 @@ export function buildDocument(draft: DocumentDraft, source: string): NormalizedD
       author: draft.author,
       site: draft.site,
       publishedAt,
-      kind: detectKind({ declared: draft.kind, url: draft.url, hasComments, body, hasTitle: title !== null && title !== '', articleHint: draft.articleHint === true }),
+      kind: detectKind({
+        declared: draft.kind,
+        url: draft.url,
+        hasComments,
+        body,
+        hasTitle: title !== null && title !== '',
+        articleHint: draft.articleHint === true,
+      }),
       language,
     },
     text,

@@ -15,6 +15,13 @@ export function cleanAuthor(value: string | null | undefined): string | null {
     // "Hanna Brekke, Northgate Wire": what follows a comma is an agency or a job title, unless
     // the comma separates a list of names ("A, B and C").
     .replace(/,\s*(.*)$/, (whole, rest: string) => (/\sand\s|&/.test(rest) ? whole : ''))
-  if (name === undefined || name === '' || name.length > 80 || /^https?:\/\//i.test(name) || /^\d/.test(name)) return null
+  if (
+    name === undefined ||
+    name === '' ||
+    name.length > 80 ||
+    /^https?:\/\//i.test(name) ||
+    /^\d/.test(name)
+  )
+    return null
   return name
 }

@@ -29,10 +29,14 @@ function decodeBuffer(buffer: Buffer, context: DecodeContext): string {
   if (utf16 !== null) return iconv.decode(buffer, utf16)
   if (looksBinary(buffer)) {
     const kind = binaryKind(buffer)
-    const message = kind === null ? 'looks like binary data, not text' : `looks like ${kind}, not text; convert it to text or HTML first`
+    const message =
+      kind === null
+        ? 'looks like binary data, not text'
+        : `looks like ${kind}, not text; convert it to text or HTML first`
     throw new AppError('INPUT_BINARY', message, { subject: context.subject })
   }
-  const declared = mediaTypeCharset(context.mediaType) ?? (context.html ? htmlMetaCharset(buffer) : null)
+  const declared =
+    mediaTypeCharset(context.mediaType) ?? (context.html ? htmlMetaCharset(buffer) : null)
   // A label iconv does not know is ignored, as browsers do; utf-8 is verified below, not trusted.
   if (declared !== null && iconv.encodingExists(declared) && !/^utf-?8$/.test(declared)) {
     return iconv.decode(buffer, latin1AsWindows1252(declared))
@@ -40,7 +44,8 @@ function decodeBuffer(buffer: Buffer, context: DecodeContext): string {
   const utf8 = tryUtf8(buffer)
   if (utf8 !== null) return utf8
   const guess = chardet.detect(buffer)
-  const encoding = guess !== null && iconv.encodingExists(guess) && !/^utf/i.test(guess) ? guess : 'windows-1252'
+  const encoding =
+    guess !== null && iconv.encodingExists(guess) && !/^utf/i.test(guess) ? guess : 'windows-1252'
   return iconv.decode(buffer, latin1AsWindows1252(encoding))
 }
 
@@ -75,7 +80,15 @@ function looksBinary(buffer: Buffer): boolean {
   let control = 0
   for (const byte of sample) {
     if (byte === 0) return true
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    )
+      control++
   }
   return sample.length > 0 && control / sample.length > 0.1
 }

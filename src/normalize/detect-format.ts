@@ -22,11 +22,18 @@ const BY_MEDIA_TYPE: Readonly<Record<string, InputFormat>> = {
 }
 
 const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
-  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
-  '.md': 'markdown', '.markdown': 'markdown',
-  '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
-  '.rss': 'feed', '.atom': 'feed',
-  '.txt': 'text', '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.txt': 'text',
+  '.text': 'text',
 }
 
 /**
@@ -41,7 +48,8 @@ export function detectFormat(mediaType: string | null, source: string, text: str
   const sniffed = sniffFormat(text)
   // A .txt that is really HTML, or a .html that is a feed, goes by its content.
   if (byExtension === 'text' && sniffed === 'html') return 'html'
-  if (byExtension !== undefined && !(byExtension === 'html' && sniffed === 'feed')) return byExtension
+  if (byExtension !== undefined && !(byExtension === 'html' && sniffed === 'feed'))
+    return byExtension
   if (sniffed !== null) return sniffed
   return 'text'
 }
@@ -51,13 +59,23 @@ export function sniffFormat(text: string): InputFormat | null {
   const head = text.slice(0, 2048).trimStart()
   const lower = head.toLowerCase()
   // Processing instructions (<?xml?>, <?xml-stylesheet?>), comments and a doctype may come first.
-  if (/^(<\?[^>]*>\s*|<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*<(rss|feed|rdf:rdf)[\s>]/i.test(head)) return 'feed'
-  if (/^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/.test(lower) || /^<\?xml[\s\S]*<html[\s>]/.test(lower)) return 'html'
+  if (/^(<\?[^>]*>\s*|<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*)*<(rss|feed|rdf:rdf)[\s>]/i.test(head))
+    return 'feed'
+  if (
+    /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/.test(lower) ||
+    /^<\?xml[\s\S]*<html[\s>]/.test(lower)
+  )
+    return 'html'
   if (head.startsWith('[')) return 'json'
   if (head.startsWith('{')) {
-    const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '')
+    const lines = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
     // Several lines that each open and close a record: JSON Lines.
-    return lines.length > 1 && lines.every((line) => line.startsWith('{') && line.endsWith('}')) ? 'jsonl' : 'json'
+    return lines.length > 1 && lines.every((line) => line.startsWith('{') && line.endsWith('}'))
+      ? 'jsonl'
+      : 'json'
   }
   if (/^(<(p|div|article|section|h[1-6]|span|table)[\s>])/.test(lower)) return 'html'
   // Other XML (sitemaps, office XML…): not a document we can read.

@@ -36,7 +36,11 @@ export function detectKind(evidence: KindEvidence): DocumentKind {
   if (evidence.hasComments) return 'blog'
   const tagged = /(^|\s)[#@][\p{L}\p{N}_]{2,}/u.test(evidence.body)
   if (tagged && evidence.body.length <= SOCIAL_MAX_LENGTH) return 'social'
-  if (url !== null && (hostMatches(url.hostname, hints.blogHosts) || new RegExp(hints.blogPathPattern, 'i').test(url.pathname))) {
+  if (
+    url !== null &&
+    (hostMatches(url.hostname, hints.blogHosts) ||
+      new RegExp(hints.blogPathPattern, 'i').test(url.pathname))
+  ) {
     return 'blog'
   }
   if (evidence.articleHint === true) return 'article'

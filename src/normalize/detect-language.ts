@@ -15,7 +15,10 @@ const MIN_LETTERS = 60
 export function detectLanguage(text: string, hint: string | null = null): string {
   const { iso6393To6391 } = readDataJson<LanguageData>('languages.json')
   const letters = text.replace(/[^\p{L}]/gu, '').length
-  const detected = letters >= MIN_LETTERS ? franc(text, { only: Object.keys(iso6393To6391), minLength: MIN_LETTERS }) : 'und'
+  const detected =
+    letters >= MIN_LETTERS
+      ? franc(text, { only: Object.keys(iso6393To6391), minLength: MIN_LETTERS })
+      : 'und'
   const code = iso6393To6391[detected]
   if (code !== undefined) return code
   const declared = hint?.trim().toLowerCase().split(/[-_]/)[0]

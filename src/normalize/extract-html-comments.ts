@@ -8,7 +8,13 @@ export interface HtmlComment {
 }
 
 const COMMENT_TAGS = new Set(['ARTICLE', 'LI', 'DIV', 'SECTION', 'ASIDE', 'BLOCKQUOTE'])
-const COMMENT_CLASSES = new Set(['comment', 'c-comment', 'comment-item', 'commentlist-item', 'comments-item'])
+const COMMENT_CLASSES = new Set([
+  'comment',
+  'c-comment',
+  'comment-item',
+  'commentlist-item',
+  'comments-item',
+])
 const COMMENT_LISTS = '.commentlist, .comment-list, .comments-list, .commentslist'
 const AUTHOR_SELECTOR =
   '.comment-author .fn, .fn, [itemprop="author"] [itemprop="name"], [itemprop="author"], .comment-author, .comment__author, .comment-author-name, .author-name, .author, .username, .user-name, cite'
@@ -50,7 +56,8 @@ export function extractHtmlComments(document: Document): HtmlComment[] {
   for (const element of candidates) {
     const own = element.cloneNode(true) as Element
     // Nested replies are comments of their own.
-    for (const nested of Array.from(own.querySelectorAll('*')).filter(isCommentElement)) nested.remove()
+    for (const nested of Array.from(own.querySelectorAll('*')).filter(isCommentElement))
+      nested.remove()
     for (const list of Array.from(own.querySelectorAll(COMMENT_LISTS + ', .children'))) {
       if (list.textContent?.trim() === '') list.remove()
     }
@@ -62,11 +69,14 @@ export function extractHtmlComments(document: Document): HtmlComment[] {
       own.querySelector('.comment-author, .vcard, footer, header')?.remove()
     }
     for (const chrome of Array.from(content.querySelectorAll(CHROME_SELECTOR))) chrome.remove()
-    const paragraphs = htmlToParagraphs(content).filter((p) => !rules.isCommentAction(p) && !SAYS.test(p))
+    const paragraphs = htmlToParagraphs(content).filter(
+      (p) => !rules.isCommentAction(p) && !SAYS.test(p),
+    )
     if (paragraphs.length > 0) comments.push({ author, paragraphs })
   }
   for (const element of candidates) if (element.isConnected) element.remove()
-  for (const container of Array.from(document.querySelectorAll(CONTAINER_SELECTOR))) container.remove()
+  for (const container of Array.from(document.querySelectorAll(CONTAINER_SELECTOR)))
+    container.remove()
   return comments
 }
 

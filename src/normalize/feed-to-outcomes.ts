@@ -21,9 +21,13 @@ export function feedToOutcomes(xml: string, feedSource: string): NormalizeOutcom
     feed = parseFeed(xml)
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
-    throw new AppError('INPUT_MALFORMED', `not a valid RSS or Atom feed (${reason})`, { subject: feedSource, cause })
+    throw new AppError('INPUT_MALFORMED', `not a valid RSS or Atom feed (${reason})`, {
+      subject: feedSource,
+      cause,
+    })
   }
-  if (feed.items.length === 0) throw new AppError('INPUT_EMPTY', 'the feed has no items', { subject: feedSource })
+  if (feed.items.length === 0)
+    throw new AppError('INPUT_EMPTY', 'the feed has no items', { subject: feedSource })
   const feedAuthor = feed.authors.map((author) => author.name).find((name) => name !== null) ?? null
   return feed.items.map((item, index) => {
     const subject = `${feedSource}#${item.url ?? index + 1}`
@@ -35,7 +39,9 @@ export function feedToOutcomes(xml: string, feedSource: string): NormalizeOutcom
           ...EMPTY_DRAFT,
           blocks: paragraphs.map((text) => ({ kind: 'body', text })),
           title: item.title,
-          author: cleanAuthor(item.authors.map((author) => author.name).find((name) => name !== null) ?? feedAuthor),
+          author: cleanAuthor(
+            item.authors.map((author) => author.name).find((name) => name !== null) ?? feedAuthor,
+          ),
           site: feed.title,
           publishedAt: (item.published ?? item.updated)?.toISOString() ?? null,
           language: feed.language,

@@ -15,7 +15,12 @@ export function findRepeats(text: string, paragraphs: readonly Span[]): Repeat[]
     if (key.length < MIN_REPEAT_LENGTH) continue
     const earlier = first.get(key)
     if (earlier === undefined) first.set(key, span)
-    else repeats.push({ start: span.start, end: span.end, of: { start: earlier.start, end: earlier.end } })
+    else
+      repeats.push({
+        start: span.start,
+        end: span.end,
+        of: { start: earlier.start, end: earlier.end },
+      })
   }
   return repeats
 }

@@ -7,7 +7,9 @@ import { sectionTexts } from './section-texts.js'
 // Golden files: every fixture's whole output, section texts spelled out so a diff reads well.
 // Rewrite with `UPDATE_GOLDEN=1 npx vitest run src/normalize/golden.test.ts`, then review the diff.
 const dir = new URL('fixtures/', import.meta.url)
-const inputs = readdirSync(dir).filter((name) => !name.endsWith('.golden.json')).sort()
+const inputs = readdirSync(dir)
+  .filter((name) => !name.endsWith('.golden.json'))
+  .sort()
 
 function snapshot(name: string): unknown {
   const bytes = readFileSync(new URL(name, dir))

@@ -9,7 +9,8 @@ import { normalizeDate } from './normalize-date.js'
 import { readHtmlMetadata } from './read-html-metadata.js'
 
 // Page chrome removed when Readability finds no article and the whole body is used instead.
-const CHROME_SELECTOR = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], .share, .social, .related, .newsletter, .cookie, #cookie-notice'
+const CHROME_SELECTOR =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], .share, .social, .related, .newsletter, .cookie, #cookie-notice'
 
 /**
  * An HTML page → a draft: metadata from meta tags and JSON-LD, comment threads taken out of the
@@ -26,7 +27,8 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   // Comments first, so that a comment's <time> is not taken for the page's date.
   const comments = extractHtmlComments(document)
   const metadata = readHtmlMetadata(document)
-  const documentTitle = nonEmpty(document.title) ?? nonEmpty(document.querySelector('h1')?.textContent)
+  const documentTitle =
+    nonEmpty(document.title) ?? nonEmpty(document.querySelector('h1')?.textContent)
   const article = new Readability<Node>(document, { serializer: (node) => node }).parse()
   const rules = boilerplateRules()
 
@@ -38,9 +40,16 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   const bylineIndex = paragraphs.slice(0, 3).findIndex((p) => p.length <= 120 && BYLINE.test(p))
   const pageByline = paragraphs[bylineIndex] ?? null
   if (bylineIndex >= 0) paragraphs = paragraphs.filter((_, index) => index !== bylineIndex)
-  const author = metadata.author ?? cleanAuthor(article?.byline) ?? cleanAuthor(pageByline ?? metadata.byline)
-  const byline = pageByline ?? metadata.byline ?? nonEmpty(article?.byline) ?? (author === null ? null : `By ${author}`)
-  const seen = new Set([title, byline, author].filter((value) => value !== null).map((value) => value.toLowerCase()))
+  const author =
+    metadata.author ?? cleanAuthor(article?.byline) ?? cleanAuthor(pageByline ?? metadata.byline)
+  const byline =
+    pageByline ??
+    metadata.byline ??
+    nonEmpty(article?.byline) ??
+    (author === null ? null : `By ${author}`)
+  const seen = new Set(
+    [title, byline, author].filter((value) => value !== null).map((value) => value.toLowerCase()),
+  )
   const blocks: DraftBlock[] = []
   if (byline !== null) blocks.push({ kind: 'byline', text: byline })
   for (const paragraph of paragraphs) {
@@ -50,7 +59,11 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
   }
   for (const comment of comments) {
     const text = comment.paragraphs.join('\n\n')
-    blocks.push(comment.author === null ? { kind: 'comment', text } : { kind: 'comment', text, author: comment.author })
+    blocks.push(
+      comment.author === null
+        ? { kind: 'comment', text }
+        : { kind: 'comment', text, author: comment.author },
+    )
   }
   dom.window.close()
   return {
@@ -59,7 +72,9 @@ export function htmlToDraft(html: string, url: string | null): DocumentDraft {
     author,
     site: metadata.site ?? nonEmpty(article?.siteName),
     publishedAt:
-      metadata.publishedAt ?? nonEmpty(article?.publishedTime) ?? normalizeDate(pageByline ?? metadata.byline),
+      metadata.publishedAt ??
+      nonEmpty(article?.publishedTime) ??
+      normalizeDate(pageByline ?? metadata.byline),
     kind: metadata.kind,
     articleHint: metadata.articleHint,
     language: metadata.language ?? nonEmpty(article?.lang),

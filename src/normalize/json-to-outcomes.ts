@@ -16,8 +16,10 @@ export function jsonToOutcomes(text: string, source: string): NormalizeOutcome[]
     const reason = cause instanceof Error ? cause.message : String(cause)
     throw new AppError('INPUT_MALFORMED', `not valid JSON (${reason})`, { subject: source, cause })
   }
-  if (Array.isArray(parsed) && parsed.length === 0) throw new AppError('INPUT_EMPTY', 'the JSON array has no records', { subject: source })
-  if (!Array.isArray(parsed)) return [toOutcome(source, () => buildDocument(recordToDraft(parsed, source), source))]
+  if (Array.isArray(parsed) && parsed.length === 0)
+    throw new AppError('INPUT_EMPTY', 'the JSON array has no records', { subject: source })
+  if (!Array.isArray(parsed))
+    return [toOutcome(source, () => buildDocument(recordToDraft(parsed, source), source))]
   return parsed.map((record, index) => {
     const subject = `${source}#${index + 1}`
     return toOutcome(subject, () => buildDocument(recordToDraft(record, subject), subject))

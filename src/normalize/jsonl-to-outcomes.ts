@@ -20,12 +20,16 @@ export function jsonlToOutcomes(text: string, source: string): NormalizeOutcome[
           record = JSON.parse(line)
         } catch (cause) {
           const reason = cause instanceof Error ? cause.message : String(cause)
-          throw new AppError('INPUT_MALFORMED', `line ${index + 1} is not valid JSON (${reason})`, { subject, cause })
+          throw new AppError('INPUT_MALFORMED', `line ${index + 1} is not valid JSON (${reason})`, {
+            subject,
+            cause,
+          })
         }
         return buildDocument(recordToDraft(record, subject), subject)
       }),
     )
   })
-  if (outcomes.length === 0) throw new AppError('INPUT_EMPTY', 'the file has no JSON lines', { subject: source })
+  if (outcomes.length === 0)
+    throw new AppError('INPUT_EMPTY', 'the file has no JSON lines', { subject: source })
   return outcomes
 }

@@ -8,7 +8,9 @@ import { sniffFormat } from './detect-format.js'
 import { textToDraft } from './text-to-draft.js'
 
 /** Metadata a caller may state for pasted text; what is given wins over what the text shows. */
-export type PastedMetadata = Partial<Pick<DocumentMetadata, 'source' | 'title' | 'author' | 'site' | 'publishedAt' | 'kind'>> & {
+export type PastedMetadata = Partial<
+  Pick<DocumentMetadata, 'source' | 'title' | 'author' | 'site' | 'publishedAt' | 'kind'>
+> & {
   readonly url?: string
 }
 
@@ -22,12 +24,16 @@ export type PastedMetadata = Partial<Pick<DocumentMetadata, 'source' | 'title' |
 export function loadFromText(text: string, metadata: PastedMetadata = {}): NormalizedDocument {
   const source = metadata.source ?? 'pasted'
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  if (clean.trim() === '') throw new AppError('INPUT_EMPTY', 'the text is empty', { subject: source })
+  if (clean.trim() === '')
+    throw new AppError('INPUT_EMPTY', 'the text is empty', { subject: source })
   const url = metadata.url ?? null
   const draft: DocumentDraft =
     sniffFormat(clean) === 'html'
       ? htmlToDraft(clean, url)
-      : textToDraft(clean, metadata.title === undefined || metadata.title === null ? {} : { title: metadata.title })
+      : textToDraft(
+          clean,
+          metadata.title === undefined || metadata.title === null ? {} : { title: metadata.title },
+        )
   return buildDocument(
     {
       ...draft,

@@ -61,7 +61,10 @@ export function markdownToText(source: string): MarkdownText {
   return { title, text: paragraphs.filter((p) => p !== '').join('\n\n'), frontMatter }
 }
 
-function splitFrontMatter(source: string): { frontMatter: Record<string, string>; markdown: string } {
+function splitFrontMatter(source: string): {
+  frontMatter: Record<string, string>
+  markdown: string
+} {
   const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source)
   if (match === null) return { frontMatter: {}, markdown: source }
   const frontMatter: Record<string, string> = {}

@@ -1,9 +1,23 @@
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 }
 const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)'
-const MONTH_FIRST = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i')
+const MONTH_FIRST = new RegExp(
+  `\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
+  'i',
+)
 const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'i')
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -28,15 +42,19 @@ export function normalizeDate(value: string | null | undefined): string | null {
   }
   // An ISO date-time without a zone names no instant: keep the date.
   const isoPrefix = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(input)
-  if (isoPrefix !== null) return validDate(Number(isoPrefix[1]), Number(isoPrefix[2]), Number(isoPrefix[3]))
+  if (isoPrefix !== null)
+    return validDate(Number(isoPrefix[1]), Number(isoPrefix[2]), Number(isoPrefix[3]))
   if (monthFirst !== null) {
     const month = MONTHS[(monthFirst[1] ?? '').slice(0, 3).toLowerCase()]
-    const date = month === undefined ? null : validDate(Number(monthFirst[3]), month, Number(monthFirst[2]))
-    if (date !== null) return withZonedTime(date, input.slice(monthFirst.index + monthFirst[0].length))
+    const date =
+      month === undefined ? null : validDate(Number(monthFirst[3]), month, Number(monthFirst[2]))
+    if (date !== null)
+      return withZonedTime(date, input.slice(monthFirst.index + monthFirst[0].length))
   }
   if (dayFirst !== null) {
     const month = MONTHS[(dayFirst[2] ?? '').slice(0, 3).toLowerCase()]
-    const date = month === undefined ? null : validDate(Number(dayFirst[3]), month, Number(dayFirst[1]))
+    const date =
+      month === undefined ? null : validDate(Number(dayFirst[3]), month, Number(dayFirst[1]))
     if (date !== null) return withZonedTime(date, input.slice(dayFirst.index + dayFirst[0].length))
   }
   const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(input)
@@ -47,8 +65,26 @@ export function normalizeDate(value: string | null | undefined): string | null {
 // Zones as pages abbreviate them, in minutes east of UTC. Only unambiguous ones: "IST" or "CST"
 // could be several places, so a time with them stays a date.
 const ZONES: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 60, WEST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
-  EST: -300, EDT: -240, PST: -480, PDT: -420, MST: -420, MDT: -360, JST: 540, AEST: 600, AEDT: 660,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  BST: 60,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  EST: -300,
+  EDT: -240,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  JST: 540,
+  AEST: 600,
+  AEDT: 660,
 }
 
 /**
@@ -56,7 +92,10 @@ const ZONES: Readonly<Record<string, number>> = {
  * a time without a known zone names no instant, so the date stays a date.
  */
 function withZonedTime(date: string, rest: string): string {
-  const match = /^\s*,?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?\s*(?:\(?([A-Z]{1,4})\)?|([+-]\d{2}):?(\d{2}))\b/i.exec(rest)
+  const match =
+    /^\s*,?\s*(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?\s*(?:\(?([A-Z]{1,4})\)?|([+-]\d{2}):?(\d{2}))\b/i.exec(
+      rest,
+    )
   if (match === null) return date
   let hours = Number(match[1])
   const minutes = Number(match[2])
@@ -75,6 +114,11 @@ function withZonedTime(date: string, rest: string): string {
 
 function validDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null
   return `${year}-${pad(month)}-${pad(day)}`
 }

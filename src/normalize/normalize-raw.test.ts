@@ -7,14 +7,20 @@ import type { NormalizeOutcome } from './normalize-outcome.js'
 import { normalizeRaw } from './normalize-raw.js'
 import { sectionTexts } from './section-texts.js'
 
-const fixture = (name: string): Uint8Array => readFileSync(new URL(`fixtures/${name}`, import.meta.url))
-const raw = (bytes: Uint8Array, source: string, mediaType: string | null = null): RawInput => ({ bytes, source, mediaType })
+const fixture = (name: string): Uint8Array =>
+  readFileSync(new URL(`fixtures/${name}`, import.meta.url))
+const raw = (bytes: Uint8Array, source: string, mediaType: string | null = null): RawInput => ({
+  bytes,
+  source,
+  mediaType,
+})
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8')
 
 function only(outcomes: NormalizeOutcome[]): NormalizedDocument {
   expect(outcomes).toHaveLength(1)
   const [outcome] = outcomes
-  if (outcome === undefined || !outcome.ok) throw new Error(`expected a document, got ${JSON.stringify(outcome)}`)
+  if (outcome === undefined || !outcome.ok)
+    throw new Error(`expected a document, got ${JSON.stringify(outcome)}`)
   return outcome.doc
 }
 
@@ -41,11 +47,24 @@ describe('normalizeRaw: plain text pages', () => {
       kind: 'blog',
       language: 'en',
     })
-    expect(doc.text.startsWith("What the Harbor Lane fire tells us about the city's inspections\n\nPosted on March 3, 2026 by admin\n\n")).toBe(true)
+    expect(
+      doc.text.startsWith(
+        "What the Harbor Lane fire tells us about the city's inspections\n\nPosted on March 3, 2026 by admin\n\n",
+      ),
+    ).toBe(true)
     const sections = sectionTexts(doc)
     expect(sections.map((s) => s.kind)).toEqual([
-      'title', 'byline', 'boilerplate', 'body', 'boilerplate',
-      'comment', 'boilerplate', 'comment', 'boilerplate', 'comment', 'boilerplate',
+      'title',
+      'byline',
+      'boilerplate',
+      'body',
+      'boilerplate',
+      'comment',
+      'boilerplate',
+      'comment',
+      'boilerplate',
+      'comment',
+      'boilerplate',
     ])
     expect(sections[1]?.text).toBe('Posted on March 3, 2026 by admin')
     expect(sections[2]?.text).toBe('Skip to content\n\nHome | News | Opinion | About')
@@ -56,15 +75,25 @@ describe('normalizeRaw: plain text pages', () => {
     expect(sections[4]?.text).toMatch(/3 thoughts on “What the Harbor Lane fire/)
     const comments = sections.filter((s) => s.kind === 'comment')
     expect(comments).toEqual([
-      { kind: 'comment', author: 'Mark T.', text: 'The inspection report was never published. Why not?' },
+      {
+        kind: 'comment',
+        author: 'Mark T.',
+        text: 'The inspection report was never published. Why not?',
+      },
       {
         kind: 'comment',
         author: 'Lucy Fenwick',
         text: 'My brother lives two streets away. He says the smoke alarm in the warehouse had been broken for months.\n\nHe also says the fire started near the loading dock.',
       },
-      { kind: 'comment', author: 'admin', text: 'Thanks Lucy, we have asked the city for the report.' },
+      {
+        kind: 'comment',
+        author: 'admin',
+        text: 'Thanks Lucy, we have asked the city for the report.',
+      },
     ])
-    expect(sections.at(-1)?.text).toMatch(/^Reply\n\nLeave a Reply\n\nYour email address will not be published[\s\S]*Post Comment$/)
+    expect(sections.at(-1)?.text).toMatch(
+      /^Reply\n\nLeave a Reply\n\nYour email address will not be published[\s\S]*Post Comment$/,
+    )
   })
 
   it('puts navigation, cookie notices, sharing and related-story lists of a news page in boilerplate', () => {
@@ -77,7 +106,15 @@ describe('normalizeRaw: plain text pages', () => {
       kind: 'article',
     })
     const sections = sectionTexts(doc)
-    expect(sections.map((s) => s.kind)).toEqual(['title', 'byline', 'boilerplate', 'body', 'boilerplate', 'body', 'boilerplate'])
+    expect(sections.map((s) => s.kind)).toEqual([
+      'title',
+      'byline',
+      'boilerplate',
+      'body',
+      'boilerplate',
+      'body',
+      'boilerplate',
+    ])
     expect(sections[1]?.text).toBe('By Helena Voss\nPublished 12 February 2026')
     expect(sections[2]?.text).toContain('We use cookies')
     expect(sections[2]?.text).toContain('Home | World | Europe | Politics | Business | Sport')
@@ -86,9 +123,16 @@ describe('normalizeRaw: plain text pages', () => {
     expect(sections[4]?.text).toBe(
       'Share this article\n\nShare on Facebook\n\nShare on X\n\nRelated stories\n\nFerry services suspended across the bay\n\nWho are the Northern Front?\n\nVeltra and Corvinia: a timeline of tensions',
     )
-    expect(sections[5]?.text).toBe('Police said the terminal would stay closed until at least Friday while investigators examine the site.')
-    expect(sections[6]?.text).toMatch(/^More from World\n\nStorm warnings[\s\S]*All rights reserved\.$/)
-    const body = sections.filter((s) => s.kind === 'body').map((s) => s.text).join('\n\n')
+    expect(sections[5]?.text).toBe(
+      'Police said the terminal would stay closed until at least Friday while investigators examine the site.',
+    )
+    expect(sections[6]?.text).toMatch(
+      /^More from World\n\nStorm warnings[\s\S]*All rights reserved\.$/,
+    )
+    const body = sections
+      .filter((s) => s.kind === 'body')
+      .map((s) => s.text)
+      .join('\n\n')
     expect(body).not.toMatch(/Share|Related|cookies|Tessaly/)
   })
 
@@ -101,7 +145,9 @@ describe('normalizeRaw: plain text pages', () => {
     expect(doc.repeats).toHaveLength(1)
     const [repeat] = doc.repeats
     if (repeat === undefined) throw new Error('no repeat')
-    expect(doc.text.slice(repeat.start, repeat.end)).toBe(doc.text.slice(repeat.of.start, repeat.of.end))
+    expect(doc.text.slice(repeat.start, repeat.end)).toBe(
+      doc.text.slice(repeat.of.start, repeat.of.end),
+    )
     expect(repeat.of.start).toBe(0)
     expect(repeat.start).toBeGreaterThan(repeat.of.end)
   })
@@ -121,7 +167,15 @@ describe('normalizeRaw: plain text pages', () => {
 
 describe('normalizeRaw: HTML', () => {
   it('extracts the article with Readability and the comment thread, with authors, from the DOM', () => {
-    const doc = only(normalizeRaw(raw(fixture('blog-with-comments.html'), 'https://quiet.example/2026/03/05/alder-street/', 'text/html; charset=utf-8')))
+    const doc = only(
+      normalizeRaw(
+        raw(
+          fixture('blog-with-comments.html'),
+          'https://quiet.example/2026/03/05/alder-street/',
+          'text/html; charset=utf-8',
+        ),
+      ),
+    )
     expectWellFormed(doc)
     expect(doc.metadata).toEqual({
       source: 'https://quiet.example/2026/03/05/alder-street/',
@@ -139,14 +193,20 @@ describe('normalizeRaw: HTML', () => {
     expect(sections[2]?.text).toMatch(/^I was walking home along Alder Street/)
     expect(sections[2]?.text).toMatch(/publishes its findings\.$/)
     expect(sections.slice(3)).toEqual([
-      { kind: 'comment', author: 'Tomasz W.', text: 'The same shop had a small fire last summer. I reported it to the council then.' },
+      {
+        kind: 'comment',
+        author: 'Tomasz W.',
+        text: 'The same shop had a small fire last summer. I reported it to the council then.',
+      },
       {
         kind: 'comment',
         author: 'Priya Nandakumar',
         text: 'Thank you, Tomasz. Do you remember which month that was?\n\nI would like to ask the council about it.',
       },
     ])
-    expect(doc.text).not.toMatch(/never run|color: red|Leave a Reply|Skip to content|Share this|All rights reserved/)
+    expect(doc.text).not.toMatch(
+      /never run|color: red|Leave a Reply|Skip to content|Share this|All rights reserved/,
+    )
   })
 
   it('reads JSON-LD (NewsArticle in @graph) before meta tags, and survives a broken JSON-LD block', () => {
@@ -167,19 +227,29 @@ describe('normalizeRaw: HTML', () => {
   })
 
   it('uses <meta charset> to decode a Windows-1252 page', () => {
-    const html = '<html><head><meta charset="windows-1252"><title>Caf\u00e9 talk</title></head><body><p>The caf\u00e9 owner said \u201cwe heard a bang\u201d \u2013 then silence.</p></body></html>'
+    const html =
+      '<html><head><meta charset="windows-1252"><title>Caf\u00e9 talk</title></head><body><p>The caf\u00e9 owner said \u201cwe heard a bang\u201d \u2013 then silence.</p></body></html>'
     const doc = only(normalizeRaw(raw(iconv.encode(html, 'windows-1252'), 'cafe.html')))
-    expect(doc.text).toContain('The caf\u00e9 owner said \u201cwe heard a bang\u201d \u2013 then silence.')
+    expect(doc.text).toContain(
+      'The caf\u00e9 owner said \u201cwe heard a bang\u201d \u2013 then silence.',
+    )
   })
 })
 
 describe('normalizeRaw: encodings and bad input', () => {
-  const text = 'Quay statement\nThe harbour master\u2019s office said the caf\u00e9 and the kiosk would stay shut \u2014 for now.'
+  const text =
+    'Quay statement\nThe harbour master\u2019s office said the caf\u00e9 and the kiosk would stay shut \u2014 for now.'
 
   it.each([
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
-    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])],
-    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')])],
+    [
+      'UTF-16LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]),
+    ],
+    [
+      'UTF-16BE with BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')]),
+    ],
     ['UTF-16LE without BOM', iconv.encode(text, 'utf16le')],
     ['Windows-1252', iconv.encode(text, 'windows-1252')],
   ])('decodes %s', (_name, bytes) => {
@@ -189,7 +259,9 @@ describe('normalizeRaw: encodings and bad input', () => {
   })
 
   it('refuses binary input', () => {
-    const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
+    const bytes = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ])
     const [outcome] = normalizeRaw(raw(bytes, 'image.txt'))
     expect(outcome?.ok).toBe(false)
     if (outcome?.ok === false) expect(outcome.error.code).toBe('INPUT_BINARY')
@@ -226,7 +298,9 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
 
   it('reads JSONL records; a broken line and a record without text fail alone, naming file#line', () => {
     const outcomes = normalizeRaw(raw(fixture('records.jsonl'), 'wire.jsonl'))
-    expect(outcomes.map((o) => (o.ok ? o.doc.metadata.source : `${o.subject} ${o.error.code}`))).toEqual([
+    expect(
+      outcomes.map((o) => (o.ok ? o.doc.metadata.source : `${o.subject} ${o.error.code}`)),
+    ).toEqual([
       'wire.jsonl#1',
       'wire.jsonl#2 INPUT_MALFORMED',
       'wire.jsonl#3',
@@ -235,16 +309,34 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
     const [first, broken, third] = outcomes
     if (!first?.ok || broken?.ok !== false || !third?.ok) throw new Error('unexpected outcomes')
     expect(broken.error.toLine()).toMatch(/^wire\.jsonl#2: line 2 is not valid JSON/)
-    expect(first.doc.metadata).toMatchObject({ title: 'Port reopens', author: 'Lena Park', site: 'Wire Example', publishedAt: '2026-02-16T07:00:00.000Z' })
+    expect(first.doc.metadata).toMatchObject({
+      title: 'Port reopens',
+      author: 'Lena Park',
+      site: 'Wire Example',
+      publishedAt: '2026-02-16T07:00:00.000Z',
+    })
     expect(sectionTexts(first.doc).map((s) => s.kind)).toEqual(['title', 'body'])
     expect(third.doc.metadata.publishedAt).toBe('2026-02-16')
-    expect(third.doc.text).toBe('Minister speaks\n\nThe interior minister said on Monday that the investigation was making progress.\n\nHe did not take questions.')
+    expect(third.doc.text).toBe(
+      'Minister speaks\n\nThe interior minister said on Monday that the investigation was making progress.\n\nHe did not take questions.',
+    )
   })
 
   it('reads a JSON array of records as source#n and a single record as the source', () => {
-    const array = normalizeRaw(raw(utf8('[{"title":"One","text":"First record body."},{"title":"Two","text":"Second record body."}]'), 'set.json'))
+    const array = normalizeRaw(
+      raw(
+        utf8(
+          '[{"title":"One","text":"First record body."},{"title":"Two","text":"Second record body."}]',
+        ),
+        'set.json',
+      ),
+    )
     expect(array.map((o) => o.ok && o.doc.metadata.source)).toEqual(['set.json#1', 'set.json#2'])
-    const single = only(normalizeRaw(raw(utf8('{"title":"One","text":"Only record body.","kind":"social"}'), 'one.json')))
+    const single = only(
+      normalizeRaw(
+        raw(utf8('{"title":"One","text":"Only record body.","kind":"social"}'), 'one.json'),
+      ),
+    )
     expect(single.metadata).toMatchObject({ source: 'one.json', title: 'One', kind: 'social' })
   })
 
@@ -258,12 +350,15 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
   })
 
   it('turns each RSS item into a document; an empty item fails alone', () => {
-    const outcomes = normalizeRaw(raw(fixture('feed.rss'), 'https://harbourwatch.example/feed', 'application/rss+xml'))
+    const outcomes = normalizeRaw(
+      raw(fixture('feed.rss'), 'https://harbourwatch.example/feed', 'application/rss+xml'),
+    )
     expect(outcomes).toHaveLength(3)
     const [first, second, empty] = outcomes
     if (!first?.ok || !second?.ok || empty?.ok !== false) throw new Error('unexpected outcomes')
     expect(first.doc.metadata).toMatchObject({
-      source: 'https://harbourwatch.example/feed#https://harbourwatch.example/2026/02/terminal-reopens',
+      source:
+        'https://harbourwatch.example/feed#https://harbourwatch.example/2026/02/terminal-reopens',
       title: 'Terminal to reopen on Monday',
       author: 'Sam Ilves',
       site: 'Harbour Watch',
@@ -274,16 +369,29 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
     )
     expect(second.doc.metadata.title).toBe('Vigil draws hundreds')
     expect(empty.error.code).toBe('INPUT_EMPTY')
-    expect(empty.subject).toBe('https://harbourwatch.example/feed#https://harbourwatch.example/2026/02/empty')
+    expect(empty.subject).toBe(
+      'https://harbourwatch.example/feed#https://harbourwatch.example/2026/02/empty',
+    )
   })
 
   it('turns each Atom entry into a document, sniffed from a .xml file; items without links are numbered', () => {
     const outcomes = normalizeRaw(raw(fixture('feed.atom'), 'notes.xml', 'application/xml'))
     const docs = outcomes.map((o) => (o.ok ? o.doc : null))
-    expect(docs.map((d) => d?.metadata.source)).toEqual(['notes.xml#https://baynotes.example/port-authority', 'notes.xml#2'])
-    expect(docs[0]?.metadata).toMatchObject({ author: 'Ines Marlow', site: 'Bay Notes', publishedAt: '2026-02-15T09:00:00.000Z' })
-    expect(docs[0]?.text).toContain("The port authority's statement on Saturday said nothing about the security cameras")
-    expect(docs[1]?.text).toBe('A correction\n\nAn earlier post gave the number of injured as 23. The health authority now says 27.')
+    expect(docs.map((d) => d?.metadata.source)).toEqual([
+      'notes.xml#https://baynotes.example/port-authority',
+      'notes.xml#2',
+    ])
+    expect(docs[0]?.metadata).toMatchObject({
+      author: 'Ines Marlow',
+      site: 'Bay Notes',
+      publishedAt: '2026-02-15T09:00:00.000Z',
+    })
+    expect(docs[0]?.text).toContain(
+      "The port authority's statement on Saturday said nothing about the security cameras",
+    )
+    expect(docs[1]?.text).toBe(
+      'A correction\n\nAn earlier post gave the number of injured as 23. The health authority now says 27.',
+    )
   })
 
   it.each([
@@ -291,7 +399,9 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
     ['XML that is not a feed', '<?xml version="1.0"?><notafeed/>'],
   ])('gives INPUT_MALFORMED for a .rss file with %s', (_name, xml) => {
     const [outcome] = normalizeRaw(raw(utf8(xml), 'bad.rss'))
-    expect(outcome?.ok === false && outcome.error.toLine()).toMatch(/^bad\.rss: not a valid RSS or Atom feed \(/)
+    expect(outcome?.ok === false && outcome.error.toLine()).toMatch(
+      /^bad\.rss: not a valid RSS or Atom feed \(/,
+    )
   })
 })
 
@@ -308,11 +418,22 @@ describe('normalizeRaw: comment markup variants', () => {
     })
     const sections = sectionTexts(doc)
     expect(sections.filter((s) => s.kind === 'comment')).toEqual([
-      { kind: 'comment', author: 'Rafael D.', text: 'Fully agree. The footage exists, my cousin works at the port.' },
+      {
+        kind: 'comment',
+        author: 'Rafael D.',
+        text: 'Fully agree. The footage exists, my cousin works at the port.',
+      },
       { kind: 'comment', author: 'anon_bay', text: 'It was the Corvinians, everyone knows it.' },
-      { kind: 'comment', author: 'Old Salt', text: 'The hall was closed twice last year for electrical faults.' },
+      {
+        kind: 'comment',
+        author: 'Old Salt',
+        text: 'The hall was closed twice last year for electrical faults.',
+      },
     ])
-    const body = sections.filter((s) => s.kind === 'body').map((s) => s.text).join('\n\n')
+    const body = sections
+      .filter((s) => s.kind === 'body')
+      .map((s) => s.text)
+      .join('\n\n')
     expect(body).toMatch(/^Three weeks after the explosion/)
     expect(body).not.toMatch(/Corvinians|Post Comment|Comments \(3\)/)
   })
@@ -339,29 +460,55 @@ describe('normalizeRaw: comment markup variants', () => {
 
 describe('normalizeRaw: formats it cannot read', () => {
   it('names a PDF given by mistake', () => {
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 0xe2, 0xe3, 0xcf, 0xd3, 0])])
+    const bytes = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from([0, 0xe2, 0xe3, 0xcf, 0xd3, 0]),
+    ])
     const [outcome] = normalizeRaw(raw(bytes, 'report.pdf'))
-    expect(outcome?.ok === false && outcome.error.toLine()).toBe('report.pdf: looks like a PDF file, not text; convert it to text or HTML first')
+    expect(outcome?.ok === false && outcome.error.toLine()).toBe(
+      'report.pdf: looks like a PDF file, not text; convert it to text or HTML first',
+    )
   })
 
   it('refuses XML that is not a feed', () => {
-    const [outcome] = normalizeRaw(raw(utf8('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'), 'sitemap.xml', 'application/xml'))
+    const [outcome] = normalizeRaw(
+      raw(
+        utf8('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'),
+        'sitemap.xml',
+        'application/xml',
+      ),
+    )
     expect(outcome?.ok === false && outcome.error.code).toBe('INPUT_UNSUPPORTED')
   })
 })
 
 describe('normalizeRaw: Markdown front matter', () => {
   it('takes title, author, site and date from YAML front matter', () => {
-    const md = '---\ntitle: "Port: the week after"\nauthor: Ines Marlow\nsite: Harbour Notes\ndate: 2026-02-16\n---\n\n# Port: the week after\n\nThe port reopened on Monday.\n'
+    const md =
+      '---\ntitle: "Port: the week after"\nauthor: Ines Marlow\nsite: Harbour Notes\ndate: 2026-02-16\n---\n\n# Port: the week after\n\nThe port reopened on Monday.\n'
     const doc = only(normalizeRaw(raw(utf8(md), 'week.md')))
-    expect(doc.metadata).toMatchObject({ title: 'Port: the week after', author: 'Ines Marlow', site: 'Harbour Notes', publishedAt: '2026-02-16' })
+    expect(doc.metadata).toMatchObject({
+      title: 'Port: the week after',
+      author: 'Ines Marlow',
+      site: 'Harbour Notes',
+      publishedAt: '2026-02-16',
+    })
     expect(doc.text).toBe('Port: the week after\n\nThe port reopened on Monday.')
   })
 })
 
 describe('normalizeRaw: never fails unexpectedly', () => {
   it('ignores an unknown charset label, as browsers do', () => {
-    const doc = only(normalizeRaw(raw(utf8('<html><head><meta charset="no-such-charset"></head><body><p>Caf\u00e9 open.</p></body></html>'), 'odd.html')))
+    const doc = only(
+      normalizeRaw(
+        raw(
+          utf8(
+            '<html><head><meta charset="no-such-charset"></head><body><p>Caf\u00e9 open.</p></body></html>',
+          ),
+          'odd.html',
+        ),
+      ),
+    )
     expect(doc.text).toBe('Caf\u00e9 open.')
   })
 
@@ -375,7 +522,9 @@ describe('normalizeRaw: never fails unexpectedly', () => {
       utf8('<div class="comment"><div class="comment"><p>deep</p></div></div>'),
       utf8('Title\n3 Comments\nReply\nReply'),
       utf8('<rss version="2.0"><channel></channel></rss>'),
-      ...Array.from({ length: 50 }, () => Uint8Array.from({ length: next() % 300 }, () => next() % 256)),
+      ...Array.from({ length: 50 }, () =>
+        Uint8Array.from({ length: next() % 300 }, () => next() % 256),
+      ),
     ]
     for (const bytes of inputs) {
       for (const source of ['x.txt', 'x.html', 'x.json', 'x.jsonl', 'x.rss', 'x.md']) {
@@ -389,7 +538,11 @@ describe('normalizeRaw: never fails unexpectedly', () => {
 
 describe('normalizeRaw: containers without documents', () => {
   it.each([
-    ['feed.rss', '<rss version="2.0"><channel><title>Quiet</title></channel></rss>', 'the feed has no items'],
+    [
+      'feed.rss',
+      '<rss version="2.0"><channel><title>Quiet</title></channel></rss>',
+      'the feed has no items',
+    ],
     ['set.json', '[]', 'the JSON array has no records'],
   ])('gives INPUT_EMPTY for %s', (source, text, message) => {
     const [outcome] = normalizeRaw(raw(utf8(text), source))
@@ -403,6 +556,8 @@ describe('normalizeRaw: things that only look like comments', () => {
       '<html><body><div class="comment"><h1>Quay reopens</h1><p>The quay reopened on Monday <span class="comment">(updated 10:00)</span> after a week.</p></div></body></html>'
     const doc = only(normalizeRaw(raw(utf8(html), 'layout.html')))
     expect(doc.sections.map((s) => s.kind)).toEqual(['title', 'body'])
-    expect(doc.text).toBe('Quay reopens\n\nThe quay reopened on Monday (updated 10:00) after a week.')
+    expect(doc.text).toBe(
+      'Quay reopens\n\nThe quay reopened on Monday (updated 10:00) after a week.',
+    )
   })
 })

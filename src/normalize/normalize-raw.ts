@@ -21,11 +21,22 @@ import { asAppError, toOutcome } from './to-outcome.js'
  */
 export function normalizeRaw(raw: RawInput): NormalizeOutcome[] {
   try {
-    if (raw.bytes.byteLength === 0) throw new AppError('INPUT_EMPTY', 'input is empty', { subject: raw.source })
-    const text = decodeBytes(raw.bytes, { mediaType: raw.mediaType, html: mightBeHtml(raw), subject: raw.source })
-    if (text.trim() === '') throw new AppError('INPUT_EMPTY', 'input has only whitespace', { subject: raw.source })
+    if (raw.bytes.byteLength === 0)
+      throw new AppError('INPUT_EMPTY', 'input is empty', { subject: raw.source })
+    const text = decodeBytes(raw.bytes, {
+      mediaType: raw.mediaType,
+      html: mightBeHtml(raw),
+      subject: raw.source,
+    })
+    if (text.trim() === '')
+      throw new AppError('INPUT_EMPTY', 'input has only whitespace', { subject: raw.source })
     const url = raw.fetchedUrl ?? (/^https?:\/\//i.test(raw.source) ? raw.source : null)
-    return normalizeText(text, detectFormat(raw.mediaType, raw.fetchedUrl ?? raw.source, text), raw.source, url)
+    return normalizeText(
+      text,
+      detectFormat(raw.mediaType, raw.fetchedUrl ?? raw.source, text),
+      raw.source,
+      url,
+    )
   } catch (error) {
     return [{ ok: false, subject: raw.source, error: asAppError(raw.source, error) }]
   }
@@ -58,7 +69,11 @@ export function normalizeText(
               ...draft,
               author: cleanAuthor(frontMatter['author']) ?? draft.author,
               site: frontMatter['site'] ?? frontMatter['publisher'] ?? draft.site,
-              publishedAt: frontMatter['date'] ?? frontMatter['publishedat'] ?? frontMatter['published'] ?? draft.publishedAt,
+              publishedAt:
+                frontMatter['date'] ??
+                frontMatter['publishedat'] ??
+                frontMatter['published'] ??
+                draft.publishedAt,
               url: frontMatter['url'] ?? url,
             },
             source,
@@ -69,7 +84,9 @@ export function normalizeText(
     case 'text':
       return [toOutcome(source, () => buildDocument({ ...textToDraft(text), url }, source))]
     case 'xml':
-      throw new AppError('INPUT_UNSUPPORTED', 'XML that is neither an RSS or Atom feed nor HTML', { subject: source })
+      throw new AppError('INPUT_UNSUPPORTED', 'XML that is neither an RSS or Atom feed nor HTML', {
+        subject: source,
+      })
   }
 }
 
@@ -77,6 +94,10 @@ export function normalizeText(
 function mightBeHtml(raw: RawInput): boolean {
   const essence = mediaTypeEssence(raw.mediaType)
   if (essence === 'text/html' || essence === 'application/xhtml+xml') return true
-  const head = Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, Math.min(raw.bytes.byteLength, 1024)).toString('latin1')
+  const head = Buffer.from(
+    raw.bytes.buffer,
+    raw.bytes.byteOffset,
+    Math.min(raw.bytes.byteLength, 1024),
+  ).toString('latin1')
   return /\.x?html?$/i.test(raw.source) || sniffFormat(head) === 'html'
 }

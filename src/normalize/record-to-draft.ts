@@ -30,14 +30,19 @@ export function recordToDraft(record: unknown, subject: string): DocumentDraft {
   if (html === null && text === null) {
     throw new AppError('INPUT_MALFORMED', 'record has neither "text" nor "html"', { subject })
   }
-  const base = html !== null ? htmlToDraft(html, url) : textToDraft(text ?? '', title === null ? {} : { title })
+  const base =
+    html !== null
+      ? htmlToDraft(html, url)
+      : textToDraft(text ?? '', title === null ? {} : { title })
   const kind = field('kind', 'type')
   return {
     ...base,
     title: title ?? base.title,
     author: cleanAuthor(field('author', 'byline')) ?? base.author,
     site: field('site', 'siteName', 'site_name', 'source') ?? base.site,
-    publishedAt: field('publishedAt', 'published_at', 'published', 'datePublished', 'date') ?? base.publishedAt,
+    publishedAt:
+      field('publishedAt', 'published_at', 'published', 'datePublished', 'date') ??
+      base.publishedAt,
     kind: DOCUMENT_KINDS.includes(kind as DocumentKind) ? (kind as DocumentKind) : base.kind,
     language: field('language', 'lang') ?? base.language,
     url: url ?? base.url,

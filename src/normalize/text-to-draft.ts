@@ -108,7 +108,11 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
       blocks.push({ kind: 'boilerplate', text: line })
       continue
     }
-    if (bodyCount < BYLINE_WINDOW && isBylineLine(line) && (bylineLines.length === 0 || bylineBlock === blocks.length - 1)) {
+    if (
+      bodyCount < BYLINE_WINDOW &&
+      isBylineLine(line) &&
+      (bylineLines.length === 0 || bylineBlock === blocks.length - 1)
+    ) {
       bylineLines.push(line)
       if (bylineBlock < 0) {
         bylineBlock = blocks.length
@@ -133,7 +137,10 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
     blocks: moveBylineFirst(blocks),
     title,
     author: social?.author ?? (byline === '' ? null : bylineAuthor(bylineLines)),
-    publishedAt: byline === '' ? null : (bylineLines.map((l) => normalizeDate(l)).find((d) => d !== null) ?? null),
+    publishedAt:
+      byline === ''
+        ? null
+        : (bylineLines.map((l) => normalizeDate(l)).find((d) => d !== null) ?? null),
   }
 }
 
@@ -145,12 +152,19 @@ function logicalLines(text: string): string[] {
   const raw = text.split('\n').map((line) => line.trim())
   const long = raw.filter((line) => line.length >= 40)
   const wrapped =
-    raw.includes('') && long.length >= 5 && long.filter((line) => line.length <= 80).length / long.length >= 0.9
+    raw.includes('') &&
+    long.length >= 5 &&
+    long.filter((line) => line.length <= 80).length / long.length >= 0.9
   if (!wrapped) return raw
   const lines: string[] = []
   for (const line of raw) {
     const previous = lines.at(-1)
-    if (line !== '' && previous !== undefined && previous.length >= 40 && !/[.!?:"”]$/.test(previous)) {
+    if (
+      line !== '' &&
+      previous !== undefined &&
+      previous.length >= 40 &&
+      !/[.!?:"”]$/.test(previous)
+    ) {
       lines[lines.length - 1] = `${previous} ${line}`
     } else {
       lines.push(line)
@@ -162,7 +176,10 @@ function logicalLines(text: string): string[] {
 const SOCIAL_HEADER = /^(?:(.{1,60}?)\s+)?(@[\w.]{1,30})(?:\s*[·•|—–-]\s*(.+))?$/u
 
 /** The opening "Name @handle · 13 Mar 2026, 21:05" line of a saved social post, if any. */
-function findSocialHeader(lines: readonly string[], rules: BoilerplateRules): { index: number; author: string } | null {
+function findSocialHeader(
+  lines: readonly string[],
+  rules: BoilerplateRules,
+): { index: number; author: string } | null {
   const index = lines.findIndex((line) => line !== '' && !rules.isBoilerplate(line))
   const match = SOCIAL_HEADER.exec(lines[index] ?? '')
   if (match === null) return null
@@ -183,7 +200,8 @@ function findTitleLine(lines: readonly string[], rules: BoilerplateRules): numbe
     const line = lines[i] ?? ''
     if (line === '' || rules.isBoilerplate(line) || rules.isListHeader(line)) continue
     // Headlines end without a full stop (some archives add a ";").
-    const looksLikeTitle = line.length <= MAX_TITLE_LENGTH && !/[.,]$/.test(line) && !isBylineLine(line)
+    const looksLikeTitle =
+      line.length <= MAX_TITLE_LENGTH && !/[.,]$/.test(line) && !isBylineLine(line)
     const hasMore = lines.slice(i + 1).some((rest) => rest !== '')
     return looksLikeTitle && hasMore ? i : -1
   }
@@ -224,14 +242,22 @@ function bylineAuthor(lines: readonly string[]): string | null {
 }
 
 /** A comment's header line: who wrote it (and whether the next line is its date). */
-function commentHeader(line: string, next: string): { author: string; consumesNext: boolean } | null {
+function commentHeader(
+  line: string,
+  next: string,
+): { author: string; consumesNext: boolean } | null {
   if (line.length > 100) return null
   const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes)\s*:?\s*(.*)$/iu.exec(line)
   if (says?.[1] !== undefined && (says[2] === '' || isDateish(says[2] ?? ''))) {
     return { author: says[1].trim(), consumesNext: says[2] === '' && isDateLine(next) }
   }
   const dated = /^(.{1,60}?)\s+(?:on|[|·•—–-])\s+(.+)$/u.exec(line)
-  if (dated?.[1] !== undefined && dated[2] !== undefined && isDateish(dated[2]) && isNameLike(dated[1])) {
+  if (
+    dated?.[1] !== undefined &&
+    dated[2] !== undefined &&
+    isDateish(dated[2]) &&
+    isNameLike(dated[1])
+  ) {
     return { author: dated[1].trim(), consumesNext: false }
   }
   if (isNameLike(line) && isDateLine(next)) return { author: line.trim(), consumesNext: true }
@@ -263,7 +289,11 @@ function isDateish(text: string): boolean {
 /** A short line that could be a name or handle: a few words, no sentence punctuation. */
 function isNameLike(text: string): boolean {
   const trimmed = text.trim()
-  return trimmed.length <= 40 && trimmed.split(/\s+/).length <= 5 && !/[,;!?]|\.$/.test(trimmed.replace(/\b\p{Lu}\.$/u, ''))
+  return (
+    trimmed.length <= 40 &&
+    trimmed.split(/\s+/).length <= 5 &&
+    !/[,;!?]|\.$/.test(trimmed.replace(/\b\p{Lu}\.$/u, ''))
+  )
 }
 
 /** A prose paragraph (ends a related-stories list): long, or a full sentence of some length. */

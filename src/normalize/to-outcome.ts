@@ -18,5 +18,8 @@ export function toOutcome(subject: string, work: () => NormalizedDocument): Norm
 export function asAppError(subject: string, error: unknown): AppError {
   if (isAppError(error)) return error
   const reason = error instanceof Error ? error.message : String(error)
-  return new AppError('INTERNAL', `unexpected failure while normalizing (${reason})`, { subject, cause: error })
+  return new AppError('INTERNAL', `unexpected failure while normalizing (${reason})`, {
+    subject,
+    cause: error,
+  })
 }

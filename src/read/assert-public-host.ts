@@ -13,7 +13,10 @@ export async function assertPublicHost(url: URL): Promise<void> {
   // URL keeps IPv6 literals in brackets: "[::1]".
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const addresses = await lookup(host, { all: true, verbatim: true }).catch((cause: unknown) => {
-    throw new AppError('URL_UNREACHABLE', `cannot resolve host ${host}`, { subject: url.href, cause })
+    throw new AppError('URL_UNREACHABLE', `cannot resolve host ${host}`, {
+      subject: url.href,
+      cause,
+    })
   })
   if (addresses.length === 0) {
     throw new AppError('URL_UNREACHABLE', `host ${host} has no address`, { subject: url.href })

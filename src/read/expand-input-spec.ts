@@ -17,16 +17,24 @@ export async function expandInputSpec(spec: string): Promise<InputRef[]> {
   if (spec === '-') return [{ type: 'stdin' }]
   if (URL_SCHEME.test(spec)) {
     if (!/^https?:\/\//i.test(spec)) {
-      throw new AppError('URL_INVALID', 'only http and https URLs can be fetched', { subject: spec })
+      throw new AppError('URL_INVALID', 'only http and https URLs can be fetched', {
+        subject: spec,
+      })
     }
     return [{ type: 'url', url: spec }]
   }
   const info = await stat(spec).catch(() => null)
-  if (info?.isDirectory()) return (await walkDirectory(spec)).map((path) => ({ type: 'file', path }))
+  if (info?.isDirectory())
+    return (await walkDirectory(spec)).map((path) => ({ type: 'file', path }))
   if (info !== null) return [{ type: 'file', path: spec }]
   if (isDynamicPattern(spec)) {
     // Paths come back as the user wrote the pattern: absolute for an absolute pattern.
-    const paths = await glob(spec, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(spec) })
+    const paths = await glob(spec, {
+      onlyFiles: true,
+      dot: false,
+      expandDirectories: false,
+      absolute: isAbsolute(spec),
+    })
     const documents = paths.filter(isDocumentPath).sort()
     if (documents.length > 0) return documents.map((path) => ({ type: 'file', path }))
     throw new AppError('INPUT_NOT_FOUND', 'no document matches this pattern', { subject: spec })

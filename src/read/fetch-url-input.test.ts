@@ -94,7 +94,14 @@ describe('fetchUrlInput', () => {
     const error = await errorOf(fetchUrlInput(`${base}/page`, resolveReadOptions()))
     expect(error.code).toBe('URL_FORBIDDEN')
     expect(error.toLine()).toMatch(/resolves to 127\.0\.0\.1 \(loopback\)/)
-    for (const url of ['http://localhost:9/', 'http://[::1]:9/', 'http://10.0.0.1:9/', 'http://169.254.169.254/latest', 'http://[::ffff:127.0.0.1]:9/', 'http://[fd00::1]:9/']) {
+    for (const url of [
+      'http://localhost:9/',
+      'http://[::1]:9/',
+      'http://10.0.0.1:9/',
+      'http://169.254.169.254/latest',
+      'http://[::ffff:127.0.0.1]:9/',
+      'http://[fd00::1]:9/',
+    ]) {
       expect((await errorOf(fetchUrlInput(url, resolveReadOptions()))).code).toBe('URL_FORBIDDEN')
     }
   })
@@ -105,8 +112,12 @@ describe('fetchUrlInput', () => {
   })
 
   it('stops an endless body at the size cap while streaming, and a declared length over it at once', async () => {
-    expect((await errorOf(fetchUrlInput(`${base}/endless`, local({ maxBytes: 1024 * 1024 })))).code).toBe('INPUT_TOO_LARGE')
-    expect((await errorOf(fetchUrlInput(`${base}/declared-large`, local({ maxBytes: 1000 })))).code).toBe('INPUT_TOO_LARGE')
+    expect(
+      (await errorOf(fetchUrlInput(`${base}/endless`, local({ maxBytes: 1024 * 1024 })))).code,
+    ).toBe('INPUT_TOO_LARGE')
+    expect(
+      (await errorOf(fetchUrlInput(`${base}/declared-large`, local({ maxBytes: 1000 })))).code,
+    ).toBe('INPUT_TOO_LARGE')
   })
 
   it('gives URL_UNREACHABLE when nothing listens', async () => {
@@ -114,6 +125,8 @@ describe('fetchUrlInput', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
-    expect((await errorOf(fetchUrlInput(`http://127.0.0.1:${port}/`, local()))).code).toBe('URL_UNREACHABLE')
+    expect((await errorOf(fetchUrlInput(`http://127.0.0.1:${port}/`, local()))).code).toBe(
+      'URL_UNREACHABLE',
+    )
   })
 })

@@ -19,7 +19,9 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
   let current = parseHttpUrl(url, url)
   const signal = AbortSignal.timeout(options.timeoutMs)
   // undici's own fetch, so the connection can use a lookup that refuses private addresses.
-  const dispatcher = new Agent(options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } })
+  const dispatcher = new Agent(
+    options.allowPrivate ? {} : { connect: { lookup: publicOnlyLookup } },
+  )
   try {
     for (let redirects = 0; ; redirects++) {
       if (!options.allowPrivate) await abortable(assertPublicHost(current), signal)
@@ -27,7 +29,11 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
         redirect: 'manual',
         signal,
         dispatcher,
-        headers: { 'user-agent': options.userAgent, accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/json, text/*;q=0.9, */*;q=0.5' },
+        headers: {
+          'user-agent': options.userAgent,
+          accept:
+            'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/json, text/*;q=0.9, */*;q=0.5',
+        },
       })
       const location = response.headers.get('location')
       if (REDIRECT_STATUSES.has(response.status) && location !== null) {
@@ -49,13 +55,23 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
         })
       }
       const bytes = await readCappedBody(response, options.maxBytes, url)
-      return { bytes, mediaType: response.headers.get('content-type'), source: url, fetchedUrl: current.href }
+      return {
+        bytes,
+        mediaType: response.headers.get('content-type'),
+        source: url,
+        fetchedUrl: current.href,
+      }
     }
   } catch (error) {
     if (error instanceof AppError) throw error
     // A refusal from the connection-time lookup arrives wrapped in undici's "fetch failed".
     const cause = error instanceof Error ? error.cause : undefined
-    if (isAppError(cause)) throw new AppError(cause.code, cause.message, { subject: url, cause, ...(cause.details === undefined ? {} : { details: cause.details }) })
+    if (isAppError(cause))
+      throw new AppError(cause.code, cause.message, {
+        subject: url,
+        cause,
+        ...(cause.details === undefined ? {} : { details: cause.details }),
+      })
     if (signal.aborted) {
       throw new AppError('URL_TIMEOUT', `no complete answer within ${options.timeoutMs} ms`, {
         subject: url,
@@ -63,8 +79,16 @@ export async function fetchUrlInput(url: string, options: ResolvedReadOptions): 
         details: { timeoutMs: options.timeoutMs },
       })
     }
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)
-    throw new AppError('URL_UNREACHABLE', `fetch failed (${reason})`, { subject: url, cause: error })
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error)
+    throw new AppError('URL_UNREACHABLE', `fetch failed (${reason})`, {
+      subject: url,
+      cause: error,
+    })
   } finally {
     // One agent per fetch: nothing is pooled across inputs, nothing lingers after an error.
     void dispatcher.destroy()
@@ -89,12 +113,20 @@ function parseHttpUrl(href: string, subject: string): URL {
     throw new AppError('URL_INVALID', `not a valid URL: ${href}`, { subject, cause })
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError('URL_INVALID', `only http and https URLs can be fetched, not ${parsed.protocol}`, { subject })
+    throw new AppError(
+      'URL_INVALID',
+      `only http and https URLs can be fetched, not ${parsed.protocol}`,
+      { subject },
+    )
   }
   return parsed
 }
 
-async function readCappedBody(response: Response, maxBytes: number, subject: string): Promise<Uint8Array> {
+async function readCappedBody(
+  response: Response,
+  maxBytes: number,
+  subject: string,
+): Promise<Uint8Array> {
   const tooLarge = (): AppError =>
     new AppError('INPUT_TOO_LARGE', `response is over the cap of ${maxBytes} bytes`, {
       subject,

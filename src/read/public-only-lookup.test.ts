@@ -10,11 +10,14 @@ function lookupError(hostname: string, all: boolean): Promise<unknown> {
 }
 
 describe('publicOnlyLookup', () => {
-  it.each([false, true])('refuses a host resolving to loopback at connection time (all: %s)', async (all) => {
-    const error = await lookupError('localhost', all)
-    expect(error).toBeInstanceOf(AppError)
-    expect((error as AppError).code).toBe('URL_FORBIDDEN')
-  })
+  it.each([false, true])(
+    'refuses a host resolving to loopback at connection time (all: %s)',
+    async (all) => {
+      const error = await lookupError('localhost', all)
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('URL_FORBIDDEN')
+    },
+  )
 
   it('passes a DNS failure through', async () => {
     const error = await lookupError('no-such-host.invalid', false)

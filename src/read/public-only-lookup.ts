@@ -16,10 +16,20 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
     }
     const refused = addresses.find(({ address }) => addressRange(address) !== 'unicast')
     if (refused !== undefined || addresses.length === 0) {
-      const reason = refused === undefined ? 'no address' : `${refused.address} (${addressRange(refused.address)})`
-      const denied = new AppError('URL_FORBIDDEN', `host ${hostname} resolves to ${reason}; pass allowPrivate to fetch it anyway`, {
-        details: refused === undefined ? {} : { address: refused.address, range: addressRange(refused.address) },
-      })
+      const reason =
+        refused === undefined
+          ? 'no address'
+          : `${refused.address} (${addressRange(refused.address)})`
+      const denied = new AppError(
+        'URL_FORBIDDEN',
+        `host ${hostname} resolves to ${reason}; pass allowPrivate to fetch it anyway`,
+        {
+          details:
+            refused === undefined
+              ? {}
+              : { address: refused.address, range: addressRange(refused.address) },
+        },
+      )
       callback(denied as NodeJS.ErrnoException, '', 0)
       return
     }

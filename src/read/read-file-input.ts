@@ -12,15 +12,23 @@ export async function readFileInput(path: string, maxBytes: number): Promise<Raw
     throw new AppError('INPUT_UNREADABLE', 'not a regular file', { subject: path })
   }
   if (info.size > maxBytes) {
-    throw new AppError('INPUT_TOO_LARGE', `file is ${info.size} bytes, over the cap of ${maxBytes}`, {
-      subject: path,
-      details: { size: info.size, maxBytes },
-    })
+    throw new AppError(
+      'INPUT_TOO_LARGE',
+      `file is ${info.size} bytes, over the cap of ${maxBytes}`,
+      {
+        subject: path,
+        details: { size: info.size, maxBytes },
+      },
+    )
   }
   const buffer = await readFile(path).catch((cause: unknown) => {
     throw fileError(path, cause)
   })
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), mediaType: mediaTypeForPath(path), source: path }
+  return {
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+    mediaType: mediaTypeForPath(path),
+    source: path,
+  }
 }
 
 function fileError(path: string, cause: unknown): AppError {

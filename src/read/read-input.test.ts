@@ -40,7 +40,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('expandInputSpec', () => {
   it('walks a directory recursively, skipping hidden entries and non-documents', async () => {
     const refs = await expandInputSpec(dir)
-    expect(refs.map((ref) => (ref.type === 'file' ? ref.path.slice(dir.length + 1) : ref.type))).toEqual([
+    expect(
+      refs.map((ref) => (ref.type === 'file' ? ref.path.slice(dir.length + 1) : ref.type)),
+    ).toEqual([
       'a.txt',
       'b.html',
       'big.txt',
@@ -51,16 +53,19 @@ describe('expandInputSpec', () => {
 
   it('expands a glob', async () => {
     const refs = await expandInputSpec(join(dir, '**', '*.{md,jsonl}'))
-    expect(refs.map((ref) => (ref.type === 'file' ? ref.path.slice(dir.length + 1) : ref.type))).toEqual([
-      join('nested', 'c.md'),
-      join('nested', 'deeper', 'd.jsonl'),
-    ])
+    expect(
+      refs.map((ref) => (ref.type === 'file' ? ref.path.slice(dir.length + 1) : ref.type)),
+    ).toEqual([join('nested', 'c.md'), join('nested', 'deeper', 'd.jsonl')])
   })
 
   it('reads a named file whatever its extension, - as stdin, http(s) as URLs', async () => {
-    expect(await expandInputSpec(join(dir, 'photo.jpg'))).toEqual([{ type: 'file', path: join(dir, 'photo.jpg') }])
+    expect(await expandInputSpec(join(dir, 'photo.jpg'))).toEqual([
+      { type: 'file', path: join(dir, 'photo.jpg') },
+    ])
     expect(await expandInputSpec('-')).toEqual([{ type: 'stdin' }])
-    expect(await expandInputSpec('https://example.org/a')).toEqual([{ type: 'url', url: 'https://example.org/a' }])
+    expect(await expandInputSpec('https://example.org/a')).toEqual([
+      { type: 'url', url: 'https://example.org/a' },
+    ])
   })
 
   it('gives INPUT_NOT_FOUND for a missing path or a glob matching nothing, URL_INVALID for ftp://', async () => {
@@ -78,20 +83,29 @@ describe('readInput', () => {
   })
 
   it('refuses a file over the size cap before reading it', async () => {
-    expect(await codeOf(readInput({ type: 'file', path: join(dir, 'big.txt') }, { maxBytes: 1024 }))).toBe('INPUT_TOO_LARGE')
+    expect(
+      await codeOf(readInput({ type: 'file', path: join(dir, 'big.txt') }, { maxBytes: 1024 })),
+    ).toBe('INPUT_TOO_LARGE')
     const raw = await readInput({ type: 'file', path: join(dir, 'big.txt') }, { maxBytes: 2048 })
     expect(raw.bytes.byteLength).toBe(2048)
   })
 
   it('gives INPUT_NOT_FOUND for a file removed in the meantime', async () => {
-    expect(await codeOf(readInput({ type: 'file', path: join(dir, 'gone.txt') }))).toBe('INPUT_NOT_FOUND')
+    expect(await codeOf(readInput({ type: 'file', path: join(dir, 'gone.txt') }))).toBe(
+      'INPUT_NOT_FOUND',
+    )
   })
 
   it('reads stdin, and caps it', async () => {
-    const raw = await readInput({ type: 'stdin' }, { stdin: Readable.from([Buffer.from('Pasted '), Buffer.from('text')]) })
+    const raw = await readInput(
+      { type: 'stdin' },
+      { stdin: Readable.from([Buffer.from('Pasted '), Buffer.from('text')]) },
+    )
     expect(raw).toMatchObject({ source: 'stdin', mediaType: null })
     expect(Buffer.from(raw.bytes).toString()).toBe('Pasted text')
     const big = Readable.from([Buffer.alloc(600), Buffer.alloc(600)])
-    expect(await codeOf(readInput({ type: 'stdin' }, { stdin: big, maxBytes: 1000 }))).toBe('INPUT_TOO_LARGE')
+    expect(await codeOf(readInput({ type: 'stdin' }, { stdin: big, maxBytes: 1000 }))).toBe(
+      'INPUT_TOO_LARGE',
+    )
   })
 })

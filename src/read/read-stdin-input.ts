@@ -7,7 +7,8 @@ export async function readStdinInput(stream: Readable, maxBytes: number): Promis
   const chunks: Uint8Array[] = []
   let size = 0
   for await (const chunk of stream) {
-    const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array)
+    const bytes: Uint8Array =
+      typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array)
     size += bytes.byteLength
     if (size > maxBytes) {
       stream.destroy()
