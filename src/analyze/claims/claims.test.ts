@@ -168,7 +168,9 @@ table('speakers resolved: pronouns and descriptions', [
 ])
 
 table('stance and targets', [
-  ['Varga accused Kestria and Ostland of training the gunmen.', [{ speaker: 'Varga', cue: 'accused', stance: 'accuse', targets: ['Kestria', 'Ostland'], content: 'Kestria and Ostland of training the gunmen' }]],
+  ['Varga accused Kestria and Ostland of training the gunmen.', [{ speaker: 'Varga', cue: 'accused Kestria and Ostland of', stance: 'accuse', targets: ['Kestria', 'Ostland'], content: 'training the gunmen' }]],
+  ['The gunmen were trained in Ostland, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', entity: 'Daily Lantern', content: 'The gunmen were trained in Ostland' }]],
+  ['The plot was first reported by the Daily Lantern.', [{ speaker: 'the Daily Lantern', cue: 'was first reported by', content: 'The plot' }]],
   ['Brell blamed Ostland for the attack.', [{ stance: 'accuse', targets: ['Ostland'], speaker: 'Brell' }]],
   ['The Amber Front claimed responsibility for the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility', content: 'responsibility for the attack' }]],
   ['Kestria denied any involvement in the attack.', [{ speaker: 'Kestria', stance: 'deny' }]],

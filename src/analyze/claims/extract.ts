@@ -137,7 +137,7 @@ function leftOfCue(words: readonly Word[], verb: number, floor = 0): LeftOfCue {
     const w = words[j] as Word
     if (isBetween(w) && w.lower !== "'s") {
       if (isNegation(w)) negated = true
-      if (j === verb - 1 && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed')) passive = true
+      if (adjacent && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed')) passive = true
       if (adjacent && w.lower !== 'to') cueFirst = j
       j--
       continue
@@ -410,6 +410,9 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
       end: words[last]?.end ?? q.end,
     }
   }
+  // “… him.” She says …: a quotation closed by a full stop ends its sentence; a capitalised word
+  // after it (without a comma) starts the next sentence, not an attribution.
+  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3))) return null
   // ”, said the minister.
   const first = lexicon.cues.get(w0.lower)
   if (first !== undefined && !w0.upper) {
@@ -836,17 +839,30 @@ function leftToRight(scope: SentenceScope): void {
     const left = leftOfCue(words, i)
     const [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
-    const cueEnd = cueLast(words, i, lexicon)
+    let cueEnd = cueLast(words, i, lexicon)
 
     if (speakerOk && left.passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
       let t = cueEnd + 1
-      let speaker: Span | null = null
+      const speaker: Span | null = null
       if (words[t]?.lower === 'by') {
         const last = speakerAfter(words, t + 1)
         if (last >= 0) {
-          speaker = spanOf(words, t + 1, last)
-          t = last + 1
+          // "The issue was first reported by the Post": the Post speaks about the issue.
+          push(scope, {
+            speaker: spanOf(words, t + 1, last),
+            cue: spanOf(words, left.cueFirst, t),
+            content: spanOf(words, speakerFirst, speakerLast),
+            kind: 'indirect',
+            rule: 'indirect-passive-agent',
+            cueEntry: entry,
+            stance: null,
+            targetSpan: null,
+            negated: left.negated,
+            passive: true,
+          })
+          i = last
+          continue
         }
       }
       if (['of', 'for'].includes(words[t]?.lower ?? '')) t++
@@ -872,7 +888,7 @@ function leftToRight(scope: SentenceScope): void {
       let t = cueEnd + 1
       let targetSpan: Span | null = null
       if (entry.frame === 'tell') {
-        const thatAt = findWithin(words, t, 12, 'that')
+        const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
         if (thatAt >= 0) t = thatAt
         else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
           const last = speakerAfter(words, t)
@@ -890,8 +906,14 @@ function leftToRight(scope: SentenceScope): void {
           }
         }
       } else if (entry.frame === 'accuse') {
+        // "accused Ukraine and the West of …": PolNeAR's cue runs to "of"; the accused are the
+        // targets and the content is what they are accused of.
         const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
-        if (ofAt > t) targetSpan = spanOf(words, t, ofAt - 1)
+        if (ofAt > t) {
+          targetSpan = spanOf(words, t, ofAt - 1)
+          cueEnd = ofAt
+          t = ofAt + 1
+        }
       } else {
         // "said on Friday that …", "said at a rally in Toledo, Ohio, that …": the content is the
         // that-clause, the adjunct belongs to no span.
@@ -905,7 +927,7 @@ function leftToRight(scope: SentenceScope): void {
       const [first, end] = trimContent(words, t, limit)
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
       // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
-      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model')) continue
+      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null)) continue
       const content = spanOf(words, first, end)
       push(scope, {
         speaker: spanOf(words, speakerFirst, speakerLast),
