@@ -220,6 +220,21 @@ describe('events', () => {
     expect(found[0]!.date).toMatchObject({ text: 'Friday night', value: '2026-03-20' })
   })
 
+  it(`${here}the main event is the umbrella "attack" and borrows the date of its violent siblings`, () => {
+    const found = events(
+      'Gunmen kill 20 in market attack.\n\nGunmen opened fire on Friday, killing 20.',
+      [],
+      '2026-03-23',
+    )
+    expect(found.map((e) => e.type)).toEqual(['attack', 'shooting'])
+    expect(found[0]!.date).toMatchObject({ text: 'Friday', value: '2026-03-20' })
+    expect(found[0]!.figures.map((f) => [f.measure, f.value])).toEqual([
+      ['killed', 20],
+      ['killed', 20],
+    ])
+    expect(found[1]!.figures).toEqual([])
+  })
+
   it(`${here}no trigger, no event`, () => {
     expect(events('Taxes rose by 3 percent; 139 people voted.')).toEqual([])
   })

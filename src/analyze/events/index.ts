@@ -13,12 +13,18 @@ import type {
   Quantity,
 } from '../../model/analysis.js'
 import type { NormalizedDocument, Span } from '../../model/document.js'
-import { readWordSet } from '../lexicon.js'
+import { readJson, readWordSet } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 import { tokenAtOrAfter } from '../token-search.js'
 import { lowerWords } from '../words.js'
 import { measureQuantities } from './figures.js'
-import { findAgents, findPlace, mentionsBySentence, type PlaceCandidate } from './roles.js'
+import {
+  findAgents,
+  findPlace,
+  mentionsBySentence,
+  type MentionInTokens,
+  type PlaceCandidate,
+} from './roles.js'
 import { findTriggers, type TriggerMention } from './triggers.js'
 
 const STAGE = 'events'
@@ -115,19 +121,24 @@ function toEventDate(date: DateMention): EventDate {
   }
 }
 
+const mainPriority: readonly string[] = readJson<{ mainPriority: string[] }>(
+  'event-triggers.json',
+).mainPriority
+
 /**
- * The document's main happening, which collects figures from sentences that name no event: the
- * violent event mentioned most often (physical before cyber), the earliest on ties; else the first.
+ * The document's main happening, which collects the figures: the violent event type first in the
+ * lexicon's `mainPriority` ("attack" before "shooting"), else the first violent one, else the first.
  */
 function mainEvent(drafts: readonly Draft[]): Draft {
   let best: Draft | undefined
-  let bestScore = -1
+  let bestRank = Infinity
   for (const draft of drafts) {
     if (SECONDARY_TYPES.has(draft.type)) continue
-    const score = draft.mentions.length + (draft.type === 'cyberattack' ? 0 : 1000)
-    if (score > bestScore) {
+    const index = mainPriority.indexOf(draft.type)
+    const rank = index === -1 ? mainPriority.length : index
+    if (rank < bestRank) {
       best = draft
-      bestScore = score
+      bestRank = rank
     }
   }
   return best ?? drafts[0]!
@@ -189,22 +200,25 @@ export function findEvents(
   }
 
   const entityMentions = mentionsBySentence(tokens, entities)
+  const roles = drafts.map((draft) => eventRoles(draft, dates, tokens, words, entityMentions))
+  // The main event's other violent mentions ("opened fire", "set fire") describe the same
+  // happening: when its own sentences give no date or place, theirs do.
+  const mainIndex = drafts.indexOf(main)
+  const mainRoles = roles[mainIndex]!
+  roles.forEach((other, index) => {
+    if (index === mainIndex || SECONDARY_TYPES.has(drafts[index]!.type)) return
+    if (
+      other.date !== undefined &&
+      (mainRoles.date === undefined || other.date.rank < mainRoles.date.rank)
+    ) {
+      mainRoles.date = other.date
+    }
+    if (mainRoles.place === undefined) mainRoles.place = other.place
+  })
   const firstDate = dates[0]
   return drafts.map((draft, index): Event => {
     const first = draft.mentions[0]!
-    let date: DateCandidate | undefined
-    let place: PlaceCandidate | undefined
-    const agents: string[] = []
-    draft.mentions.forEach((mention, order) => {
-      const found = sentenceDate(dates, tokens, words, mention)
-      if (found !== undefined && (date === undefined || found.rank < date.rank)) date = found
-      const mentions = entityMentions.get(mention.sentence) ?? []
-      const candidate = findPlace(words, mention, mentions, order)
-      if (candidate !== null && (place === undefined || candidate.score < place.score))
-        place = candidate
-      for (const agent of findAgents(words, mention, mentions))
-        if (!agents.includes(agent)) agents.push(agent)
-    })
+    const { date, place, agents } = roles[index]!
     const eventDate: EventDate | null =
       date !== undefined
         ? toEventDate(date.date)
@@ -225,6 +239,37 @@ export function findEvents(
       provenance: { stage: STAGE, rule: `trigger:${first.phrase}` },
     }
   })
+}
+
+/** Date, place and agents of one merged event, from the sentences of its mentions. */
+interface Roles {
+  date: DateCandidate | undefined
+  place: PlaceCandidate | undefined
+  readonly agents: string[]
+}
+
+function eventRoles(
+  draft: Draft,
+  dates: readonly DateMention[],
+  tokens: Tokens,
+  words: readonly string[],
+  entityMentions: ReadonlyMap<number, readonly MentionInTokens[]>,
+): Roles {
+  const roles: Roles = { date: undefined, place: undefined, agents: [] }
+  draft.mentions.forEach((mention, order) => {
+    const found = sentenceDate(dates, tokens, words, mention)
+    if (found !== undefined && (roles.date === undefined || found.rank < roles.date.rank))
+      roles.date = found
+    const mentions = entityMentions.get(mention.sentence) ?? []
+    const candidate = findPlace(words, mention, mentions, order)
+    if (candidate !== null && (roles.place === undefined || candidate.score < roles.place.score)) {
+      roles.place = candidate
+    }
+    for (const agent of findAgents(words, mention, mentions)) {
+      if (!roles.agents.includes(agent)) roles.agents.push(agent)
+    }
+  })
+  return roles
 }
 
 export const eventsStage = {
