@@ -191,44 +191,39 @@ function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLexicon): 
  * The speaker phrase ending at word `last`: a plain phrase, "NAME (D-N.C.)", or a name with its
  * appositive "Jan Roe, a professor at the university," (PolNeAR keeps the comma).
  */
-let speakerEndOverride = -1
-
-/** The speaker phrase ending at `last` as [first, last] (the end may move before an adjunct). */
+/**
+ * The speaker phrase ending at word `last`, as [first, last]: a plain phrase, "NAME (D-N.C.)",
+ * or a name with its appositive "Jan Roe, a professor at the university," (PolNeAR keeps the
+ * comma). An adjunct between commas ("Clinton, at Monday's debate, said") is left out.
+ * `first` is -1 when there is no speaker phrase.
+ */
 function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLexicon): [number, number] {
-  speakerEndOverride = -1
-  const first = speakerLeft(words, last, lexicon)
-  return [first, speakerEndOverride >= 0 ? speakerEndOverride : last]
-}
-
-function speakerLeft(words: readonly Word[], last: number, lexicon: ClaimsLexicon): number {
   const end = words[last]
-  if (end === undefined) return -1
+  if (end === undefined) return [-1, last]
   if (end.lower === ',') {
     for (let c = last - 2; c >= 0 && last - c <= 25; c--) {
       const w = words[c] as Word
-      if (w.lower === '“' || w.lower === '"' || w.lower === ';' || lexicon.cues.has(w.lower)) return -1
+      if (w.lower === '“' || w.lower === '"' || w.lower === ';' || lexicon.cues.has(w.lower)) return [-1, last]
       if (w.lower !== ',') continue
       const first = speakerBefore(words, c - 1, lexicon.cues)
       // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
-      if (first < 0 || !((words[c - 1]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return -1
-      if (!opensClause(words, first)) return -1
-      // "Clinton, at Monday's debate, said" / "Trump, speaking to veterans, said": an adjunct
-      // between commas is not part of the source.
+      if (first < 0 || !((words[c - 1]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return [-1, last]
+      if (!opensClause(words, first)) return [-1, last]
       const inner = words[c + 1]
-      if (inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))) {
-        speakerEndOverride = c - 1
-      }
-      return first
+      const adjunct = inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))
+      return [first, adjunct ? c - 1 : last]
     }
-    return -1
+    return [-1, last]
   }
   if (end.lower === ')') {
     for (let p = last - 1; p >= 0 && last - p <= 8; p--) {
-      if (words[p]?.lower === '(') return p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1
+      if (words[p]?.lower === '(') {
+        return [p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1, last]
+      }
     }
-    return -1
+    return [-1, last]
   }
-  return nameRun(words, speakerBefore(words, last, lexicon.cues), last, lexicon)
+  return [nameRun(words, speakerBefore(words, last, lexicon.cues), last, lexicon), last]
 }
 
 /**
