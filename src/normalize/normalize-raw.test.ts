@@ -20,7 +20,7 @@ function only(outcomes: NormalizeOutcome[]): NormalizedDocument {
   expect(outcomes).toHaveLength(1)
   const [outcome] = outcomes
   if (outcome === undefined || !outcome.ok)
-    throw new Error(`expected a document, got ${JSON.stringify(outcome)}`)
+    return expect.fail(`expected a document, got ${JSON.stringify(outcome)}`)
   return outcome.doc
 }
 
@@ -144,7 +144,7 @@ describe('normalizeRaw: plain text pages', () => {
     expect(doc.text).toContain('@DailyMeridian')
     expect(doc.repeats).toHaveLength(1)
     const [repeat] = doc.repeats
-    if (repeat === undefined) throw new Error('no repeat')
+    if (repeat === undefined) return expect.fail('no repeat')
     expect(doc.text.slice(repeat.start, repeat.end)).toBe(
       doc.text.slice(repeat.of.start, repeat.of.end),
     )
@@ -307,7 +307,7 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
       'wire.jsonl#5 INPUT_MALFORMED',
     ])
     const [first, broken, third] = outcomes
-    if (!first?.ok || broken?.ok !== false || !third?.ok) throw new Error('unexpected outcomes')
+    if (!first?.ok || broken?.ok !== false || !third?.ok) return expect.fail('unexpected outcomes')
     expect(broken.error.toLine()).toMatch(/^wire\.jsonl#2: line 2 is not valid JSON/)
     expect(first.doc.metadata).toMatchObject({
       title: 'Port reopens',
@@ -355,7 +355,7 @@ describe('normalizeRaw: Markdown, JSON, JSONL, feeds', () => {
     )
     expect(outcomes).toHaveLength(3)
     const [first, second, empty] = outcomes
-    if (!first?.ok || !second?.ok || empty?.ok !== false) throw new Error('unexpected outcomes')
+    if (!first?.ok || !second?.ok || empty?.ok !== false) return expect.fail('unexpected outcomes')
     expect(first.doc.metadata).toMatchObject({
       source:
         'https://harbourwatch.example/feed#https://harbourwatch.example/2026/02/terminal-reopens',

@@ -61,7 +61,7 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
     if (error instanceof AppError) return error
     throw error
   }
-  throw new Error('expected an AppError')
+  return expect.fail('expected an AppError')
 }
 
 describe('fetchUrlInput', () => {
