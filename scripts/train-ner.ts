@@ -22,7 +22,7 @@ import { PerceptronTrainer } from '../src/ner/train.js'
 const { values } = parseArgs({
   options: {
     epochs: { type: 'string', default: '15' },
-    bits: { type: 'string', default: '20' },
+    bits: { type: 'string', default: '19' },
     seed: { type: 'string', default: '1' },
     data: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'data') },
     gazetteers: { type: 'boolean', default: false },
