@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { Analysis } from '../model/analysis.js'
 import type { DocumentMetadata, NormalizedDocument, Section } from '../model/document.js'
-import { analyze, analyzeText, PIPELINE_VERSION } from './index.js'
+import { analyze, analyzeText, buildPipeline, PIPELINE_VERSION, STAGES } from './index.js'
+import type { Stage } from './stage.js'
 import { textDocument } from './text-document.js'
 
 const here = '[analyze] '
@@ -73,6 +74,19 @@ function goldenView(analysis: Analysis): unknown {
   }
 }
 
+/**
+ * The goldens pin the analysis core (sentences, tokens, quantities, dates, events). The entity and
+ * claim stages belong to other folders with their own goldens, and change on their own schedule:
+ * here they find nothing, so events show no places or agents (events.test.ts covers those with
+ * given entities).
+ */
+const OTHER_STAGES: ReadonlySet<string> = new Set(['mentions', 'entities', 'claims'])
+const corePipeline = buildPipeline(
+  STAGES.map((stage): Stage =>
+    OTHER_STAGES.has(stage.name) ? { ...stage, run: () => [] } : stage,
+  ),
+)
+
 const cases = readdirSync(fixtures)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => name.slice(0, -4))
@@ -91,7 +105,7 @@ describe('analyze', () => {
   })
 
   it.each(cases)(`${here}golden %s`, (name) => {
-    const analysis = analyze(fixtureDocument(name))
+    const analysis = analyze(fixtureDocument(name), { pipeline: corePipeline })
     expect(analysis.schema).toBe('claimgraph/analysis@1')
     expect(analysis.pipeline).toBe(PIPELINE_VERSION)
     expect(checkSpans(analysis)).toBeGreaterThan(0)
@@ -101,10 +115,11 @@ describe('analyze', () => {
     expect(actual).toBe(readFileSync(goldenPath, 'utf8'))
   })
 
-  it(`${here}every sentence lies in one section, every token in its sentence`, () => {
+  it(`${here}every sentence lies in one section; the full pipeline keeps every span exact`, () => {
     for (const name of cases) {
       const doc = fixtureDocument(name)
       const analysis = analyze(doc)
+      checkSpans(analysis)
       for (const sentence of analysis.sentences) {
         const section = doc.sections[sentence.section]!
         expect(sentence.start).toBeGreaterThanOrEqual(section.start)
