@@ -156,7 +156,7 @@ table('questions put to someone', [
 table('unattributed allegations', [
   ['It is alleged that the guards were bribed.', [{ speaker: null, cue: 'It is alleged', content: 'that the guards were bribed', kind: 'indirect', stance: 'accuse' }]],
   ['There have been allegations that Ostland financed the group.', [{ speaker: null, content: 'that Ostland financed the group', stance: 'accuse' }]],
-  ['Kestria was accused of sheltering the attackers.', [{ speaker: null, cue: 'was accused', content: 'sheltering the attackers', stance: 'accuse', targets: ['Kestria'] }]],
+  ['Kestria was accused of sheltering the attackers.', [{ speaker: null, cue: 'was accused of', content: 'Kestria was accused of sheltering the attackers', stance: 'accuse', targets: ['Kestria'] }]],
 ])
 
 table('speakers resolved: pronouns and descriptions', [

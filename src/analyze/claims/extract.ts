@@ -299,7 +299,7 @@ function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]):
   for (const m of text.matchAll(TURN)) {
     const name = m[1] ?? ''
     const start = m.index + (m[0].startsWith('"') || m[0].startsWith('“') ? 1 : 0)
-    const contentStart = start + m[0].length
+    const contentStart = m.index + m[0].length
     let end = paragraphEnd(text, contentStart)
     while (end > contentStart && /\s/.test(text[end - 1] ?? '')) end--
     if (end - contentStart < 3) continue
@@ -860,13 +860,18 @@ function leftToRight(scope: SentenceScope): void {
           continue
         }
       }
-      if (['of', 'for'].includes(words[t]?.lower ?? '')) t++
+      // "Kestria was accused of sheltering them": no speaker; the cue runs to "of" and the
+      // content is the whole statement, subject included (PolNeAR: subject + complement).
+      if (['of', 'for'].includes(words[t]?.lower ?? '')) {
+        cueEnd = t
+        t++
+      }
       const [first, end] = trimContent(words, t, contentLimit(scope, t))
       if (end - first < 1) continue
       push(scope, {
         speaker,
         cue: spanOf(words, left.cueFirst, cueEnd),
-        content: spanOf(words, first, end),
+        content: spanOf(words, speakerFirst, end),
         kind: 'indirect',
         rule: speaker ? 'indirect-passive-agent' : 'indirect-passive',
         cueEntry: entry,
