@@ -89,6 +89,20 @@ describe('textToDraft: title and byline', () => {
     })
   })
 
+  it('splits a site name off a saved <title> and drops the headline printed again', () => {
+    const draft = textToDraft(
+      'Quay reopens | Daily Meridian\nQuay reopens\nThe quay reopened on Monday.',
+    )
+    expect({ title: draft.title, site: draft.site }).toEqual({
+      title: 'Quay reopens',
+      site: 'Daily Meridian',
+    })
+    expect(draft.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['boilerplate', 'Quay reopens'],
+      ['body', 'The quay reopened on Monday.'],
+    ])
+  })
+
   it('treats "By …" after the body has started as text', () => {
     const draft = textToDraft('Headline here\nFirst paragraph.\nBy Monday the port had reopened.')
     expect(draft.blocks.map((b) => b.kind)).toEqual(['body', 'body'])

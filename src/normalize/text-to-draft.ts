@@ -32,6 +32,18 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
     titleIndex = findTitleLine(lines, rules)
     title = titleIndex >= 0 ? (lines[titleIndex]?.replace(/\s*;$/, '') ?? null) : null
   }
+  // A saved <title> often ends with the site's name: "Blast at the quay | Daily Meridian".
+  const titleSite =
+    title === null || options.title !== undefined ? null : /^(.+?)\s+\|\s+([^|]+)$/.exec(title)
+  let site: string | null = null
+  if (
+    titleSite?.[1] !== undefined &&
+    titleSite[2] !== undefined &&
+    titleSite[2].split(/\s+/).length <= 4
+  ) {
+    title = titleSite[1]
+    site = titleSite[2]
+  }
   // Short lines above the first paragraph of prose are page chrome (site name, section labels).
   const firstProse = lines.findIndex((line) => line.length >= 100 || isProse(line))
 
@@ -122,7 +134,9 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
       }
       continue
     }
-    if (bodyCount === 0 && i < firstProse && isChrome(line)) {
+    // The headline printed again under the page title, or page chrome above the first prose.
+    const repeatsTitle = title !== null && line.toLowerCase() === title.toLowerCase()
+    if (bodyCount === 0 && (repeatsTitle || (i < firstProse && isChrome(line)))) {
       blocks.push({ kind: 'boilerplate', text: line })
       continue
     }
@@ -136,6 +150,7 @@ export function textToDraft(text: string, options: TextToDraftOptions = {}): Doc
     ...EMPTY_DRAFT,
     blocks: moveBylineFirst(blocks),
     title,
+    site,
     author: social?.author ?? (byline === '' ? null : bylineAuthor(bylineLines)),
     publishedAt:
       byline === ''
