@@ -316,7 +316,7 @@ function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: Span[]):
   const isTranscript = speakers.length >= 2
   for (const turn of turns) {
     const name = text.slice(turn.speaker.start, turn.speaker.end)
-    const headline = turn.speaker.start === 0 && !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION)$/i.test(name)
+    const headline = turn.speaker.start === 0 && !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION|The Latest|FACT CHECK|Editorial|Review)$/i.test(name)
     if (!(isTranscript && speakers.includes(name)) && !headline) continue
     if (!isTranscript && text[turn.content.end - 1] === '.') turn.content = { start: turn.content.start, end: turn.content.end - 1 }
     drafts.push({
@@ -654,6 +654,8 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
 }
 
 const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
+const NOUN_FOLLOWERS = new Set(['could', 'would', 'will', 'have', 'has', 'are', 'were', 'is', 'was', 'can', 'may', 'might', 'should', 'of'])
+const INFINITIVE_CUE_HOSTS = new Set(['refused', 'declined', 'failed', 'went', 'continued', 'continues', 'wants', 'want', 'wanted', 'tried', 'seemed', 'seems', 'appeared', 'appears', 'began', 'decided', 'plans', 'planned', 'expected', 'likely', 'unlikely'])
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
 
 /**
@@ -829,6 +831,10 @@ function leftToRight(scope: SentenceScope): void {
     const before = words[i - 1]
     // "the claims", "his statement": a noun, not a cue.
     if (before !== undefined && DETERMINERS.has(before.lower)) continue
+    // "battleground states could …", "health worries have …": a plural noun before a verb.
+    if (w.lower.endsWith('s') && NOUN_FOLLOWERS.has(words[i + 1]?.lower ?? '')) continue
+    // "at a rally to ask why …": an infinitive is a purpose, not a report ("refused to say" is).
+    if (before?.lower === 'to' && !INFINITIVE_CUE_HOSTS.has(words[i - 2]?.lower ?? '')) continue
     if (words[i + 1]?.lower === 'off') continue
 
     const left = leftOfCue(words, i)
