@@ -8,7 +8,7 @@
  */
 import type { Sentence } from '../../model/analysis.js'
 import type { NormalizedDocument } from '../../model/document.js'
-import { Char, isAsciiDigit, isDigit, isLetter, isSpace, isUpper, isWordChar } from '../chars.js'
+import { Char, isDigit, isLetter, isSpace, isUpper, isWordChar } from '../chars.js'
 import { readJson } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 
@@ -178,7 +178,7 @@ function dottedAcronymEnd(text: string, start: number, end: number): number {
 }
 
 /** Append the tokens of `[start, end)` (one sentence) to `out`. */
-export function tokenizeSpan(
+function tokenizeSpan(
   text: string,
   start: number,
   end: number,
@@ -278,8 +278,3 @@ export const tokensStage = {
     return tokenize(doc.text, need(layers, 'sentences'))
   },
 } satisfies Stage<'tokens'>
-
-/** True when token `i` starts with an ASCII digit (a number, "3rd", "1990s", "2026-03-22"). */
-export function startsWithDigit(text: string, tokens: Tokens, i: number): boolean {
-  return isAsciiDigit(text.charCodeAt(tokens.starts[i]!))
-}
