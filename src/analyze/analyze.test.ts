@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Analysis } from '../model/analysis.js'
 import type { DocumentMetadata, NormalizedDocument, Section } from '../model/document.js'
 import { analyze, analyzeText, buildPipeline, PIPELINE_VERSION, STAGES } from './index.js'
@@ -163,5 +163,52 @@ describe('analyze', () => {
     expect(analysis.events[0]!.figures.map((f) => [f.measure, f.value, f.qualifier])).toEqual([
       ['killed', 139, 'at_least'],
     ])
+  })
+
+  it(`${here}a stage that throws leaves its layer empty and a diagnostic; later stages still run`, () => {
+    const broken = STAGES.map((stage): Stage =>
+      stage.name === 'quantities'
+        ? {
+            ...stage,
+            run: () => {
+              throw new TypeError('boom')
+            },
+          }
+        : stage,
+    )
+    const analysis = analyzeText(
+      'At least 139 people were killed in the attack.',
+      {},
+      { pipeline: buildPipeline(broken) },
+    )
+    expect(analysis.quantities).toEqual([])
+    expect(analysis.events[0]?.type).toBe('attack')
+    expect(analysis.diagnostics).toEqual([
+      { code: 'ANALYZE_STAGE_FAILED', message: 'stage quantities failed: boom' },
+    ])
+  })
+
+  it(`${here}debug prints one line per stage to stderr`, () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      analyzeText(
+        'Two men were arrested.',
+        { source: 'dbg' },
+        { debug: true, pipeline: corePipeline },
+      )
+      const lines = write.mock.calls.map((call) => String(call[0]))
+      expect(lines.map((line) => line.replace(/\(.*\)/, '()'))).toEqual([
+        '[pipeline] dbg sentences: 1 sentences ()\n',
+        '[pipeline] dbg tokens: 5 tokens ()\n',
+        '[pipeline] dbg mentions: 0 mentions ()\n',
+        '[pipeline] dbg entities: 0 entities ()\n',
+        '[pipeline] dbg quantities: 1 quantities ()\n',
+        '[pipeline] dbg dates: 0 dates ()\n',
+        '[pipeline] dbg claims: 0 claims ()\n',
+        '[pipeline] dbg events: 1 events ()\n',
+      ])
+    } finally {
+      write.mockRestore()
+    }
   })
 })
