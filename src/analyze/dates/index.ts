@@ -200,11 +200,13 @@ function unresolvedOr(end: number, value: string | null, rule: string): Match {
   return { end, value, relative: value === null, rule }
 }
 
-/** "2026-03-22" */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:t\d{2}(?::\d{2}){0,2}(?:\.\d+)?z?)?$/
+
+/** "2026-03-22", "2026-03-22T10:30:00Z" (the day). */
 function matchIso(ctx: Context, i: number): Match | null {
   const word = ctx.words[i]!
-  if (word.length !== 10) return null
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word)
+  if (word.length < 10 || word.length > 30) return null
+  const match = ISO_DATE.exec(word)
   if (match === null) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   return isValidDay(year, month, day)

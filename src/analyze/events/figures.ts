@@ -11,6 +11,7 @@ interface MeasureTable {
   readonly tollVerbs: readonly string[]
   readonly tollNouns: readonly string[]
   readonly subsetStops: readonly string[]
+  readonly countedNouns: readonly string[]
 }
 
 const table = readJson<MeasureTable>('event-measures.json')
@@ -21,6 +22,8 @@ const beforeFillers: ReadonlySet<string> = new Set(table.beforeFillers)
 const tollVerbs: ReadonlySet<string> = new Set(table.tollVerbs)
 const tollNouns: ReadonlySet<string> = new Set(table.tollNouns)
 const subsetStops: ReadonlySet<string> = new Set(table.subsetStops)
+/** Fillers that name what is counted ("people", "civilians"), as opposed to verbs and adverbs. */
+const countedNouns: ReadonlySet<string> = new Set(table.countedNouns)
 
 /** How far back from "rose to" a "toll" or "number of … killed" may be. */
 const TOLL_REACH = 16
@@ -121,6 +124,14 @@ export function measureQuantities(
         if (found !== undefined && !(word === 'dead' && j !== first - 1)) {
           measure = found
           rule = 'measure-before'
+          // "arrested 11 people": the counted noun right after the number belongs to the evidence.
+          if (
+            end < tokens.count &&
+            tokens.sentence[end] === sentence &&
+            countedNouns.has(words[end]!)
+          ) {
+            spanEnd = tokens.ends[end]!
+          }
           // "death toll": include "death" in the evidence.
           const from =
             word === 'toll' &&
