@@ -111,12 +111,21 @@ function contentFragments(text: string, claim: Claim): Span[] {
 
 function predicted(text: string, claims: readonly Claim[]): Record<Role, Span[]> {
   const out: Record<Role, Span[]> = { source: [], cue: [], content: [] }
+  const seen = new Set<string>()
+  // PolNeAR is univocal: a span plays one role once. A speaker shared by two claims of one
+  // sentence ("X accused Y … and said …") is counted once.
+  const add = (role: Role, s: Span): void => {
+    const key = `${role}:${s.start}:${s.end}`
+    if (seen.has(key)) return
+    seen.add(key)
+    out[role].push(s)
+  }
   for (const c of claims) {
     const source = c.speaker && trim(text, c.speaker)
     const cue = c.cue && trim(text, c.cue)
-    if (source) out.source.push(source)
-    if (cue) out.cue.push(cue)
-    out.content.push(...contentFragments(text, c))
+    if (source) add('source', source)
+    if (cue) add('cue', cue)
+    for (const f of contentFragments(text, c)) add('content', f)
   }
   return out
 }

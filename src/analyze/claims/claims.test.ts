@@ -132,7 +132,7 @@ table('indirect speech', [
   ['Brell said the hall had been sold, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', cue: 'reported', content: 'Brell said the hall had been sold' }]],
   ['The United States said nothing was known about the attackers.', [{ speaker: 'The United States', cue: 'said' }]],
   ['Brell left the inquiry, saying it had found nothing.', [{ speaker: 'Brell', cue: 'saying', content: 'it had found nothing' }]],
-  ['Varga said the hall was safe, adding that the guards were armed.', [{ speaker: 'Varga', cue: 'said', content: 'the hall was safe' }, { speaker: null, cue: 'adding', content: 'that the guards were armed' }]],
+  ['Varga said the hall was safe, adding that the guards were armed.', [{ speaker: 'Varga', cue: 'said', content: 'the hall was safe' }, { speaker: 'Varga', cue: 'adding', content: 'that the guards were armed' }]],
   ['Brell arrived late and said the doors were locked.', [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }]],
   ['They hired a guard who said the doors were locked.', [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }]],
   ['The hall’s owner, Tomas Brell, said the doors were locked.', [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }]],
@@ -180,8 +180,17 @@ table('stance and targets', [
   ['The Amber Front warned that it will retaliate against Norvania.', [{ stance: 'threaten' }]],
 ])
 
+table('stance from the content', [
+  ['Brell said Kestria planned the attack and that Ostland and Norvania paid for it.', [{ stance: 'accuse', targets: ['Kestria', 'Ostland', 'Norvania'] }]],
+  ['Varga accused Kestria of planning it and Ostland of paying for it.', [{ stance: 'accuse', targets: ['Kestria', 'Ostland'] }]],
+  ['Brell said Kestria had nothing to do with the attack.', [{ stance: 'deny', targets: ['Kestria'] }]],
+  ['Brell called the accusation absurd and offensive.', [{ stance: 'deny' }]],
+  ['The Amber Front has claimed the attack on its channel.', [{ stance: 'claim_responsibility' }]],
+  ['Varga stated: “Those who sent them will answer for it.”', [{ stance: 'threaten' }]],
+])
+
 table('hedging and negation', [
-  ['Varga said Ostland could have financed the attack.', [{ hedged: true, stance: 'assert' }]],
+  ['Varga said Ostland could have financed the attack.', [{ hedged: true, stance: 'accuse', targets: ['Ostland'] }]],
   ['Brell suggested that the guards may have been bribed.', [{ hedged: true }]],
   ['Varga said the gunmen were trained abroad.', [{ hedged: false }]],
   ['Varga did not accuse Kestria of anything.', [{ stance: 'assert', targets: [] }]],
@@ -208,6 +217,16 @@ describe('transcripts', () => {
     expect(claimsOf('Varga: The Hall Will Reopen by Spring\n\nThe minister spoke on Friday.')).toMatchObject([
       { speaker: 'Varga', cue: ':', content: 'The Hall Will Reopen by Spring' },
     ])
+  })
+})
+
+describe('repeated paragraphs', () => {
+  it('yields the claims of a repeated paragraph once', () => {
+    const para = 'Witnesses said the doors were locked.'
+    const text = `${para}\n\n${para}`
+    const { doc, sentences, entities } = layersOf(text, CAST)
+    const repeated = { ...doc, repeats: [{ start: para.length + 2, end: text.length, of: { start: 0, end: para.length } }] }
+    expect(findClaims(repeated, sentences, entities)).toHaveLength(1)
   })
 })
 

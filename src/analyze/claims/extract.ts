@@ -410,7 +410,7 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3))) return null
   // ”, said the minister.
   const first = lexicon.cues.get(w0.lower)
-  if (first !== undefined && !w0.upper) {
+  if (first !== undefined && !w0.upper && lexicon.inverted.has(w0.lower)) {
     const cueEnd = cueLast(words, k0, lexicon)
     const last = speakerAfterWithAppositive(words, cueEnd + 1)
     if (last < 0) return null
@@ -647,6 +647,7 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
   for (let t = from; t < words.length; t++) {
     const w = words[t] as Word
     if (overlapsAny(blocked, w)) return t - 1
+    if (clauses && t > from && w.lower === ';' && !insideQuote(scope.input.quotes, w)) return t - 1
     // "…, adding that …" / "… and said …" starts an attribution of its own.
     if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon) && !insideQuote(scope.input.quotes, w)) return t - 1
   }
@@ -654,6 +655,8 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
 }
 
 const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
+/** Passive forms of these are not reports ("104 people were admitted", "was told to leave"). */
+const NOT_PASSIVE_CUES = new Set(['admitted', 'told', 'asked', 'called', 'expected', 'confirmed', 'estimated'])
 const NOUN_FOLLOWERS = new Set(['could', 'would', 'will', 'have', 'has', 'are', 'were', 'is', 'was', 'can', 'may', 'might', 'should', 'of'])
 const INFINITIVE_CUE_HOSTS = new Set(['refused', 'declined', 'failed', 'went', 'continued', 'continues', 'wants', 'want', 'wanted', 'tried', 'seemed', 'seems', 'appeared', 'appears', 'began', 'decided', 'plans', 'planned', 'expected', 'likely', 'unlikely'])
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
@@ -744,7 +747,10 @@ function trailingAttribution(scope: SentenceScope): boolean {
       entry = lexicon.cues.get(w.lower)
       if (entry === undefined) continue
       const cueEnd = cueLast(words, k, lexicon)
-      const after = TAIL_MARKS.has(words[k - 1]?.lower ?? '') ? speakerAfterWithAppositive(words, cueEnd + 1) : -1
+      const after =
+        TAIL_MARKS.has(words[k - 1]?.lower ?? '') && lexicon.inverted.has(w.lower)
+          ? speakerAfterWithAppositive(words, cueEnd + 1)
+          : -1
       if (after >= 0 && isShortTail(words, after + 1, end)) {
         // CONTENT, said X.
         speaker = spanOf(words, cueEnd + 1, after)
@@ -752,8 +758,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
         contentLast = k - 1
         rule = 'indirect-content-cue-speaker'
       } else {
-        // CONTENT, X said.
-        if (!isShortTail(words, cueEnd + 1, end)) continue
+        // CONTENT, X said. / CONTENT, officials said, in the deadliest attack in years.
+        if (!isShortTail(words, cueEnd + 1, end) && words[cueEnd + 1]?.lower !== ',') continue
         const left = leftOfCue(words, k)
         if (left.last < 1) continue
         const [first, sLast] = speakerLeftSpan(words, left.last, lexicon)
@@ -842,6 +848,7 @@ function leftToRight(scope: SentenceScope): void {
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     let cueEnd = cueLast(words, i, lexicon)
 
+    if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower))) continue
     if (speakerOk && left.passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
       let t = cueEnd + 1
@@ -958,8 +965,9 @@ function leftToRight(scope: SentenceScope): void {
       const subjectLast = subjectEnd(words)
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectLast >= 0 && subjectLast < i - 1) {
-        const subject = spanOf(words, subjectFirst, subjectLast)
-        if (!overlapsAny(scope.blocked, subject)) speaker = subject
+        // The same speaker as the sentence's first attribution, if it had one ("X accused Y …
+        // and said …"): the claim is still X's.
+        speaker = spanOf(words, subjectFirst, subjectLast)
       }
       let t = cueEnd + 1
       if (entry.frame === 'tell' || entry.frame === 'ask') {

@@ -12,20 +12,27 @@ import { extractDrafts } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
 import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
-import { accusedPart, isHedged, stanceOf } from './stance.js'
+import { accusedParts, isHedged, stanceOf } from './stance.js'
 import { scanWords } from './words.js'
 
 const STAGE = 'claims'
 
 /** Claims of one document (exported for tests and the evaluation script). */
 export function findClaims(
-  doc: Pick<NormalizedDocument, 'text' | 'sections'>,
+  doc: Pick<NormalizedDocument, 'text' | 'sections'> & Partial<Pick<NormalizedDocument, 'repeats'>>,
   sentences: readonly Sentence[],
   entities: readonly Entity[],
   lexicon: ClaimsLexicon = claimsLexicon(),
 ): Claim[] {
   const { text } = doc
-  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon })
+  // A paragraph repeated in the same document (a social post that says everything twice)
+  // yields its claims once.
+  const repeats = doc.repeats ?? []
+  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon }).filter(
+    (d) =>
+      !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
+      !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))),
+  )
   const mentions = indexMentions(entities)
   const textSpan = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })
   const firstOf = (d: (typeof drafts)[number]): number =>
@@ -49,8 +56,13 @@ export function findClaims(
     }
     if (stance === 'accuse' || stance === 'question' || stance === 'deny') {
       if (draft.targetSpan !== null) addTargets(draft.targetSpan)
-      if (stance === 'accuse' && targets.length === 0) {
-        addTargets({ start: content.start, end: content.start + accusedPart(content.text) })
+      if (stance === 'accuse' && draft.targetSpan !== null) {
+        // "accused Kaldria of planning it and Norvenia and Westria of paying for it"
+        for (const m of content.text.matchAll(/\b(?:and|or)\s+((?:[A-Z][\p{L}'’-]*\s*(?:and\s+)?)+)\s+of\b/gu)) {
+          addTargets({ start: content.start + m.index, end: content.start + m.index + m[0].length })
+        }
+      } else if (stance === 'accuse') {
+        for (const [s, e] of accusedParts(content.text)) addTargets({ start: content.start + s, end: content.start + e })
       }
       if (stance === 'deny') addTargets(content)
     }

@@ -31,6 +31,8 @@ export interface ClaimsLexicon {
   readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
+  /** Cues that may come before their speaker ("…, said the minister"). */
+  readonly inverted: ReadonlySet<string>
   /** Words that join the cue when they follow it ("said in a statement", "called for"). */
   readonly extensions: ReadonlyMap<string, readonly (readonly string[])[]>
   /** Matches any cue form, "according", or an allegation noun: a sentence without it has no claim. */
@@ -98,10 +100,11 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     list.sort((a, b) => b.length - a.length)
     extensions.set(form, list)
   }
+  const inverted = new Set(lines(dir('inverted-cues.txt')).map(([w]) => (w ?? '').toLowerCase()))
   const forms = [...cues.keys(), 'according', 'alleged', 'allegations', 'claims', 'rumors', 'rumours', 'reports', 'accusations', 'suggestions']
   const escaped = forms.sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   const trigger = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i')
-  return { cues, hedges, speakerNouns, genericSpeakers, allegations, extensions, trigger }
+  return { cues, hedges, speakerNouns, genericSpeakers, allegations, inverted, extensions, trigger }
 }
 
 /** Read the learned cue list, or null when it has not been trained yet. */

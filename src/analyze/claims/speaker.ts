@@ -132,8 +132,9 @@ function nearestBefore(
   return fallback
 }
 
-const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i'])
-const GROUP_PRONOUNS = new Set(['they', 'we', 'it'])
+// "I" and "we" outside quotations are the author's voice: not resolved.
+const PERSON_PRONOUNS = new Set(['he', 'she'])
+const GROUP_PRONOUNS = new Set(['they', 'it'])
 
 /**
  * Resolve a speaker phrase to an entity id, or null for groups, outlets and unresolved phrases.
@@ -146,14 +147,22 @@ export function resolveSpeaker(
   index: MentionIndex,
   lexicon: ClaimsLexicon,
 ): string | null {
-  const inside = entitiesIn(index, span)
+  // "The Front, an armed group active in Vostrana's hills,": the head is before the appositive.
+  const comma = words.findIndex((w) => w.lower === ',')
+  const headSpan = comma > 0 ? { start: span.start, end: words[comma]?.start ?? span.end } : span
+  const inside = entitiesIn(index, headSpan)
   if (inside.length > 0) {
-    // "Interior Minister Lena Varga": the last entity is the head; but "the spokesman for the
-    // Ministry" is the ministry's voice, so prefer a PERSON when there is one.
+    // "Interior Minister Lena Varga": the last entity is the head; "the spokesman for the
+    // Ministry, Jan Roe" speaks as a person, so a PERSON wins when there is one.
     const person = inside.find((e) => e.type === 'PERSON')
     return (person ?? inside[inside.length - 1])?.id ?? null
   }
-  const head = words[words.length - 1]
+  if (comma > 0) {
+    // "Its spokesman, Emil Radovan,": the name in the appositive.
+    const person = entitiesIn(index, span).find((e) => e.type === 'PERSON')
+    if (person !== undefined) return person.id
+  }
+  const head = words[(comma > 0 ? comma : words.length) - 1]
   if (head === undefined) return null
   const first = words[0]
   if (words.length === 1 && PERSON_PRONOUNS.has(head.lower)) {
@@ -181,5 +190,10 @@ export function resolveSpeaker(
       text.slice(Math.max(0, m.start - 40), m.start).toLowerCase().includes(noun),
     )
   }
-  return nearestBefore(index, span.start, types, 3000, carriesNoun)?.id ?? null
+  // A person's title may fall back to the nearest person ("the minister"); an organisation's
+  // description must name it ("the ministry" → "Interior Ministry"), or stays unresolved.
+  const found = nearestBefore(index, span.start, types, 3000, carriesNoun)
+  if (found === null) return null
+  if (found.type === 'PERSON' || found.type === 'GPE' || carriesNoun(found)) return found.id
+  return null
 }

@@ -10,9 +10,13 @@ import type { Word } from './words.js'
 const RESPONSIBILITY = /^(?:full |sole )?(?:responsibility|credit)\b/i
 const TOOK_RESPONSIBILITY = /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
 const SELF_AGENCY = /^(?:that\s+)?(?:it|they|we|its fighters|its members)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|staged|perpetrated|conducted|planned|launched)\b/i
-const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored)\b/i
-const THREAT = /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b/i
+const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for|armed|trained|sent)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
+const THREAT = /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b|\bwill\s+(?:answer|pay)\s+for\b/i
+const STRONG_THREAT = /\bwill\s+(?:answer|pay)\s+for\b|\bwill\s+(?:retaliate|avenge)\b|\bwill\s+strike\s+again\b/i
 const DENIAL_OBJECT = /^(?:any\s+)?(?:involvement|responsibility|role|links?|ties|knowledge|claims?|allegations?|accusations?|reports?)\b/i
+const DENIAL_CONTENT = /\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?)\s+(?:the\s+|all\s+|any\s+|these\s+)?(?:accusations?|allegations?|claims?|charges?)\b|\bnothing to do with\b|\b(?:was|were|is|are)\s+not\s+involved\b|\bno\s+(?:involvement|role|part)\s+in\b|\bplayed no (?:role|part)\b/i
+const ACCUSATION_OBJECT = /^(?:the|these|those|all|any)\s+(?:accusations?|allegations?|claims?|charges?)\b/i
+const ATTACK_OBJECT = /^(?:the\s+)?(?:attack|attacks|bombing|bombings|shooting|assault|massacre|killings?|explosion|raid|strike|ambush|hijacking|kidnapping)\b/i
 
 /** Stance of the draft; `content` is its text, `cueWords` the cue's words (lowercase). */
 export function stanceOf(draft: Draft, content: string, cueText: string): Stance {
@@ -21,11 +25,21 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
   if (draft.cueEntry?.frame === 'ask' || /\?\s*["”’»]?\s*$/.test(content)) stance = 'question'
   if ((cue.startsWith('claim') || cue.startsWith('took') || cue.startsWith('accept')) && RESPONSIBILITY.test(content)) {
     stance = 'claim_responsibility'
+  } else if (cue.split(/\s+/).some((w) => w.startsWith('claim')) && ATTACK_OBJECT.test(content)) {
+    // "The Front has claimed the attack"
+    stance = 'claim_responsibility'
+  } else if (ACCUSATION_OBJECT.test(content) && /^(?:called|described|dismissed|rejected|branded|termed|labell?ed)\b/.test(cue.split(/\s+/).pop() ?? '')) {
+    // "called the accusation absurd"
+    stance = 'deny'
+  } else if (stance === 'assert' && DENIAL_CONTENT.test(content)) {
+    stance = 'deny'
+  } else if (stance !== 'deny' && STRONG_THREAT.test(content)) {
+    stance = 'threaten'
   } else if (TOOK_RESPONSIBILITY.test(content)) {
     stance = 'claim_responsibility'
   } else if (stance === 'assert' && SELF_AGENCY.test(content)) {
     stance = 'claim_responsibility'
-  } else if (stance === 'assert' && BEHIND.test(content)) {
+  } else if (stance === 'assert' && matches(BEHIND, content)) {
     stance = 'accuse'
   } else if ((stance === 'predict' || stance === 'assert') && cue.startsWith('warn') && THREAT.test(content)) {
     stance = 'threaten'
@@ -66,8 +80,27 @@ export function isHedged(words: readonly Word[], lexicon: ClaimsLexicon): boolea
   return false
 }
 
-/** The part of an accusation's content before the accusation verb ("X was behind …" → X). */
-export function accusedPart(content: string): number {
-  const m = BEHIND.exec(content)
-  return m === null ? content.length : m.index
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0
+  return pattern.test(text)
+}
+
+/**
+ * The parts of an accusation's content that name the accused, as [start, end) offsets into the
+ * content: what stands before each accusation verb ("Kaldria planned the attack and that Norvenia
+ * and Westria paid for it" → "Kaldria", "and that Norvenia and Westria").
+ */
+export function accusedParts(content: string): [number, number][] {
+  const parts: [number, number][] = []
+  let from = 0
+  BEHIND.lastIndex = 0
+  for (const m of content.matchAll(BEHIND)) {
+    parts.push([from, m.index])
+    from = m.index + m[0].length
+    // Skip the object of the verb up to the next clause ("the attack and that …").
+    const next = content.slice(from).search(/\b(?:and|while|but)\b|[,;]/)
+    from = next < 0 ? content.length : from + next
+  }
+  if (parts.length === 0) parts.push([0, content.length])
+  return parts
 }

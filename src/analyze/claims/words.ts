@@ -101,7 +101,8 @@ export const BETWEEN_SPEAKER_AND_CUE = new Set([
   'allegedly', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'had', 'often', 'already',
   'still', 'initially', 'privately', 'openly', 'falsely', 'wrongly', 'long', 'refused', 'declined',
   'to', 'quickly', 'flatly', 'firmly', 'strongly', 'explicitly', 'no', 'longer', 'just', 'now',
-  "'s", "'ve", "'d",
+  "'s", "'ve", "'d", 'nevertheless', 'nonetheless', 'however', 'meanwhile', 'instead', 'subsequently',
+  'too', 'both', 'all', 'each',
 ])
 
 /** Time words that may stand between a speaker and the cue ("Wells Fargo this month said"). */
