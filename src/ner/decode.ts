@@ -35,17 +35,10 @@ export class Decoder {
     if (this.emissions.length < n * T) this.grow(n)
     const em = this.emissions
     em.fill(0, 0, n * T)
-    const w = model.weights
-    const F = FEATURES_PER_TOKEN
-    for (let i = 0; i < n; i++) {
-      const eo = i * T
-      for (let j = i * F, end = j + F; j < end; j++) {
-        const f = feats[j] ?? -1
-        if (f < 0) break
-        const wo = f * T
-        for (let t = 0; t < T; t++) em[eo + t] = (em[eo + t] ?? 0) + (w[wo + t] ?? 0)
-      }
-    }
+    // Two monomorphic loops: int16 (loaded models) and float32 (training).
+    if (model.weights instanceof Int16Array) emitInt16(model.weights, feats, n, em)
+    else emitFloat32(model.weights, feats, n, em)
+    if (model.scale !== 1) for (let i = 0; i < n * T; i++) em[i] = (em[i] ?? 0) * model.scale
     return em
   }
 
@@ -96,5 +89,107 @@ export class Decoder {
     this.emissions = new Float32Array(size)
     this.scores = new Float32Array(size)
     this.back = new Int8Array(size)
+  }
+}
+
+/**
+ * The hot loop for loaded models: 17 accumulators in locals (one load per weight, one store per
+ * tag and token), unrolled by hand for the BILOU tag count; other tag counts take the plain loop.
+ */
+function emitInt16(w: Int16Array, feats: Int32Array, n: number, em: Float32Array): void {
+  const F = FEATURES_PER_TOKEN
+  if (T !== 17) {
+    emitPlain(w, feats, n, em)
+    return
+  }
+  for (let i = 0; i < n; i++) {
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0,
+      a4 = 0,
+      a5 = 0,
+      a6 = 0,
+      a7 = 0,
+      a8 = 0,
+      a9 = 0,
+      a10 = 0,
+      a11 = 0,
+      a12 = 0,
+      a13 = 0,
+      a14 = 0,
+      a15 = 0,
+      a16 = 0
+    for (let j = i * F, end = j + F; j < end; j++) {
+      const f = feats[j] ?? -1
+      if (f < 0) break
+      const o = f * 17
+      a0 += w[o] ?? 0
+      a1 += w[o + 1] ?? 0
+      a2 += w[o + 2] ?? 0
+      a3 += w[o + 3] ?? 0
+      a4 += w[o + 4] ?? 0
+      a5 += w[o + 5] ?? 0
+      a6 += w[o + 6] ?? 0
+      a7 += w[o + 7] ?? 0
+      a8 += w[o + 8] ?? 0
+      a9 += w[o + 9] ?? 0
+      a10 += w[o + 10] ?? 0
+      a11 += w[o + 11] ?? 0
+      a12 += w[o + 12] ?? 0
+      a13 += w[o + 13] ?? 0
+      a14 += w[o + 14] ?? 0
+      a15 += w[o + 15] ?? 0
+      a16 += w[o + 16] ?? 0
+    }
+    const eo = i * 17
+    em[eo + 0] = a0
+    em[eo + 1] = a1
+    em[eo + 2] = a2
+    em[eo + 3] = a3
+    em[eo + 4] = a4
+    em[eo + 5] = a5
+    em[eo + 6] = a6
+    em[eo + 7] = a7
+    em[eo + 8] = a8
+    em[eo + 9] = a9
+    em[eo + 10] = a10
+    em[eo + 11] = a11
+    em[eo + 12] = a12
+    em[eo + 13] = a13
+    em[eo + 14] = a14
+    em[eo + 15] = a15
+    em[eo + 16] = a16
+  }
+}
+
+function emitPlain(
+  w: Int16Array | Float32Array,
+  feats: Int32Array,
+  n: number,
+  em: Float32Array,
+): void {
+  const F = FEATURES_PER_TOKEN
+  for (let i = 0; i < n; i++) {
+    const eo = i * T
+    for (let j = i * F, end = j + F; j < end; j++) {
+      const f = feats[j] ?? -1
+      if (f < 0) break
+      const wo = f * T
+      for (let t = 0; t < T; t++) em[eo + t] = (em[eo + t] ?? 0) + (w[wo + t] ?? 0)
+    }
+  }
+}
+
+function emitFloat32(w: Float32Array, feats: Int32Array, n: number, em: Float32Array): void {
+  const F = FEATURES_PER_TOKEN
+  for (let i = 0; i < n; i++) {
+    const eo = i * T
+    for (let j = i * F, end = j + F; j < end; j++) {
+      const f = feats[j] ?? -1
+      if (f < 0) break
+      const wo = f * T
+      for (let t = 0; t < T; t++) em[eo + t] = (em[eo + t] ?? 0) + (w[wo + t] ?? 0)
+    }
   }
 }

@@ -6,7 +6,12 @@
  * combine neighbours' cached hashes with integer mixing, so the hot path does no string building.
  */
 import { GAZ_CATEGORY_COUNT, type Gazetteer } from './gazetteer.js'
-import { fnv1a, mix } from './hash.js'
+import { fnv1a as fnv1aImported, mix as mixImported } from './hash.js'
+
+// Local bindings: under a CommonJS transform (tsx for scripts outside the package) every call to an
+// imported function goes through a getter; the hot loop should not pay for that.
+const fnv1a = fnv1aImported
+const mix = mixImported
 
 /** Word-level value slots in a cached entry. */
 const W_WORD = 0
@@ -43,6 +48,27 @@ export interface FeatureResources {
 
 const PAD = 0x5f3759df
 
+/** First character is an upper-case letter (ASCII fast path). */
+export function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  return /^\p{Lu}/u.test(w)
+}
+
+/** First character is a lower-case letter (ASCII fast path). */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 128) return c >= 97 && c <= 122
+  return /^\p{Ll}/u.test(w)
+}
+
+/** First character is a letter (ASCII fast path). */
+function startsLetter(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return /^\p{L}/u.test(w)
+}
+
 /** "JOHN" → "John". */
 function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
@@ -57,12 +83,10 @@ export function lineCase(words: readonly string[]): number {
   let caps = 0
   let initial = 0
   for (const w of words) {
-    const c = w.charCodeAt(0)
-    const isLetter = /^\p{L}/u.test(w)
-    if (!isLetter) continue
+    if (!startsLetter(w)) continue
     letters++
     if (w === w.toUpperCase()) caps++
-    if (c >= 65 && c <= 90 ? true : /^\p{Lu}/u.test(w)) initial++
+    if (startsUpper(w)) initial++
   }
   if (letters >= 2 && caps === letters) return 1
   if (letters >= 4 && initial / letters >= 0.8) return 2
@@ -109,7 +133,7 @@ export class DocContext {
   record(words: readonly string[], types: ArrayLike<number>): void {
     for (let i = 0; i < words.length; i++) {
       const w = words[i] ?? ''
-      if (!/^\p{Lu}/u.test(w)) continue
+      if (!startsUpper(w)) continue
       const key = w.toLowerCase()
       let h = this.history.get(key)
       if (h === undefined) {
@@ -129,8 +153,9 @@ export class DocContext {
       while (i < n) {
         const w = words[i] ?? ''
         const e = this.entry(w.toLowerCase())
-        if (/^\p{Ll}/u.test(w)) e[0] = (e[0] ?? 0) | 1
-        if (/^\p{Lu}/u.test(w) && i > 0) e[0] = (e[0] ?? 0) | 2
+        const upper = startsUpper(w)
+        if (startsLower(w)) e[0] = (e[0] ?? 0) | 1
+        if (upper && i > 0) e[0] = (e[0] ?? 0) | 2
         const prev = i > 0 ? fnv1a((words[i - 1] ?? '').toLowerCase(), 31) : 77
         for (let k = 3; k <= 5; k++) {
           if (e[k] === prev) break
@@ -140,9 +165,9 @@ export class DocContext {
           }
         }
         // A capitalised run of two or more words, not starting the sentence.
-        if (/^\p{Lu}/u.test(w)) {
+        if (upper) {
           let end = i + 1
-          while (end < n && /^\p{Lu}/u.test(words[end] ?? '')) end++
+          while (end < n && startsUpper(words[end] ?? '')) end++
           if (end - i >= 2 && i > 0) {
             const first = fnv1a((words[i] ?? '').toLowerCase(), 32)
             const last = fnv1a((words[end - 1] ?? '').toLowerCase(), 33)
@@ -176,6 +201,8 @@ const NO_DOC = new Int32Array(6)
 /** Extracts hashed features for sentences, reusing per-word work across calls. */
 export class FeatureExtractor {
   private readonly cache = new Map<string, Int32Array>()
+  private readonly lowers = new Map<string, string>()
+  private rowLowers: string[] = []
   private readonly mask: number
   private gazCats: Int32Array
   private gazPos: Int32Array
@@ -193,7 +220,10 @@ export class FeatureExtractor {
   private wordEntry(word: string): Int32Array {
     let e = this.cache.get(word)
     if (e !== undefined) return e
-    if (this.cache.size > 500_000) this.cache.clear()
+    if (this.cache.size > 500_000) {
+      this.cache.clear()
+      this.lowers.clear()
+    }
     e = new Int32Array(W_SIZE)
     const lower = word.toLowerCase()
     e[W_WORD] = fnv1a(word)
@@ -214,9 +244,9 @@ export class FeatureExtractor {
       e[W_C3] = fnv1a(path, 13)
     }
     let flags = 0
-    if (/^\p{Lu}/u.test(word)) flags |= F_CAP
+    if (startsUpper(word)) flags |= F_CAP
     if (/\p{L}/u.test(word) && word === word.toUpperCase()) flags |= F_ALLCAPS
-    if (/^\p{Ll}/u.test(word)) flags |= F_LOWER
+    if (startsLower(word)) flags |= F_LOWER
     if (this.resources.titles.has(lower.replace(/\.$/, ''))) flags |= F_TITLE
     if (
       this.resources.gazetteer.firstNames.has(word) ||
@@ -226,6 +256,7 @@ export class FeatureExtractor {
     e[W_FLAGS] = flags
     e[W_CASE] = (this.resources.caseProfile.get(lower) ?? 5) + 1
     this.cache.set(word, e)
+    this.lowers.set(word, lower)
     return e
   }
 
@@ -239,7 +270,12 @@ export class FeatureExtractor {
       out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
     while (this.rows.length < n) this.rows.push(new Int32Array(W_SIZE))
     const rows = this.rows
-    for (let i = 0; i < n; i++) rows[i] = this.wordEntry(words[i] ?? '')
+    const rowLowers = this.rowLowers
+    for (let i = 0; i < n; i++) {
+      const w = words[i] ?? ''
+      rows[i] = this.wordEntry(w)
+      rowLowers[i] = this.lowers.get(w) ?? ''
+    }
     const allCapsLine = lineCase(words)
     // Gazetteer: BILOU position × category bits per word.
     if (this.gazCats.length < n) this.growGaz(n)
@@ -315,12 +351,13 @@ export class FeatureExtractor {
       )
       // Document context for capitalised words.
       if (doc !== undefined && ((c[W_FLAGS] ?? 0) & F_CAP) !== 0) {
-        const d = doc.info.get((words[i] ?? '').toLowerCase()) ?? NO_DOC
+        const lower = rowLowers[i] ?? ''
+        const d = doc.info.get(lower) ?? NO_DOC
         put(60, mix(d[0] ?? 0, mix(first, allCapsLine)))
         if (d[1] !== 0) put(61, d[1] ?? 0)
         if (d[2] !== 0) put(62, d[2] ?? 0)
         for (let j = 3; j <= 5; j++) if (d[j] !== 0) put(63, d[j] ?? 0)
-        const h = doc.history.get((words[i] ?? '').toLowerCase())
+        const h = doc.history.get(lower)
         if (h !== undefined) {
           let best = 0
           let total = 0

@@ -131,7 +131,7 @@ export class Gazetteer {
     let i = 0
     while (i < n) {
       const first = words[i] ?? ''
-      if (!/[\p{Lu}\p{N}]/u.test(first) && !this.lowerStarts.has(this.wordKey(first))) {
+      if (!mayStartName(first) && !this.lowerStarts.has(this.wordKey(first))) {
         i++
         continue
       }
@@ -157,6 +157,16 @@ export class Gazetteer {
       }
     }
   }
+}
+
+/** A word with a capital letter or a digit (ASCII fast path for the common lower-case word). */
+function mayStartName(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true
+    if (c >= 128) return /[\p{Lu}\p{N}]/u.test(word)
+  }
+  return false
 }
 
 let shared: Gazetteer | undefined

@@ -19,8 +19,12 @@ export interface ModelHeader {
 
 export interface NerModel {
   readonly bucketBits: number
-  /** weights[bucket * TAG_COUNT + tag] */
-  readonly weights: Float32Array
+  /**
+   * weights[bucket * TAG_COUNT + tag] × scale. Training uses Float32Array (scale 1); a loaded model
+   * keeps the file's int16 values (half the memory, one cache line per bucket more often).
+   */
+  readonly weights: Float32Array | Int16Array
+  readonly scale: number
   /** transitions[(prev + 1) * TAG_COUNT + next]; prev -1 is the sentence start. */
   readonly transitions: Float32Array
 }
@@ -31,6 +35,7 @@ export function emptyModel(bucketBits: number): NerModel {
   return {
     bucketBits,
     weights: new Float32Array((1 << bucketBits) * TAG_COUNT),
+    scale: 1,
     transitions: new Float32Array((TAG_COUNT + 1) * TAG_COUNT),
   }
 }
@@ -41,8 +46,9 @@ export function emptyModel(bucketBits: number): NerModel {
  */
 export function encodeModel(model: NerModel, tags: readonly string[], clip = 1): Buffer {
   const w = model.weights
+  const unit = model.scale
   let top = 0
-  for (let i = 0; i < w.length; i++) top = Math.max(top, Math.abs(w[i] ?? 0))
+  for (let i = 0; i < w.length; i++) top = Math.max(top, Math.abs((w[i] ?? 0) * unit))
   top = Math.max(top * clip, 1e-9)
   const scale = top / 32767
   const nb = 1 << model.bucketBits
@@ -54,7 +60,7 @@ export function encodeModel(model: NerModel, tags: readonly string[], clip = 1):
   for (let b = 0; b < nb; b++) {
     let any = false
     for (let t = 0; t < TAG_COUNT; t++) {
-      const v = Math.round((w[b * TAG_COUNT + t] ?? 0) / scale)
+      const v = Math.round(((w[b * TAG_COUNT + t] ?? 0) * unit) / scale)
       q[t] = Math.max(-32767, Math.min(32767, v))
       if (q[t] !== 0) any = true
     }
@@ -92,12 +98,10 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     throw new TypeError('not a claimgraph NER model (bad magic)')
   const len = buf.readUInt32LE(8)
   const header = JSON.parse(buf.toString('utf8', 12, 12 + len)) as ModelHeader
-  const model = emptyModel(header.bucketBits)
+  const weights = new Int16Array((1 << header.bucketBits) * TAG_COUNT)
+  const transitions = new Float32Array((TAG_COUNT + 1) * TAG_COUNT)
   let o = 12 + len
-  for (let i = 0; i < model.transitions.length; i++, o += 4)
-    model.transitions[i] = buf.readFloatLE(o)
-  const w = model.weights
-  const scale = header.scale
+  for (let i = 0; i < transitions.length; i++, o += 4) transitions[i] = buf.readFloatLE(o)
   let b = 0
   for (let k = 0; k < header.buckets; k++) {
     let delta = 0
@@ -110,13 +114,9 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     } while (byte & 0x80)
     b += delta
     const base = b * TAG_COUNT
-    for (let t = 0; t < TAG_COUNT; t++) {
-      const v = (buf[o] ?? 0) | ((buf[o + 1] ?? 0) << 8)
-      o += 2
-      w[base + t] = (v > 32767 ? v - 65536 : v) * scale
-    }
+    for (let t = 0; t < TAG_COUNT; t++, o += 2) weights[base + t] = buf.readInt16LE(o)
   }
-  return model
+  return { bucketBits: header.bucketBits, weights, scale: header.scale, transitions }
 }
 
 export function saveModel(path: string, model: NerModel, tags: readonly string[]): number {
