@@ -9,10 +9,10 @@
  * can lose recent commits or worse, since nothing is fsynced. `relaxedDurability` only affects
  * the browser (IndexedDB) backend and is left at its default.
  */
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { PGlite, Transaction } from '@electric-sql/pglite'
-import { AppError } from '../errors.js'
+import { AppError, isAppError } from '../errors.js'
 import { causeLine, queryError } from './db-error.js'
 import { lockDirectory, type DirectoryLock } from './directory-lock.js'
 import type { Driver, Queryable, SqlParam } from './driver.js'
@@ -40,6 +40,40 @@ function queryableOf(db: PGlite | Transaction, location: string): Queryable {
   }
 }
 
+/**
+ * Creates a new database directory atomically: initdb runs in a sibling directory that is renamed
+ * into place when complete, so a process killed during initdb leaves no half-made database
+ * (PGlite hangs or aborts on one). Data directories are relocatable.
+ */
+async function initDirectory(pglite: typeof PGlite, path: string): Promise<void> {
+  const staging = join(dirname(path), `.${basename(path)}.init-${process.pid}`)
+  rmSync(staging, { recursive: true, force: true })
+  const db = await pglite.create(staging)
+  await db.close()
+  // Only an empty directory can be here (assertDataDirectory refused anything else).
+  rmSync(path, { recursive: true, force: true })
+  renameSync(staging, path)
+}
+
+function hasDatabase(path: string): boolean {
+  return existsSync(join(path, 'PG_VERSION'))
+}
+
+/** `DB_CONNECT` unless `path` is absent, empty or a Postgres data directory: never write into other files. */
+function assertDataDirectory(path: string): void {
+  if (!existsSync(path)) return
+  const problem = !statSync(path).isDirectory()
+    ? 'it is a file, not a directory'
+    : readdirSync(path).length > 0 && !existsSync(join(path, 'PG_VERSION'))
+      ? 'the directory holds other files, not a database'
+      : undefined
+  if (problem !== undefined) {
+    throw new AppError('DB_CONNECT', `cannot use this path as the embedded database: ${problem}; choose another --db`, {
+      subject: path,
+    })
+  }
+}
+
 /** Opens PGlite; `DB_CONNECT` when the directory cannot be used. */
 export async function openPgliteDriver(where: EmbeddedLocation): Promise<Driver> {
   const location = where.kind === 'memory' ? 'memory://' : where.path
@@ -53,14 +87,20 @@ export async function openPgliteDriver(where: EmbeddedLocation): Promise<Driver>
         cause: error,
       })
     }
+    assertDataDirectory(where.path)
     lock = lockDirectory(where.path)
   }
   let db: PGlite
   try {
     // Lazy: a server-only deployment never loads the WASM.
     const { PGlite } = await import('@electric-sql/pglite')
+    if (where.kind === 'directory' && !hasDatabase(where.path)) await initDirectory(PGlite, where.path)
     db = where.kind === 'memory' ? await PGlite.create() : await PGlite.create(where.path)
   } catch (error) {
+    if (isAppError(error)) {
+      lock?.release()
+      throw error
+    }
     lock?.release()
     throw new AppError(
       'DB_CONNECT',

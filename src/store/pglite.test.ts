@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -59,6 +60,22 @@ describe('PGlite store', () => {
     const again = await openStore(dir)
     expect(again.migrated).toEqual([])
     await again.close()
+  })
+
+  it('creates a new directory whole and refuses paths holding other files', async () => {
+    const dir = join(root, 'parent', 'new-db')
+    const store = await openStore(`file://${dir}`)
+    await store.close()
+    expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true)
+    expect(readdirSync(join(root, 'parent'))).toEqual(['new-db'])
+    const other = join(root, 'other')
+    mkdirSync(other)
+    writeFileSync(join(other, 'notes.txt'), 'mine')
+    for (const path of [other, join(other, 'notes.txt')]) {
+      const error = await openStore(path).catch((e: unknown) => e)
+      expect(isAppError(error) && error.code).toBe('DB_CONNECT')
+    }
+    expect(readdirSync(other)).toEqual(['notes.txt'])
   })
 })
 
