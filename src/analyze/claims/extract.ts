@@ -203,7 +203,7 @@ function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLe
   if (end.lower === ',') {
     for (let c = last - 2; c >= 0 && last - c <= 25; c--) {
       const w = words[c] as Word
-      if (w.lower === '“' || w.lower === '"' || w.lower === ';' || lexicon.cues.has(w.lower)) return [-1, last]
+      if (w.lower === '“' || w.lower === '"' || w.lower === ';') return [-1, last]
       if (w.lower !== ',') continue
       const first = speakerBefore(words, c - 1, lexicon.cues)
       // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
@@ -657,6 +657,7 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
 const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
 /** Passive forms of these are not reports ("104 people were admitted", "was told to leave"). */
 const NOT_PASSIVE_CUES = new Set(['admitted', 'told', 'asked', 'called', 'expected', 'confirmed', 'estimated'])
+const RELATIVES = new Set(['who', 'which'])
 const NOUN_FOLLOWERS = new Set(['could', 'would', 'will', 'have', 'has', 'are', 'were', 'is', 'was', 'can', 'may', 'might', 'should', 'of'])
 const INFINITIVE_CUE_HOSTS = new Set(['refused', 'declined', 'failed', 'went', 'continued', 'continues', 'wants', 'want', 'wanted', 'tried', 'seemed', 'seems', 'appeared', 'appears', 'began', 'decided', 'plans', 'planned', 'expected', 'likely', 'unlikely'])
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
@@ -761,7 +762,7 @@ function trailingAttribution(scope: SentenceScope): boolean {
         // CONTENT, X said. / CONTENT, officials said, in the deadliest attack in years.
         if (!isShortTail(words, cueEnd + 1, end) && words[cueEnd + 1]?.lower !== ',') continue
         const left = leftOfCue(words, k)
-        if (left.last < 1) continue
+        if (left.last < 1 || left.passive) continue
         const [first, sLast] = speakerLeftSpan(words, left.last, lexicon)
         if (first < 2 || !TAIL_MARKS.has(words[first - 1]?.lower ?? '')) continue
         speaker = spanOf(words, first, sLast)
@@ -798,6 +799,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
 function leftToRight(scope: SentenceScope): void {
   const { words, input } = scope
   const { lexicon, quotes } = input
+  let lastSpeaker: Span | null = null
+  const pushed = scope.drafts.length
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word
     if (!w.isWord || !isFree(scope, w)) continue
@@ -844,7 +847,14 @@ function leftToRight(scope: SentenceScope): void {
     if (words[i + 1]?.lower === 'off') continue
 
     const left = leftOfCue(words, i)
-    const [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    let [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    // "The Front, which seeks …, claimed": when the appositive holds another attribution, the
+    // speaker is the head before it.
+    if (speakerFirst >= 0 && overlapsAny(scope.blocked, spanOf(words, speakerFirst, speakerLast))) {
+      const comma = words.findIndex((x, k) => k > speakerFirst && k <= speakerLast && x.lower === ',')
+      if (comma > speakerFirst && !overlapsAny(scope.blocked, spanOf(words, speakerFirst, comma - 1))) speakerLast = comma - 1
+      else speakerFirst = -1
+    }
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     let cueEnd = cueLast(words, i, lexicon)
 
@@ -936,7 +946,13 @@ function leftToRight(scope: SentenceScope): void {
           if (thatAt > t) t = thatAt
         }
       }
-      const limit = contentLimit(scope, t)
+      let limit = contentLimit(scope, t)
+      // "The Front, which seeks independence …, claimed the attack": a relative clause ends at
+      // its comma.
+      if (RELATIVES.has(words[speakerFirst]?.lower ?? '') && speakerFirst === speakerLast) {
+        const comma = words.findIndex((x, k) => k > t && k <= limit && x.lower === ',')
+        if (comma > 0) limit = comma - 1
+      }
       const [first, end] = trimContent(words, t, limit)
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
       // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
@@ -961,8 +977,15 @@ function leftToRight(scope: SentenceScope): void {
     // "X mocked the plan, saying …" / "X arrived and said …": the sentence's subject speaks,
     // unless it already speaks in another attribution of this sentence.
     if (i >= 2 && continuesWithCue(words, i - 1, lexicon)) {
-      let speaker: Span | null = null
-      const subjectLast = subjectEnd(words)
+      for (let d = scope.drafts.length - 1; d >= pushed; d--) {
+        const sp = scope.drafts[d]?.speaker
+        if (sp) {
+          lastSpeaker = sp
+          break
+        }
+      }
+      let speaker: Span | null = lastSpeaker
+      const subjectLast = speaker === null ? subjectEnd(words) : -1
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectLast >= 0 && subjectLast < i - 1) {
         // The same speaker as the sentence's first attribution, if it had one ("X accused Y …

@@ -12,7 +12,7 @@ import { extractDrafts } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
 import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
-import { accusedParts, isHedged, stanceOf } from './stance.js'
+import { accusedParts, denialAt, isHedged, stanceOf } from './stance.js'
 import { scanWords } from './words.js'
 
 const STAGE = 'claims'
@@ -40,7 +40,7 @@ export function findClaims(
   drafts.sort((a, b) => firstOf(a) - firstOf(b))
 
   return drafts.map((draft, n): Claim => {
-    const content = textSpan(draft.content)
+    const content = textSpan(withoutDateline(text, draft.content))
     const cue = draft.cue === null ? null : textSpan(draft.cue)
     let speaker: Claim['speaker'] = null
     if (draft.speaker !== null) {
@@ -64,7 +64,13 @@ export function findClaims(
       } else if (stance === 'accuse') {
         for (const [s, e] of accusedParts(content.text)) addTargets({ start: content.start + s, end: content.start + e })
       }
-      if (stance === 'deny') addTargets(content)
+      // "Those who planned this sit in Kaldria": with nobody before the verb, all named in it.
+      if (stance === 'accuse' && targets.length === 0) addTargets(content)
+      if (stance === 'deny') {
+        // "Kaldria had nothing to do with it and urged Vostrana …": the denier's side only.
+        const at = denialAt(content.text)
+        addTargets(at > 0 ? { start: content.start, end: content.start + at } : content)
+      }
     }
     const start = firstOf(draft)
     const hedgeFrom = Math.min(draft.cue?.start ?? content.start, content.start)
@@ -83,6 +89,13 @@ export function findClaims(
       provenance: { stage: STAGE, rule: draft.negated ? `${draft.rule}+negated` : draft.rule },
     }
   })
+}
+
+/** "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …" and "BREAKING: …" lose their prefix. */
+function withoutDateline(text: string, span: Span): Span {
+  const head = text.slice(span.start, Math.min(span.end, span.start + 120))
+  const m = /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s[-—–]\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(head)
+  return m === null || span.start + m[0].length >= span.end ? span : { start: span.start + m[0].length, end: span.end }
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {

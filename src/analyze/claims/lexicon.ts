@@ -73,9 +73,10 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     cues.set(form.toLowerCase(), { stance, frame, origin: 'data' })
   }
   if (learned !== null) {
+    const notCues = new Set(lines(dir('not-cues.txt')).map(([w]) => (w ?? '').toLowerCase()))
     for (const form of Object.keys(learned.cues)) {
-      // Single-word learned cues only; hand-written entries win.
-      if (form.includes(' ') || cues.has(form)) continue
+      // Single-word learned cues only; hand-written entries win; literal violence verbs never.
+      if (form.includes(' ') || cues.has(form) || notCues.has(form)) continue
       cues.set(form, { stance: 'assert', frame: 'say', origin: 'model' })
     }
   }

@@ -151,6 +151,12 @@ export function resolveSpeaker(
   const comma = words.findIndex((w) => w.lower === ',')
   const headSpan = comma > 0 ? { start: span.start, end: words[comma]?.start ?? span.end } : span
   const inside = entitiesIn(index, headSpan)
+  // "Norvenia's spokesperson, Claire Whitlock,": a title before the comma, the person after it.
+  const titled = comma > 0 && (lexicon.speakerNouns.get(words[comma - 1]?.lower ?? '')?.includes('PERSON') ?? false)
+  if (titled) {
+    const person = entitiesIn(index, span).find((e) => e.type === 'PERSON')
+    if (person !== undefined) return person.id
+  }
   if (inside.length > 0) {
     // "Interior Minister Lena Varga": the last entity is the head; "the spokesman for the
     // Ministry, Jan Roe" speaks as a person, so a PERSON wins when there is one.
@@ -164,6 +170,12 @@ export function resolveSpeaker(
   }
   const head = words[(comma > 0 ? comma : words.length) - 1]
   if (head === undefined) return null
+  // "The Front, which seeks …": a relative pronoun speaks for the name just before it.
+  if (words.length === 1 && (head.lower === 'who' || head.lower === 'which')) {
+    const before = nearestBefore(index, span.start, ['PERSON', 'ORG', 'GPE', 'NORP'], 120)
+    const adjacent = before?.mentions.some((m) => m.end <= span.start && span.start - m.end <= 3) ?? false
+    return adjacent ? (before?.id ?? null) : null
+  }
   const first = words[0]
   if (words.length === 1 && PERSON_PRONOUNS.has(head.lower)) {
     return nearestBefore(index, span.start, ['PERSON'], 1500)?.id ?? null

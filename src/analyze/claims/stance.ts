@@ -10,7 +10,7 @@ import type { Word } from './words.js'
 const RESPONSIBILITY = /^(?:full |sole )?(?:responsibility|credit)\b/i
 const TOOK_RESPONSIBILITY = /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
 const SELF_AGENCY = /^(?:that\s+)?(?:it|they|we|its fighters|its members)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|staged|perpetrated|conducted|planned|launched)\b/i
-const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for|armed|trained|sent)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
+const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
 const THREAT = /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b|\bwill\s+(?:answer|pay)\s+for\b/i
 const STRONG_THREAT = /\bwill\s+(?:answer|pay)\s+for\b|\bwill\s+(?:retaliate|avenge)\b|\bwill\s+strike\s+again\b/i
 const DENIAL_OBJECT = /^(?:any\s+)?(?:involvement|responsibility|role|links?|ties|knowledge|claims?|allegations?|accusations?|reports?)\b/i
@@ -22,7 +22,9 @@ const ATTACK_OBJECT = /^(?:the\s+)?(?:attack|attacks|bombing|bombings|shooting|a
 export function stanceOf(draft: Draft, content: string, cueText: string): Stance {
   let stance: Stance = draft.stance ?? draft.cueEntry?.stance ?? 'assert'
   const cue = cueText.toLowerCase()
-  if (draft.cueEntry?.frame === 'ask' || /\?\s*["”’»]?\s*$/.test(content)) stance = 'question'
+  if ((draft.cueEntry?.frame === 'ask' && !/^to\b/i.test(content)) || /\?\s*["”’»]?\s*$/.test(content)) stance = 'question'
+  // "asks residents to report …" is a request, not a question.
+  else if (draft.cueEntry?.frame === 'ask') stance = 'assert'
   if ((cue.startsWith('claim') || cue.startsWith('took') || cue.startsWith('accept')) && RESPONSIBILITY.test(content)) {
     stance = 'claim_responsibility'
   } else if (cue.split(/\s+/).some((w) => w.startsWith('claim')) && ATTACK_OBJECT.test(content)) {
@@ -90,6 +92,12 @@ function matches(pattern: RegExp, text: string): boolean {
  * content: what stands before each accusation verb ("Kaldria planned the attack and that Norvenia
  * and Westria paid for it" → "Kaldria", "and that Norvenia and Westria").
  */
+/** Offset in the content where a denial phrase starts ("Kaldria [had nothing to do with] …"), or -1. */
+export function denialAt(content: string): number {
+  const m = DENIAL_CONTENT.exec(content)
+  return m === null ? -1 : m.index
+}
+
 export function accusedParts(content: string): [number, number][] {
   const parts: [number, number][] = []
   let from = 0
