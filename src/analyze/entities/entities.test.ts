@@ -131,6 +131,61 @@ describe('[entities] types from the gazetteers', () => {
   })
 })
 
+describe('[entities] one entity per actor within a document', () => {
+  it('gives a name one type: a place acting is still the place', () => {
+    const { entities } = analyze(
+      "Troops crossed from Drovnia on Monday. Drovnia's intelligence service denied it. Drovnia has closed the border.",
+    )
+    const drovnia = entities.filter((e) => e.name === 'Drovnia')
+    expect(drovnia).toHaveLength(1)
+    expect(drovnia[0]?.mentions).toHaveLength(3)
+  })
+
+  const shortForms: [string, string, number][] = [
+    [
+      'The Crimson Dawn Front claimed the attack. The Front gave no proof.',
+      'Crimson Dawn Front',
+      2,
+    ],
+    [
+      'Fire broke out at the Silver Gate Concert Hall. Survivors left Silver Gate at dawn.',
+      'Silver Gate Concert Hall',
+      2,
+    ],
+  ]
+  it.each(shortForms)('%s → %s', (text, name, count) => {
+    const entity = analyze(text).entities.find((e) => e.name === name)
+    expect(entity?.mentions).toHaveLength(count)
+  })
+
+  it('types a name ending in an outlet or place word by that word', () => {
+    const { entities } = analyze(
+      'Rosa Lind wrote for the Harbour Ledger. Rosa Lind lives near Kettle Bridge.',
+    )
+    expect(entities.map((e) => `${e.name}|${e.type}`)).toEqual(
+      expect.arrayContaining(['Rosa Lind|PERSON', 'Harbour Ledger|ORG']),
+    )
+  })
+})
+
+describe('[entities] boilerplate and layout', () => {
+  it('finds no names in boilerplate sections', () => {
+    const text = 'Home | World | Sport\nMarta Vell spoke in Oslo.'
+    const nav = text.indexOf('\n')
+    const doc = {
+      ...textDocument(text),
+      sections: [
+        { kind: 'boilerplate' as const, start: 0, end: nav },
+        { kind: 'body' as const, start: nav + 1, end: text.length },
+      ],
+    }
+    const tokens = testTokens(text)
+    const mentions = mentionsStage.run(doc, { tokens, sentences: [] })
+    expect(mentions.every((m) => m.start > nav)).toBe(true)
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toContain('Marta Vell')
+  })
+})
+
 describe('[entities] contract', () => {
   it('numbers entities E1, E2 … by first mention and keeps offsets exact', () => {
     const text = 'NATO met in Brussels. Jens Stoltenberg spoke for NATO.'

@@ -4,6 +4,7 @@
  * no model is given), typed with the gazetteers, with metonyms marked in provenance.
  */
 import type { Provenance } from '../../model/analysis.js'
+import type { Section } from '../../model/document.js'
 import { GAZ, type Gazetteer } from '../../ner/gazetteer.js'
 import { nameKey, slug } from '../../ner/normalize.js'
 import { DocContext, lineCase } from '../../ner/features.js'
@@ -110,12 +111,17 @@ export function ruleFinder(gaz: Gazetteer, lex: EntityLexicon): SpanFinder {
 /** Mentions over the whole text, sentence by sentence (sentences are runs of equal `tokens.sentence`). */
 export function findMentions(
   text: string,
+  sections: readonly Section[],
   tokens: Tokens,
   finder: SpanFinder,
   finderName: string,
   gaz: Gazetteer,
   lex: EntityLexicon,
 ): TypedMention[] {
+  // Boilerplate (navigation, cookie banners, footers) names nothing the analysis should keep.
+  const boilerplate = sections.filter((s) => s.kind === 'boilerplate')
+  const inBoilerplate = (offset: number): boolean =>
+    boilerplate.some((s) => offset >= s.start && offset < s.end)
   // Sentences as word arrays first: the tagger's document context looks at all of them.
   const sentences: { first: number; words: string[] }[] = []
   let first = 0
@@ -130,18 +136,18 @@ export function findMentions(
   const doc = new DocContext(sentences.map((s) => s.words))
   const mentions: TypedMention[] = []
   for (const { first, words } of sentences) {
+    if (inBoilerplate(tokens.starts[first] ?? 0)) continue
     for (const span of finder(words, doc)) {
+      const start = tokens.starts[first + span.start] ?? 0
+      const end = tokens.ends[first + span.end - 1] ?? 0
+      // A name does not run across a line break (navigation bars, lists, headers).
+      if (text.slice(start, end).includes('\n')) continue
       const typed = typeMention(words, span.start, span.end, span.label, span.hasTitle, gaz, lex)
       const provenance: Provenance = {
         stage: 'mentions',
         rule: `${finderName}:${metonymRule(words, span.start, span.end, gaz, lex) ?? typed.rule}`,
       }
-      mentions.push({
-        start: tokens.starts[first + span.start] ?? 0,
-        end: tokens.ends[first + span.end - 1] ?? 0,
-        type: typed.type,
-        provenance,
-      })
+      mentions.push({ start, end, type: typed.type, provenance })
     }
   }
   return mentions

@@ -31,7 +31,7 @@ export const mentionsStage = {
   run: (doc, layers) => {
     const tokens = need(layers, 'tokens')
     const { find, name } = defaultFinder()
-    return findMentions(doc.text, tokens, find, name, gazetteer(), entityLexicon())
+    return findMentions(doc.text, doc.sections, tokens, find, name, gazetteer(), entityLexicon())
   },
 } satisfies Stage<'mentions'>
 

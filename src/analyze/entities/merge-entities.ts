@@ -45,6 +45,41 @@ function initials(words: readonly string[]): string {
     .join('')
 }
 
+/**
+ * One type per name within a document: the tagger may call "Kaldria" a place in one sentence and an
+ * organisation in the next ("Kaldria's intelligence service"). A place type beats ORG/FAC (a country
+ * acting is a metonym, not an organisation); otherwise the majority wins, ties going to the first.
+ */
+function voteTypes(text: string, mentions: TypedMention[], lex: EntityLexicon): TypedMention[] {
+  const votes = new Map<string, Map<EntityType, number>>()
+  const keyOf = (m: TypedMention): string => slug(mentionName(text.slice(m.start, m.end), lex))
+  for (const m of mentions) {
+    const key = keyOf(m)
+    const counts = votes.get(key) ?? new Map<EntityType, number>()
+    counts.set(m.type, (counts.get(m.type) ?? 0) + 1)
+    votes.set(key, counts)
+  }
+  const winner = new Map<string, EntityType>()
+  for (const [key, counts] of votes) {
+    if (counts.size < 2) continue
+    const types = [...counts.keys()]
+    const place = types.find((t) => t === 'GPE' || t === 'LOC')
+    if (place !== undefined && !types.includes('PERSON')) {
+      winner.set(key, place)
+      continue
+    }
+    let best = types[0] ?? 'MISC'
+    for (const t of types) if ((counts.get(t) ?? 0) > (counts.get(best) ?? 0)) best = t
+    winner.set(key, best)
+  }
+  if (winner.size === 0) return mentions
+  return mentions.map((m) => {
+    const type = winner.get(keyOf(m))
+    if (type === undefined || type === m.type) return m
+    return { ...m, type, provenance: { ...m.provenance, rule: `${m.provenance.rule}+type-vote` } }
+  })
+}
+
 /** Merges one document's mentions (any order) into entities numbered by first mention. */
 export function mergeEntities(
   text: string,
@@ -52,7 +87,11 @@ export function mergeEntities(
   gaz: Gazetteer,
   lex: EntityLexicon,
 ): Entity[] {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  const sorted = voteTypes(
+    text,
+    [...mentions].sort((a, b) => a.start - b.start || b.end - a.end),
+    lex,
+  )
   const groups = new Map<string, Group>()
   const acronyms = new Map<string, string>()
 
@@ -97,12 +136,38 @@ export function mergeEntities(
     if (metonym !== null) group.rules.add(metonym[0])
   }
 
+  // Multi-word organisation, facility and place names, for short forms to join.
+  const longNames = new Map<
+    string,
+    { key: string; type: EntityType; name: string; words: string[] }
+  >()
+  for (const m of sorted) {
+    if (m.type === 'PERSON' || m.type === 'NORP' || m.type === 'MISC') continue
+    const name = mentionName(text.slice(m.start, m.end), lex)
+    const words = name.split(/\s+/)
+    if (words.length < 2 || gaz.lookup(name) !== undefined) continue
+    const key = entityKey(m.type, name)
+    if (!longNames.has(key)) longNames.set(key, { key, type: m.type, name, words })
+  }
+  const longerName = (
+    name: string,
+  ): { key: string; type: EntityType; name: string } | undefined => {
+    const words = name.split(/\s+/)
+    const hits = [...longNames.values()].filter(
+      (l) =>
+        l.words.length > words.length &&
+        (words.every((w, i) => l.words[i] === w) ||
+          (words.length === 1 && l.words[l.words.length - 1] === words[0])),
+    )
+    return hits.length === 1 ? hits[0] : undefined
+  }
+
   // Pass 1: full person names (two words or more) fix the person entities.
   const persons: Group[] = []
   for (const m of sorted) {
     if (m.type !== 'PERSON') continue
     const name = mentionName(text.slice(m.start, m.end), lex)
-    if (name.split(/\s+/).length < 2) continue
+    if (name.split(/\s+/).length < 2 || longerName(name) !== undefined) continue
     const key = entityKey('PERSON', name)
     if (!groups.has(key)) {
       const group: Group = {
@@ -135,6 +200,11 @@ export function mergeEntities(
     const name = mentionName(raw, lex)
     const words = name.split(/\s+/)
     if (m.type === 'PERSON') {
+      const longer = words.length < 3 ? longerName(name) : undefined
+      if (longer !== undefined) {
+        add(longer.key, longer.type, longer.name, m, 'short-form')
+        continue
+      }
       if (words.length >= 2) {
         add(entityKey('PERSON', name), 'PERSON', name, m, 'full-name')
         continue
@@ -159,6 +229,15 @@ export function mergeEntities(
           add(group.key, group.type, group.name, m, 'acronym')
           continue
         }
+      }
+    }
+    // "the Front" → "Black Meridian Front"; "Amber Crown" → "Amber Crown Concert Hall": a short form
+    // that is the head or the start of exactly one longer organisation or place name in the document.
+    if (entry === undefined && words.length < 3) {
+      const longer = longerName(name)
+      if (longer !== undefined) {
+        add(longer.key, longer.type, longer.name, m, 'short-form')
+        continue
       }
     }
     let type: EntityType = m.type

@@ -57,7 +57,15 @@ export function typeMention(
   // The head of "Ministry of Defence" is "Ministry".
   const of = words.indexOf('of', start)
   const head = words[of > start && of < end ? of - 1 : end - 1] ?? ''
-  if (coarse === 'PER' || hasTitle) return { type: 'PERSON', rule: hasTitle ? 'title' : 'tagger' }
+  if (coarse === 'PER' || hasTitle) {
+    // "Amber Crown Concert Hall", "Northgate Wire": a person's name does not end in a head word.
+    if (!hasTitle && end - start >= 2) {
+      const place = lex.placeWords.get(words[end - 1] ?? '')
+      if (place !== undefined) return { type: place, rule: 'place-word' }
+      if (lex.orgWords.has(words[end - 1] ?? '')) return { type: 'ORG', rule: 'org-word' }
+    }
+    return { type: 'PERSON', rule: hasTitle ? 'title' : 'tagger' }
+  }
   if (entry !== undefined) {
     // The curated lists and the country data know these names; trust them over the tagger's type,
     // except that a demonym the tagger calls ORG or PER stays what the tagger says.
@@ -76,6 +84,7 @@ export function typeMention(
     return { type: 'ORG', rule: 'tagger' }
   }
   if (coarse === 'MISC') {
+    if (placeType !== undefined && end - start >= 2) return { type: placeType, rule: 'place-word' }
     if (words.slice(start, end).some((w) => EVENT_WORDS.has(w)))
       return { type: 'EVENT', rule: 'event-word' }
     const last = gaz.lookup(head)
