@@ -64,7 +64,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
     if (isAppError(error)) return error
     throw error
   }
-  throw new Error('expected a rejection')
+  return expect.fail('expected the promise to reject')
 }
 
 /** Runs the contract against databases made by `target`. */

@@ -2,6 +2,7 @@
  * @module
  * Read-side queries over stored documents: listings, counts, full-text search.
  */
+import { AppError } from '../errors.js'
 import type { Analysis } from '../model/analysis.js'
 import type { DocumentKind } from '../model/document.js'
 import type { Queryable } from './driver.js'
@@ -82,7 +83,7 @@ const COUNTS_SQL = `SELECT ${Object.entries(COUNTED)
 /** How many rows each layer holds. */
 export async function counts(db: Queryable): Promise<StoreCounts> {
   const [row] = await db.query<StoreCounts>(COUNTS_SQL)
-  if (row === undefined) throw new TypeError('SELECT without FROM returned no row')
+  if (row === undefined) throw new AppError('INTERNAL', 'counting rows returned nothing')
   return row
 }
 
@@ -105,7 +106,7 @@ export const SEARCH_LIMIT_MAX = 1000
  * An empty or stop-word-only query matches nothing.
  */
 export async function searchDocuments(db: Queryable, q: string, limit = 20): Promise<SearchHit[]> {
-  const capped = Math.max(1, Math.min(SEARCH_LIMIT_MAX, Math.trunc(limit)))
+  const capped = Number.isFinite(limit) ? Math.max(1, Math.min(SEARCH_LIMIT_MAX, Math.trunc(limit))) : 20
   return db.query<SearchHit>(
     `SELECT d.id, d.title, d.source, d.published_at_text AS "publishedAt",
        ts_rank(d.search, q)::float8 AS rank,
