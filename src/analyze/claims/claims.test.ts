@@ -136,6 +136,8 @@ table('indirect speech', [
   ['Brell arrived late and said the doors were locked.', [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }]],
   ['They hired a guard who said the doors were locked.', [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }]],
   ['The hall’s owner, Tomas Brell, said the doors were locked.', [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }]],
+  ['Border Will Stay Closed, Interior Ministry Says', [{ speaker: 'Interior Ministry', cue: 'Says', content: 'Border Will Stay Closed' }]],
+  ['Mr. Brell of the Daily Lantern said the doors were locked.', [{ speaker: 'Mr. Brell of the Daily Lantern', entity: 'Tomas Brell' }]],
   ['Varga described the attack as an act of war.', [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }]],
 ])
 

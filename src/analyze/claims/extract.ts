@@ -200,14 +200,20 @@ function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLexicon): 
 function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLexicon): [number, number] {
   const end = words[last]
   if (end === undefined) return [-1, last]
-  if (end.lower === ',') {
-    for (let c = last - 2; c >= 0 && last - c <= 25; c--) {
+  if (end.lower === ',' || end.lower === '—' || end.lower === '–' || end.lower === '-') {
+    for (let c = last - 2; c >= 0 && last - c <= 40; c--) {
       const w = words[c] as Word
       if (w.lower === '“' || w.lower === '"' || w.lower === ';') return [-1, last]
-      if (w.lower !== ',') continue
-      const first = speakerBefore(words, c - 1, lexicon.cues)
+      if (w.lower !== end.lower) continue
+      // "Rep. Jan Roe (D-N.Y.), chairman of …, said"
+      let nameEnd = c - 1
+      if (words[nameEnd]?.lower === ')') {
+        const open = words.findLastIndex((x, k) => k < nameEnd && k >= nameEnd - 8 && x.lower === '(')
+        if (open > 0) nameEnd = open - 1
+      }
+      const first = speakerBefore(words, nameEnd, lexicon.cues)
       // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
-      if (first < 0 || !((words[c - 1]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return [-1, last]
+      if (first < 0 || !((words[nameEnd]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return [-1, last]
       if (!opensClause(words, first)) return [-1, last]
       const inner = words[c + 1]
       const adjunct = inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))
@@ -250,7 +256,7 @@ function nameRun(words: readonly Word[], first: number, last: number, lexicon?: 
   if (k === first) return first
   for (let t = first; t < k; t++) {
     const w = words[t] as Word
-    if (w.isWord && !w.upper && !NP_INNER.has(w.lower)) return k
+    if (w.isWord && !w.upper && !NP_INNER.has(w.lower) && !DETERMINERS.has(w.lower)) return k
   }
   return first
 }
@@ -635,6 +641,19 @@ interface SentenceScope {
   readonly words: readonly Word[]
   readonly blocked: Span[]
   readonly drafts: Draft[]
+  /** A headline in title case ("Obama Says Museum Will Open"): capitals do not mark names. */
+  readonly titleCase: boolean
+}
+
+function isTitleCase(words: readonly Word[]): boolean {
+  let letters = 0
+  let upper = 0
+  for (const w of words) {
+    if (!w.isWord || w.lower.length < 4) continue
+    letters++
+    if (w.upper) upper++
+  }
+  return letters >= 3 && upper / letters >= 0.8
 }
 
 function isFree(scope: SentenceScope, w: Word): boolean {
@@ -716,7 +735,7 @@ function isShortTail(words: readonly Word[], from: number, to: number): boolean 
 function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
   const words = scanWords(input.text, sentence.start, sentence.end)
   if (words.length < 3) return
-  const scope: SentenceScope = { input, words, blocked, drafts }
+  const scope: SentenceScope = { input, words, blocked, drafts, titleCase: isTitleCase(words) }
   if (trailingAttribution(scope)) return
   leftToRight(scope)
 }
@@ -729,7 +748,7 @@ function trailingAttribution(scope: SentenceScope): boolean {
   while (end >= 0 && ['.', '!', '?'].includes(words[end]?.lower ?? '')) end--
   for (let k = end; k >= 2 && end - k <= 30; k--) {
     const w = words[k] as Word
-    if (!w.isWord || w.upper || !isFree(scope, w)) continue
+    if (!w.isWord || (w.upper && !scope.titleCase) || !isFree(scope, w)) continue
     let speaker: Span | null = null
     let cue: Span | null = null
     let contentLast = -1
@@ -836,7 +855,7 @@ function leftToRight(scope: SentenceScope): void {
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined) continue
     // "United States", "Fox News Reports": a capitalised word inside a sentence is a name.
-    if (w.upper && i > 0) continue
+    if (w.upper && i > 0 && !scope.titleCase) continue
     const before = words[i - 1]
     // "the claims", "his statement": a noun, not a cue.
     if (before !== undefined && DETERMINERS.has(before.lower)) continue
