@@ -9,8 +9,9 @@
  *    can follow them.
  *
  * Writes models/attribution/cues.json (word lists and counts only; no sentences) and
- * models/attribution/conventions.json. Options: --min-count N (default 5),
- * --min-precision P (default 0.5; tune on dev with `npm run eval:attribution -- --split dev`).
+ * models/attribution/conventions.json. Options: --min-count N (default 3),
+ * --min-precision P (default 0.15, the best of 0.1–0.5 on dev with
+ * `npm run eval:attribution -- --split dev`).
  */
 import { writeFileSync } from 'node:fs'
 import { readPolnear, type PolnearArticle } from '../src/analyze/claims/polnear.js'
@@ -22,8 +23,8 @@ const option = (name: string, fallback: number): number => {
   const at = args.indexOf(`--${name}`)
   return at >= 0 ? Number(args[at + 1]) : fallback
 }
-const minCount = option('min-count', 5)
-const minPrecision = option('min-precision', 0.5)
+const minCount = option('min-count', 3)
+const minPrecision = option('min-precision', 0.15)
 
 const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const articles: PolnearArticle[] = readPolnear(root, 'train')

@@ -86,7 +86,12 @@ export function findClaims(
       hedged,
       sentence: sentenceAt(sentences, start),
       section: sectionAt(doc.sections, content.start),
-      provenance: { stage: STAGE, rule: draft.negated ? `${draft.rule}+negated` : draft.rule },
+      provenance: {
+        stage: STAGE,
+        rule: draft.negated ? `${draft.rule}+negated` : draft.rule,
+        // A cue learned from PolNeAR says how often that word is a cue there.
+        ...(draft.cueEntry?.precision !== undefined ? { confidence: draft.cueEntry.precision } : {}),
+      },
     }
   })
 }

@@ -17,6 +17,8 @@ export interface CueEntry {
   readonly frame: CueFrame
   /** 'data' for hand-written cues, 'model' for cues learned from PolNeAR train. */
   readonly origin: 'data' | 'model'
+  /** For learned cues: how often the word is a cue in PolNeAR train (0..1). */
+  readonly precision?: number
 }
 
 export interface AllegationPattern {
@@ -77,7 +79,7 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     for (const form of Object.keys(learned.cues)) {
       // Single-word learned cues only; hand-written entries win; literal violence verbs never.
       if (form.includes(' ') || cues.has(form) || notCues.has(form)) continue
-      cues.set(form, { stance: 'assert', frame: 'say', origin: 'model' })
+      cues.set(form, { stance: 'assert', frame: 'say', origin: 'model', precision: learned.cues[form]?.precision ?? 0 })
     }
   }
   const hedges = lines(dir('hedges.txt')).map(([phrase]) => (phrase ?? '').toLowerCase().split(/\s+/))
