@@ -79,6 +79,11 @@ export class Gazetteer {
   private readonly wordKeys = new Map<string, string>()
   /** Common first names (a tagger feature only: never used to type or canonicalise a name). */
   readonly firstNames = new Set<string>()
+  /**
+   * More first names (curated, international) used when typing names, not as a tagger feature: the
+   * shipped model was trained with `firstNames` only (adding these did not help on CoNLL val).
+   */
+  readonly moreFirstNames = new Set<string>()
   /** capital city key → country canonical name. */
   readonly capitals = new Map<string, string>()
 
@@ -240,6 +245,8 @@ function buildGazetteer(): Gazetteer {
     for (const v of variants.split('|')) if (v.trim() !== '') gaz.add(v.trim(), entry)
   }
   for (const name of dataLines('entities/first-names.txt')) gaz.firstNames.add(name.trim())
+  for (const name of dataLines('entities/first-names-extra.txt'))
+    gaz.moreFirstNames.add(name.trim())
   for (const [name = '', country = ''] of dataRows('entities/cities.tsv')) {
     gaz.add(name, {
       canonical: gaz.lookup(name)?.canonical ?? name,

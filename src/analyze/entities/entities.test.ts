@@ -168,6 +168,18 @@ describe('[entities] one entity per actor within a document', () => {
   })
 })
 
+describe('[entities] corrections to the tagger', () => {
+  it('makes a first name and a surname a person even where the tagger saw a team', () => {
+    const { entities } = analyze(
+      'The final debate between Donald Trump and Hillary Clinton starts tonight.',
+    )
+    expect(entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual([
+      'Donald Trump',
+      'Hillary Clinton',
+    ])
+  })
+})
+
 describe('[entities] boilerplate and layout', () => {
   it('finds no names in boilerplate sections', () => {
     const text = 'Home | World | Sport\nMarta Vell spoke in Oslo.'

@@ -75,6 +75,18 @@ export function typeMention(
     return { type: entry.type, rule: `gazetteer:${entry.kind}` }
   }
   const placeType = lex.placeWords.get(head)
+  // "between Donald Trump and Hillary Clinton": CoNLL's sports pages teach the tagger that such
+  // pairs are teams. Two capitalised words starting with a common first name are a person.
+  if (
+    (coarse === 'ORG' || coarse === 'MISC') &&
+    end - start === 2 &&
+    (gaz.firstNames.has(words[start] ?? '') || gaz.moreFirstNames.has(words[start] ?? '')) &&
+    /^\p{Lu}\p{Ll}/u.test(head) &&
+    placeType === undefined &&
+    !lex.orgWords.has(head)
+  ) {
+    return { type: 'PERSON', rule: 'first-name' }
+  }
   if (coarse === 'LOC') {
     if (placeType !== undefined) return { type: placeType, rule: 'place-word' }
     return { type: 'GPE', rule: 'tagger' }
