@@ -159,6 +159,11 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       expect(row!.source).toBe(analysis.document.source)
       expect(row!.sources).toEqual([analysis.document.source, 'https://mirror.example/copy'])
       expect(await store.loadAnalysis(analysis.document.id)).toStrictEqual(analysis)
+      // Ingest skipping re-analysis records sources directly.
+      await store.addSource(analysis.document.id, 'stdin')
+      await store.addSource(analysis.document.id, 'stdin')
+      expect((await store.listDocuments())[0]!.sources).toHaveLength(3)
+      expect((await rejection(store.addSource('no-such-id', 'x'))).code).toBe('NOT_FOUND')
     })
 
     it("re-analyzes a document stored by another pipeline ('updated', old annotations gone)", async () => {

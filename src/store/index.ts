@@ -9,6 +9,7 @@ export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migra
 export {
   saveAnalysis,
   documentStatus,
+  addSource,
   publishedInstant,
   wordCount,
   SAVE_OUTCOMES,

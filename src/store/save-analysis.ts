@@ -157,3 +157,17 @@ export async function documentStatus(db: Queryable, id: string): Promise<{ reado
   const [row] = await db.query<{ pipeline: string }>('SELECT pipeline FROM documents WHERE id = $1', [id])
   return row === undefined ? null : { pipeline: row.pipeline }
 }
+
+/**
+ * Records one more source of a stored document (ingest does this when it skips re-analysis).
+ * `NOT_FOUND` when the document is not stored.
+ */
+export async function addSource(db: Queryable, id: string, source: string): Promise<void> {
+  const [row] = await db.query<{ stored: boolean }>(
+    `WITH doc AS (SELECT id FROM documents WHERE id = $1),
+     ins AS (INSERT INTO document_sources (document_id, source) SELECT id, $2 FROM doc ON CONFLICT DO NOTHING)
+     SELECT EXISTS (SELECT 1 FROM doc) AS stored`,
+    [id, source],
+  )
+  if (row?.stored !== true) throw new AppError('NOT_FOUND', `no stored document ${id}`, { subject: source })
+}

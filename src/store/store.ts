@@ -18,7 +18,7 @@ import {
   type SearchHit,
   type StoreCounts,
 } from './queries.js'
-import { documentStatus, saveAnalysis, type SaveOutcome } from './save-analysis.js'
+import { addSource, documentStatus, saveAnalysis, type SaveOutcome } from './save-analysis.js'
 import { parseStoreUrl, storeUrlFrom } from './store-url.js'
 
 export interface Store {
@@ -31,6 +31,8 @@ export interface Store {
   saveAnalysis(analysis: Analysis): Promise<SaveOutcome>
   /** The stored pipeline of a document, so ingest can skip re-analysis; null when not stored. */
   documentStatus(id: string): Promise<{ readonly pipeline: string } | null>
+  /** Records another source of a stored document; `NOT_FOUND` when it is not stored. */
+  addSource(id: string, source: string): Promise<void>
   loadAnalysis(id: string): Promise<Analysis | null>
   listDocuments(): Promise<DocumentRow[]>
   /** Every stored analysis, paged. */
@@ -53,6 +55,7 @@ export function storeOver(db: Driver, migrated: readonly string[] = []): Store {
     db,
     saveAnalysis: (analysis) => saveAnalysis(db, analysis),
     documentStatus: (id) => documentStatus(db, id),
+    addSource: (id, source) => addSource(db, id, source),
     loadAnalysis: (id) => loadAnalysis(db, id),
     listDocuments: () => listDocuments(db),
     analyses: () => analyses(db),
