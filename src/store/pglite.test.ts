@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isAppError } from '../errors.js'
 import { runStoreContract } from './contract.js'
 import { richAnalysis } from './fixtures/build-analysis.js'
-import { DEFAULT_STORE_PATH, openStore, parseStoreUrl, storeUrlFrom } from './index.js'
+import { DEFAULT_STORE_PATH, migrate, openStore, parseStoreUrl, readMigrations, storeUrlFrom } from './index.js'
 
 // initdb takes seconds in WASM: migrate one template directory, then copy it for each test.
 let root: string
@@ -76,6 +76,31 @@ describe('PGlite store', () => {
       expect(isAppError(error) && error.code).toBe('DB_CONNECT')
     }
     expect(readdirSync(other)).toEqual(['notes.txt'])
+  })
+})
+
+describe('migrations', () => {
+  it('refuses an edited applied migration and a database newer than the code', async () => {
+    const store = await openStore('memory://')
+    try {
+      expect(await migrate(store.db)).toEqual([])
+      await store.db.query("UPDATE schema_migrations SET checksum = 'edited'")
+      const edited = await migrate(store.db).catch((e: unknown) => e)
+      expect(isAppError(edited) && edited.code).toBe('DB_MIGRATION')
+      expect(String((edited as Error).message)).toContain('was changed after it was applied')
+      await store.db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (99, '0099_future.sql', 'x')")
+      const newer = await migrate(store.db).catch((e: unknown) => e)
+      expect(isAppError(newer) && newer.code).toBe('DB_MIGRATION')
+      expect(String((newer as Error).message)).toContain('upgrade claimgraph')
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('reads numbered files in order', () => {
+    const migrations = readMigrations()
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+    expect(migrations[0]!.name).toBe('0001_init.sql')
   })
 })
 
