@@ -168,6 +168,32 @@ describe('[entities] one entity per actor within a document', () => {
   })
 })
 
+describe('[entities] title phrases join the one person with that title', () => {
+  const table: [string, string, string[]][] = [
+    [
+      'French President Emmanuel Macron condemned the attack. The French president said aid would come.',
+      'Emmanuel Macron',
+      ['Emmanuel Macron', 'French president'],
+    ],
+    [
+      'Prime Minister Keir Starmer spoke first, and the minister then left.',
+      'Keir Starmer',
+      ['Keir Starmer', 'minister'],
+    ],
+  ]
+  it.each(table)('%s → %s', (text, name, mentions) => {
+    const person = analyze(text).entities.find((e) => e.name === name)
+    expect(person?.mentions.map((m) => m.text)).toEqual(mentions)
+  })
+
+  it('leaves "the president" alone when two people are called President', () => {
+    const { entities } = analyze(
+      'President Anna Berg met President Tomas Kell. The president said little.',
+    )
+    expect(entities.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('president')
+  })
+})
+
 describe('[entities] corrections to the tagger', () => {
   it('makes a first name and a surname a person even where the tagger saw a team', () => {
     const { entities } = analyze(

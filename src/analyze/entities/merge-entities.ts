@@ -7,9 +7,9 @@
  */
 import type { Entity, EntityType, Mention } from '../../model/analysis.js'
 import type { Gazetteer } from '../../ner/gazetteer.js'
-import { slug } from '../../ner/normalize.js'
+import { nameKey, slug } from '../../ner/normalize.js'
 import type { TypedMention } from '../stage.js'
-import { titleLength, type EntityLexicon } from './lexicon.js'
+import { titleKey, titleLength, type EntityLexicon } from './lexicon.js'
 
 interface Group {
   key: string
@@ -262,6 +262,8 @@ export function mergeEntities(
     }
   }
 
+  addTitleNominals(text, [...groups.values()], gaz, lex)
+
   const ordered = [...groups.values()]
     .filter((g) => g.mentions.length > 0)
     .sort((a, b) => a.first - b.first)
@@ -278,4 +280,82 @@ export function mergeEntities(
       provenance: { stage: 'entities', rule: rules.join('+') },
     }
   })
+}
+
+/** "the French president", "the minister": lower-case title phrases, optionally after a nationality. */
+const NOMINAL =
+  /\b[Tt]he\s+(?:(\p{Lu}[\p{L}-]+)\s+)?(\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}[\p{Ll}-]+)?)\b(?!\s+\p{Lu})/gu
+
+/**
+ * Resolves title phrases to the one person who bears that title in the document: "French President
+ * Emmanuel Macron … the French president" (or just "the president" when only one person is called
+ * President). The phrase joins the person as a mention with rule "nominal-title".
+ */
+function addTitleNominals(text: string, groups: Group[], gaz: Gazetteer, lex: EntityLexicon): void {
+  const byTitle = new Map<string, Set<Group>>()
+  const note = (key: string, g: Group): void => {
+    const set = byTitle.get(key) ?? new Set<Group>()
+    set.add(g)
+    byTitle.set(key, set)
+  }
+  for (const g of groups) {
+    if (g.type !== 'PERSON') continue
+    for (const m of g.mentions) {
+      const before = text
+        .slice(Math.max(0, m.start - 80), m.start)
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-5)
+      for (let k = 0; k < before.length; k++) {
+        if (titleLength(before, k, before.length, lex) !== before.length - k) continue
+        const title = titleKey(before.slice(k).join(' '))
+        note(title, g)
+        // "Prime Minister Keir Starmer … the minister".
+        const head = title.split(' ').pop() ?? title
+        if (head !== title) note(head, g)
+        const modifier = before[k - 1]
+        if (modifier !== undefined && gaz.lookup(modifier) !== undefined) {
+          note(`${nameKey(modifier)} ${title}`, g)
+        }
+        break
+      }
+    }
+  }
+  if (byTitle.size === 0) return
+  const taken = groups.flatMap((g) => g.mentions.map((m) => [m.start, m.end] as const))
+  for (const match of text.matchAll(NOMINAL)) {
+    const modifier = match[1]
+    let title = match[2] ?? ''
+    // "the minister left": the second word is not part of the title.
+    if (!lex.titles.has(titleKey(title))) title = title.split(/\s+/)[0] ?? ''
+    if (!lex.titles.has(titleKey(title))) continue
+    const key = modifier === undefined ? titleKey(title) : `${nameKey(modifier)} ${titleKey(title)}`
+    const people = byTitle.get(key)
+    if (people === undefined || people.size !== 1) continue
+    const person = [...people][0]
+    if (person === undefined) continue
+    const article = /^[Tt]he\s+/.exec(match[0])?.[0].length ?? 0
+    const start = match.index + article
+    const end =
+      match.index +
+      match[0].indexOf(
+        title,
+        modifier === undefined ? 0 : match[0].indexOf(modifier) + modifier.length,
+      ) +
+      title.length
+    // A nationality inside the phrase ("French" in "the French president") gives way to it.
+    const overlapping = groups.filter((g) => g.mentions.some((m) => m.start < end && start < m.end))
+    if (overlapping.some((g) => g.type !== 'NORP')) continue
+    if (taken.some(([a, b]) => a < end && start < b && (a < start || b > end))) continue
+    for (const g of overlapping)
+      g.mentions = g.mentions.filter((m) => !(m.start < end && start < m.end))
+    person.mentions.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      provenance: { stage: 'entities', rule: 'nominal-title' },
+    })
+    person.first = Math.min(person.first, start)
+    person.rules.add('nominal-title')
+  }
 }
