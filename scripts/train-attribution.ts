@@ -15,8 +15,12 @@
  */
 import { writeFileSync } from 'node:fs'
 import { readPolnear, type PolnearArticle } from '../src/analyze/claims/polnear.js'
-import type { LearnedCues } from '../src/analyze/claims/lexicon.js'
-import { modelPath } from '../src/data-path.js'
+import { buildLexicon, type ClaimsLexicon, type LearnedCues } from '../src/analyze/claims/lexicon.js'
+import { cueFeatures, type CueModel } from '../src/analyze/claims/cue-model.js'
+import { findQuotes } from '../src/analyze/claims/quotes.js'
+import { scanWords, type Word } from '../src/analyze/claims/words.js'
+import { sentencesStage } from '../src/analyze/sentences/index.js'
+import { dataPath, modelPath } from '../src/data-path.js'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: number): number => {
@@ -25,6 +29,8 @@ const option = (name: string, fallback: number): number => {
 }
 const minCount = option('min-count', 3)
 const minPrecision = option('min-precision', 0.15)
+const epochs = option('epochs', 5)
+const minWeight = option('min-weight', 2)
 
 const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const articles: PolnearArticle[] = readPolnear(root, 'train')
@@ -140,3 +146,125 @@ log(`cue lexicon: ${Object.keys(cues).length} single-word cues kept (count ≥ $
 log('top cue forms (count, precision):')
 log(table.slice(0, 40).map(([f, c, p]) => `  ${f} ${c} ${p.toFixed(2)}`).join('\n'))
 log(`conventions: ${JSON.stringify(conventions, null, 1)}`)
+
+// 3. The cue perceptron: is a word outside the lexicon the head of a cue?
+const PARTICLES = new Set(['to', 'for', 'about', 'of', 'on', 'out', 'with', 'that', ':', 'in', 'by', 'as', 'at'])
+const lexicon: ClaimsLexicon = buildLexicon((file) => dataPath(`claims/${file}`), model)
+
+interface Example {
+  readonly features: string[]
+  readonly label: boolean
+}
+
+/** Candidate words of one article (lower-case words outside quotes and outside the lexicon). */
+function examples(article: PolnearArticle): Example[] {
+  const { text } = article
+  const heads = new Set<number>()
+  for (const a of article.attributions) {
+    for (const f of a.cue) {
+      const ws = scanWords(text, f.start, f.end)
+      let k = ws.length - 1
+      while (k > 0 && PARTICLES.has(ws[k]?.lower ?? '')) k--
+      const head = ws[k]
+      if (head !== undefined) heads.add(head.start)
+    }
+  }
+  const quotes = findQuotes(text)
+  const doc = { metadata: {} as never, text, sections: [{ kind: 'body' as const, start: 0, end: text.length }], repeats: [], diagnostics: [] }
+  const out: Example[] = []
+  let q = 0
+  for (const sentence of sentencesStage.run(doc)) {
+    const words = scanWords(text, sentence.start, sentence.end)
+    words.forEach((w: Word, i: number) => {
+      if (!w.isWord || w.upper || w.lower.length < 3 || lexicon.cues.has(w.lower)) return
+      while (q < quotes.length && (quotes[q]?.end ?? 0) <= w.start) q++
+      const inQuote = quotes[q] !== undefined && (quotes[q]?.start ?? 0) < w.start
+      if (inQuote) return
+      out.push({ features: cueFeatures(words, i), label: heads.has(w.start) })
+    })
+  }
+  return out
+}
+
+const trainSet = articles.flatMap(examples)
+const devSet = readPolnear(root, 'dev').flatMap(examples)
+
+// Averaged perceptron with lazy averaging.
+const weights = new Map<string, number>()
+const totals = new Map<string, number>()
+const stamps = new Map<string, number>()
+let bias = 0
+let biasTotal = 0
+let biasStamp = 0
+let step = 0
+const settle = (f: string): void => {
+  const w = weights.get(f) ?? 0
+  totals.set(f, (totals.get(f) ?? 0) + w * (step - (stamps.get(f) ?? 0)))
+  stamps.set(f, step)
+}
+let seed = 42
+const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const order = trainSet.map((_, i) => i)
+for (let epoch = 0; epoch < epochs; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[order[i], order[j]] = [order[j] as number, order[i] as number]
+  }
+  let mistakes = 0
+  for (const index of order) {
+    const ex = trainSet[index] as Example
+    step++
+    let score = bias
+    for (const f of ex.features) score += weights.get(f) ?? 0
+    const guess = score > 0
+    if (guess === ex.label) continue
+    mistakes++
+    const delta = ex.label ? 1 : -1
+    for (const f of ex.features) {
+      settle(f)
+      weights.set(f, (weights.get(f) ?? 0) + delta)
+    }
+    biasTotal += bias * (step - biasStamp)
+    biasStamp = step
+    bias += delta
+  }
+  log(`perceptron epoch ${epoch + 1}: ${mistakes} mistakes on ${trainSet.length} candidates`)
+}
+const averaged: Record<string, number> = {}
+for (const f of weights.keys()) {
+  settle(f)
+  const w = (totals.get(f) ?? 0) / step
+  if (Math.abs(w) >= minWeight) averaged[f] = Number(w.toFixed(2))
+}
+biasTotal += bias * (step - biasStamp)
+const averagedBias = Number((biasTotal / step).toFixed(3))
+
+// Threshold: the best F0.5 on dev candidates (precision first: the rules still need a speaker).
+const scoreOf = (ex: Example): number => ex.features.reduce((sum, f) => sum + (averaged[f] ?? 0), averagedBias)
+let best = { threshold: 0, f: -1, p: 0, r: 0 }
+const devScores = devSet.map((ex) => [scoreOf(ex), ex.label] as const)
+const positives = devSet.filter((ex) => ex.label).length
+for (const threshold of [-0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
+  let tp = 0
+  let fp = 0
+  for (const [score, label] of devScores) {
+    if (score <= threshold) continue
+    if (label) tp++
+    else fp++
+  }
+  const p = tp + fp === 0 ? 0 : tp / (tp + fp)
+  const r = positives === 0 ? 0 : tp / positives
+  const f = p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r)
+  log(`  dev threshold ${threshold}: P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F0.5 ${(100 * f).toFixed(1)}`)
+  if (f > best.f) best = { threshold, f, p, r }
+}
+const cueModelOut: CueModel & { readonly trainedOn: string; readonly epochs: number } = {
+  format: 'claimgraph/cue-perceptron@1',
+  trainedOn: model.trainedOn,
+  epochs,
+  threshold: option('cue-threshold', best.threshold),
+  bias: averagedBias,
+  weights: averaged,
+}
+writeFileSync(modelPath('attribution/cue-perceptron.json'), `${JSON.stringify(cueModelOut)}\n`)
+log(`cue perceptron: ${Object.keys(averaged).length} features, threshold ${cueModelOut.threshold} (dev P ${(100 * best.p).toFixed(1)} R ${(100 * best.r).toFixed(1)})`)

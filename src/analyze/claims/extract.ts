@@ -18,6 +18,7 @@ import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
+import { cueFeatures, scoreCue, type CueModel } from './cue-model.js'
 import { speakerAfter, speakerBefore } from './speaker.js'
 import {
   BETWEEN_SPEAKER_AND_CUE,
@@ -52,6 +53,8 @@ export interface ExtractInput {
   readonly sentences: readonly Sentence[]
   readonly quotes: readonly Quote[]
   readonly lexicon: ClaimsLexicon
+  /** The cue perceptron for words outside the lexicon (none: lexicon only). */
+  readonly cueModel?: CueModel | null
 }
 
 const WH_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which'])
@@ -852,7 +855,7 @@ function leftToRight(scope: SentenceScope): void {
       continue
     }
 
-    const entry = lexicon.cues.get(w.lower)
+    const entry = lexicon.cues.get(w.lower) ?? learnedCue(words, i, input.cueModel)
     if (entry === undefined) continue
     // "United States", "Fox News Reports": a capitalised word inside a sentence is a name.
     if (w.upper && i > 0 && !scope.titleCase) continue
@@ -1079,6 +1082,15 @@ function subjectStart(words: readonly Word[], last: number): number {
   let k = last
   while (k > 0 && words[k - 1]?.lower !== ',') k--
   return k
+}
+
+const PERCEPTRON_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'model' }
+
+/** A word outside the lexicon that the cue perceptron takes for a cue head. */
+function learnedCue(words: readonly Word[], i: number, model: CueModel | null | undefined): CueEntry | undefined {
+  const w = words[i] as Word
+  if (model == null || w.upper || w.lower.length < 3) return undefined
+  return scoreCue(model, cueFeatures(words, i)) > model.threshold ? PERCEPTRON_CUE : undefined
 }
 
 function findWithin(words: readonly Word[], from: number, span: number, ...targets: string[]): number {

@@ -8,6 +8,7 @@
 import type { Claim, Entity, Sentence } from '../../model/analysis.js'
 import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/document.js'
 import { need, type Stage } from '../stage.js'
+import { cueModel, type CueModel } from './cue-model.js'
 import { extractDrafts } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
@@ -23,12 +24,13 @@ export function findClaims(
   sentences: readonly Sentence[],
   entities: readonly Entity[],
   lexicon: ClaimsLexicon = claimsLexicon(),
+  model: CueModel | null = cueModel(),
 ): Claim[] {
   const { text } = doc
   // A paragraph repeated in the same document (a social post that says everything twice)
   // yields its claims once.
   const repeats = doc.repeats ?? []
-  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon }).filter(
+  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon, cueModel: model }).filter(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
       !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))),
