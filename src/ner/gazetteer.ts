@@ -91,6 +91,7 @@ export class Gazetteer {
   add(name: string, entry: Omit<GazEntry, 'cats'> & { cats?: number }): void {
     const bare = name.replace(/^the\s+/i, '').trim()
     if (bare === '') return
+    if (this.lookups.size > 0) this.lookups.clear()
     const cats = entry.cats ?? KIND_CATS[entry.kind] ?? 0
     const caseSensitive = isShortCaps(bare)
     const map = caseSensitive ? this.byCaseKey : this.byKey
@@ -117,10 +118,17 @@ export class Gazetteer {
     return key
   }
 
-  /** The entry for a whole name, or undefined. */
+  private readonly lookups = new Map<string, GazEntry | null>()
+
+  /** The entry for a whole name, or undefined (memoized). */
   lookup(name: string): GazEntry | undefined {
+    const cached = this.lookups.get(name)
+    if (cached !== undefined) return cached ?? undefined
     const bare = name.replace(/^the\s+/i, '')
-    return this.byCaseKey.get(caseKey(bare)) ?? this.byKey.get(nameKey(bare))
+    const entry = this.byCaseKey.get(caseKey(bare)) ?? this.byKey.get(nameKey(bare))
+    if (this.lookups.size > 100_000) this.lookups.clear()
+    this.lookups.set(name, entry ?? null)
+    return entry
   }
 
   /**

@@ -23,9 +23,17 @@ export interface EntityLexicon {
 
 let shared: EntityLexicon | undefined
 
-/** Title key as stored: `nameKey` without a trailing full stop. */
+const titleKeys = new Map<string, string>()
+
+/** Title key as stored: `nameKey` without a trailing full stop (memoized: called per name span). */
 export function titleKey(text: string): string {
-  return nameKey(text).replace(/\.$/, '')
+  let key = titleKeys.get(text)
+  if (key === undefined) {
+    if (titleKeys.size > 100_000) titleKeys.clear()
+    key = nameKey(text).replace(/\.$/, '')
+    titleKeys.set(text, key)
+  }
+  return key
 }
 
 /** The lexicon (read on first use). */
