@@ -43,6 +43,24 @@ export function cueFeatures(words: readonly Word[], i: number): string[] {
   ]
 }
 
+const gates = new WeakMap<CueModel, Set<string>>()
+
+/**
+ * Whether a word can score above the threshold at all: only words whose own or suffix weight is
+ * positive are scored (a cheap gate on the hot path; the others would need many context votes).
+ */
+export function mayBeCue(model: CueModel, lower: string): boolean {
+  let gate = gates.get(model)
+  if (gate === undefined) {
+    gate = new Set()
+    for (const [f, w] of Object.entries(model.weights)) {
+      if (w > 0 && (f.startsWith('w=') || f.startsWith('s3='))) gate.add(f)
+    }
+    gates.set(model, gate)
+  }
+  return gate.has(`w=${lower}`) || gate.has(`s3=${lower.slice(-3)}`)
+}
+
 export function scoreCue(model: CueModel, features: readonly string[]): number {
   let score = model.bias
   for (const f of features) score += model.weights[f] ?? 0

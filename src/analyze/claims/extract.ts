@@ -18,7 +18,7 @@ import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
-import { cueFeatures, scoreCue, type CueModel } from './cue-model.js'
+import { cueFeatures, mayBeCue, scoreCue, type CueModel } from './cue-model.js'
 import { speakerAfter, speakerBefore } from './speaker.js'
 import {
   BETWEEN_SPEAKER_AND_CUE,
@@ -609,7 +609,9 @@ function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): vo
 function allegations(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
   const { text, lexicon } = input
   const region = text.slice(sentence.start, sentence.end)
-  for (const { pattern, stance } of lexicon.allegations) {
+  const lower = region.toLowerCase()
+  for (const { pattern, stance, hint } of lexicon.allegations) {
+    if (!lower.includes(hint)) continue
     pattern.lastIndex = 0
     const match = pattern.exec(region)
     if (match === null) continue
@@ -1089,7 +1091,7 @@ const PERCEPTRON_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'mode
 /** A word outside the lexicon that the cue perceptron takes for a cue head. */
 function learnedCue(words: readonly Word[], i: number, model: CueModel | null | undefined): CueEntry | undefined {
   const w = words[i] as Word
-  if (model == null || w.upper || w.lower.length < 3) return undefined
+  if (model == null || w.upper || w.lower.length < 3 || !mayBeCue(model, w.lower)) return undefined
   return scoreCue(model, cueFeatures(words, i)) > model.threshold ? PERCEPTRON_CUE : undefined
 }
 

@@ -13,7 +13,7 @@ import { extractDrafts } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
 import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
-import { accusedParts, denialAt, isHedged, stanceOf } from './stance.js'
+import { accusedParts, denialAt, stanceOf } from './stance.js'
 import { scanWords } from './words.js'
 
 const STAGE = 'claims'
@@ -76,7 +76,7 @@ export function findClaims(
     }
     const start = firstOf(draft)
     const hedgeFrom = Math.min(draft.cue?.start ?? content.start, content.start)
-    const hedged = isHedged(scanWords(text, hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)), lexicon)
+    const hedged = lexicon.hedgePattern.test(text.slice(hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)).replace(/’/g, "'"))
     return {
       id: `C${n + 1}`,
       speaker,

@@ -24,12 +24,16 @@ export interface CueEntry {
 export interface AllegationPattern {
   readonly pattern: RegExp
   readonly stance: Stance
+  /** A lower-case string every match contains: a sentence without it is not tried. */
+  readonly hint: string
 }
 
 export interface ClaimsLexicon {
   readonly cues: ReadonlyMap<string, CueEntry>
   /** Hedge words and phrases, lowercase, split into words. */
   readonly hedges: readonly (readonly string[])[]
+  /** Any hedge phrase as a whole-word, case-insensitive pattern. */
+  readonly hedgePattern: RegExp
   readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
@@ -90,9 +94,9 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
   }
   const genericSpeakers = new Set(lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()))
   const allegations: AllegationPattern[] = []
-  for (const [pattern, stance] of lines(dir('allegations.tsv'))) {
+  for (const [pattern, stance, hint] of lines(dir('allegations.tsv'))) {
     if (pattern === undefined || !isStance(stance)) continue
-    allegations.push({ pattern: new RegExp(pattern, 'giu'), stance })
+    allegations.push({ pattern: new RegExp(pattern, 'giu'), stance, hint: hint ?? '' })
   }
   const extensions = new Map<string, string[][]>()
   for (const [form, following] of lines(dir('cue-extensions.tsv'))) {
@@ -103,11 +107,18 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     list.sort((a, b) => b.length - a.length)
     extensions.set(form, list)
   }
+  const hedgePattern = new RegExp(
+    `\\b(?:${hedges
+      .map((h) => h.join('\\s+'))
+      .sort((a, b) => b.length - a.length)
+      .join('|')})\\b`,
+    'i',
+  )
   const inverted = new Set(lines(dir('inverted-cues.txt')).map(([w]) => (w ?? '').toLowerCase()))
   const forms = [...cues.keys(), 'according', 'alleged', 'allegations', 'claims', 'rumors', 'rumours', 'reports', 'accusations', 'suggestions']
   const escaped = forms.sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   const trigger = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i')
-  return { cues, hedges, speakerNouns, genericSpeakers, allegations, inverted, extensions, trigger }
+  return { cues, hedges, hedgePattern, speakerNouns, genericSpeakers, allegations, inverted, extensions, trigger }
 }
 
 /** Read the learned cue list, or null when it has not been trained yet. */

@@ -3,9 +3,7 @@
  * Stance, targets and hedging of a drafted claim, from its cue and its content.
  */
 import type { Stance } from '../../model/analysis.js'
-import type { ClaimsLexicon } from './lexicon.js'
 import type { Draft } from './extract.js'
-import type { Word } from './words.js'
 
 const RESPONSIBILITY = /^(?:full |sole )?(?:responsibility|credit)\b/i
 const TOOK_RESPONSIBILITY = /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
@@ -50,36 +48,6 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
   }
   if (draft.negated && (stance === 'accuse' || stance === 'deny' || stance === 'threaten')) stance = 'assert'
   return stance
-}
-
-const hedgeIndex = new WeakMap<ClaimsLexicon, Map<string, (readonly string[])[]>>()
-
-/** Whether any hedge phrase occurs in the words (lowercase sequences). */
-export function isHedged(words: readonly Word[], lexicon: ClaimsLexicon): boolean {
-  let byFirst = hedgeIndex.get(lexicon)
-  if (byFirst === undefined) {
-    byFirst = new Map()
-    for (const phrase of lexicon.hedges) {
-      const first = phrase[0] ?? ''
-      byFirst.set(first, [...(byFirst.get(first) ?? []), phrase])
-    }
-    hedgeIndex.set(lexicon, byFirst)
-  }
-  for (let i = 0; i < words.length; i++) {
-    const phrases = byFirst.get(words[i]?.lower ?? '')
-    if (phrases === undefined) continue
-    for (const phrase of phrases) {
-      let ok = true
-      for (let k = 1; k < phrase.length; k++) {
-        if (words[i + k]?.lower !== phrase[k]) {
-          ok = false
-          break
-        }
-      }
-      if (ok) return true
-    }
-  }
-  return false
 }
 
 function matches(pattern: RegExp, text: string): boolean {
