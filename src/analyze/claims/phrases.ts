@@ -1,0 +1,236 @@
+/**
+ * @module
+ * Phrases around a cue, shared by the claim rules: the speaker zone and the cue's own words
+ * (auxiliaries, extensions, colon), speaker phrases with appositives, clause openers, content
+ * trimming. Span boundaries follow PolNeAR's conventions (see models/attribution/README.md).
+ */
+import type { Span } from '../../model/document.js'
+import type { ClaimsLexicon } from './lexicon.js'
+import { speakerAfter, speakerBefore } from './speaker.js'
+import {
+  BETWEEN_SPEAKER_AND_CUE,
+  DETERMINERS,
+  NEGATIONS,
+  NP_INNER,
+  PRONOUNS,
+  TIME_WORDS,
+  type Word,
+} from './words.js'
+
+export const WH_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which'])
+export const ADJUNCT_STARTS = new Set([
+  'in', 'on', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'last', 'this', 'via',
+  'from', 'through', 'while', 'when', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'afterwards', 'later',
+  'with', 'as', 'of', 'about', 'again', 'too', 'also', 'then', 'previously', 'repeatedly',
+])
+export const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being'])
+export const CLAUSE_OPENERS = new Set([
+  ',', ';', ':', '—', '–', '(', '“', '"', '”', '‘', 'and', 'but', 'while', 'as', 'that', 'because',
+  'when', 'after', 'so', 'though', 'although', 'whereas', 'yet', 'if', 'since', 'before', 'until',
+])
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+export const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
+export const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
+
+export const isNegation = (w: Word): boolean => NEGATIONS.has(w.lower) || w.lower.endsWith("n't")
+export const isBetween = (w: Word): boolean =>
+  BETWEEN_SPEAKER_AND_CUE.has(w.lower) ||
+  w.lower.endsWith("n't") ||
+  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly'))
+
+export const spanOf = (words: readonly Word[], first: number, last: number): Span => ({
+  start: words[first]?.start ?? 0,
+  end: words[last]?.end ?? 0,
+})
+
+export const overlapsAny = (spans: readonly Span[], s: Span): boolean =>
+  spans.some((b) => b.start < s.end && s.start < b.end)
+
+export interface LeftOfCue {
+  /** Last word of the speaker zone (before auxiliaries, adverbs and time words), or -1. */
+  readonly last: number
+  /** First word of the cue (auxiliaries and adverbs next to the verb belong to it). */
+  readonly cueFirst: number
+  readonly negated: boolean
+  readonly passive: boolean
+}
+
+export function leftOfCue(words: readonly Word[], verb: number, floor = 0): LeftOfCue {
+  let j = verb - 1
+  let cueFirst = verb
+  let negated = false
+  let passive = false
+  let adjacent = true
+  while (j >= floor) {
+    const w = words[j] as Word
+    if (isBetween(w) && w.lower !== "'s") {
+      if (isNegation(w)) negated = true
+      if (adjacent && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed')) passive = true
+      if (adjacent && w.lower !== 'to') cueFirst = j
+      j--
+      continue
+    }
+    if (w.lower === "'s" && j === verb - 1 && PRONOUNS.has(words[j - 1]?.lower ?? '')) {
+      j--
+      adjacent = false
+      continue
+    }
+    if (TIME_WORDS.has(w.lower) && !w.upper) {
+      adjacent = false
+      j--
+      continue
+    }
+    if (TIME_WORDS.has(w.lower) && w.upper && words[j - 1]?.lower === 'on') {
+      adjacent = false
+      j -= 2
+      continue
+    }
+    if (WEEKDAYS.has(w.lower) && w.upper && j > floor && (words[j - 1]?.isWord ?? false)) {
+      // "Trump Tuesday said": a capitalised weekday after a name.
+      adjacent = false
+      j--
+      continue
+    }
+    break
+  }
+  // "refused to comment": "to" joins the cue only with what precedes it.
+  if (words[cueFirst]?.lower === 'to') cueFirst++
+  return { last: j, cueFirst, negated, passive }
+}
+
+/** Last word of the cue: fixed extensions ("said in a statement", "called for") and a colon. */
+export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLexicon): number {
+  let last = verb
+  const extensions = lexicon.extensions.get(words[verb]?.lower ?? '')
+  if (extensions !== undefined) {
+    for (const ext of extensions) {
+      if (ext.every((x, k) => words[verb + 1 + k]?.lower === x)) {
+        last = verb + ext.length
+        break
+      }
+    }
+  }
+  const colon = words[last + 1]
+  if (colon?.lower === ':' && colon.start === words[last]?.end) last++
+  return last
+}
+
+/**
+ * The speaker phrase ending at word `last`: a plain phrase, "NAME (D-N.C.)", or a name with its
+ * appositive "Jan Roe, a professor at the university," (PolNeAR keeps the comma).
+ */
+/**
+ * The speaker phrase ending at word `last`, as [first, last]: a plain phrase, "NAME (D-N.C.)",
+ * or a name with its appositive "Jan Roe, a professor at the university," (PolNeAR keeps the
+ * comma). An adjunct between commas ("Clinton, at Monday's debate, said") is left out.
+ * `first` is -1 when there is no speaker phrase.
+ */
+export function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLexicon): [number, number] {
+  const end = words[last]
+  if (end === undefined) return [-1, last]
+  if (end.lower === ',' || end.lower === '—' || end.lower === '–' || end.lower === '-') {
+    for (let c = last - 2; c >= 0 && last - c <= 40; c--) {
+      const w = words[c] as Word
+      if (w.lower === '“' || w.lower === '"' || w.lower === ';') return [-1, last]
+      if (w.lower !== end.lower) continue
+      // "Rep. Jan Roe (D-N.Y.), chairman of …, said"
+      let nameEnd = c - 1
+      if (words[nameEnd]?.lower === ')') {
+        const open = words.findLastIndex((x, k) => k < nameEnd && k >= nameEnd - 8 && x.lower === '(')
+        if (open > 0) nameEnd = open - 1
+      }
+      const first = speakerBefore(words, nameEnd, lexicon.cues)
+      // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
+      if (first < 0 || !((words[nameEnd]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return [-1, last]
+      if (!opensClause(words, first)) return [-1, last]
+      const inner = words[c + 1]
+      const adjunct = inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))
+      return [first, adjunct ? c - 1 : last]
+    }
+    return [-1, last]
+  }
+  if (end.lower === ')') {
+    for (let p = last - 1; p >= 0 && last - p <= 8; p--) {
+      if (words[p]?.lower === '(') {
+        return [p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1, last]
+      }
+    }
+    return [-1, last]
+  }
+  return [nameRun(words, speakerBefore(words, last, lexicon.cues), last, lexicon), last]
+}
+
+/**
+ * "The ad uses footage of Hillary Clinton saying": a phrase that ends in a name after ordinary
+ * lower-case words is cut to the name.
+ */
+export function nameRun(words: readonly Word[], first: number, last: number, lexicon?: ClaimsLexicon): number {
+  if (first < 0 || !(words[last]?.upper ?? false)) return first
+  // "longtime Democratic pollster Pat Caddell": a title before the name keeps the whole phrase.
+  if (lexicon !== undefined) {
+    for (let t = first; t < last; t++) {
+      const w = words[t] as Word
+      if (!w.upper && lexicon.speakerNouns.has(w.lower)) return first
+    }
+  }
+  const head = words[first] as Word
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return first
+  let k = last
+  while (k > first) {
+    const w = words[k - 1] as Word
+    if (w.upper || (NP_INNER.has(w.lower) && (words[k - 2]?.upper ?? false))) k--
+    else break
+  }
+  if (k === first) return first
+  for (let t = first; t < k; t++) {
+    const w = words[t] as Word
+    if (w.isWord && !w.upper && !NP_INNER.has(w.lower) && !DETERMINERS.has(w.lower)) return k
+  }
+  return first
+}
+
+/** A speaker phrase must open its clause ("…, the minister said"; not "the report the minister said"). */
+export function opensClause(words: readonly Word[], first: number): boolean {
+  if (first === 0) return true
+  const opener = words[first - 1] as Word
+  const head = words[first] as Word
+  return (
+    CLAUSE_OPENERS.has(opener.lower) ||
+    !opener.isWord ||
+    DETERMINERS.has(head.lower) ||
+    PRONOUNS.has(head.lower) ||
+    head.lower === 'who' ||
+    head.lower === 'which' ||
+    (head.upper && !opener.upper)
+  )
+}
+
+/** Drop leading and trailing punctuation of a content; keep "that" (PolNeAR convention). */
+export function trimContent(words: readonly Word[], first: number, last: number): [number, number] {
+  while (first <= last && FINAL_MARKS.has(words[first]?.lower ?? '')) first++
+  while (last >= first && FINAL_MARKS.has(words[last]?.lower ?? '')) last--
+  return [first, last]
+}
+
+export function paragraphEnd(text: string, from: number): number {
+  const at = text.indexOf('\n', from)
+  return at < 0 ? text.length : at
+}
+
+export function paragraphStart(text: string, from: number): number {
+  return text.lastIndexOf('\n', from - 1) + 1
+}
+
+/** A speaker after an inverted cue, with its appositive up to the end of the clause. */
+export function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
+  const last = speakerAfter(words, first)
+  if (last < 0 || words[last + 1]?.lower !== ',') return last
+  // ", speaking of …" is a new attribution, not an appositive.
+  const next = words[last + 2]
+  if (next === undefined || (!next.upper && next.lower.endsWith('ing'))) return last
+  let k = last + 2
+  while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 20) k++
+  while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
+  return k - 1 > last + 1 ? k - 1 : last
+}

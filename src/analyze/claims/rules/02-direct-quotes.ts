@@ -1,0 +1,262 @@
+/**
+ * @module
+ * Rule 2: direct quotations with their speaker and cue after, before or around them; quotes
+ * that run over several sentences, are interrupted by the cue, continued after it, or signed
+ * after a dash.
+ */
+import type { ClaimKind, Sentence } from '../../../model/analysis.js'
+import type { Span } from '../../../model/document.js'
+import type { CueEntry } from '../lexicon.js'
+import type { Quote } from '../quotes.js'
+import type { Draft, ExtractInput } from '../extract.js'
+import { speakerAfter } from '../speaker.js'
+import { scanWords, type Word } from '../words.js'
+import {
+  ADJUNCT_STARTS, cueLast, leftOfCue, overlapsAny, paragraphEnd, paragraphStart, spanOf,
+  speakerAfterWithAppositive, speakerLeftSpan,
+} from '../phrases.js'
+
+interface Attribution {
+  readonly speaker: Span
+  readonly cue: Span
+  readonly cueEntry: CueEntry | null
+  readonly kind: ClaimKind
+  readonly rule: string
+  readonly targetSpan: Span | null
+  readonly negated: boolean
+  /** Where the attribution clause ends (for chaining a continued quote). */
+  readonly end: number
+  /** The content starts before the quotation ("that “…”"). */
+  readonly contentStart?: number | null
+}
+
+/** '”, the minister said' / '” she added' / '”, said Mr. Varga' / '”, according to X'. */
+function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribution | null {
+  const { text, lexicon } = input
+  const words = scanWords(text, q.end, Math.min(limit, q.end + 200, paragraphEnd(text, q.end)))
+  let k0 = 0
+  while (k0 < words.length && [',', '—', '–', '-', '―'].includes(words[k0]?.lower ?? '')) k0++
+  const w0 = words[k0]
+  if (w0 === undefined || !w0.isWord) return null
+  // “…” ― Jan Roe: a signature after a dash (letters, collected reactions).
+  const dash = words[k0 - 1]
+  if (dash !== undefined && ['―', '—', '–'].includes(dash.lower) && w0.upper) {
+    let last = k0
+    while ((words[last + 1]?.upper ?? false) && last - k0 < 4) last++
+    const after = words[last + 1]
+    if (after === undefined || ['.', ',', '/', '('].includes(after.lower)) {
+      return {
+        speaker: spanOf(words, k0, last),
+        cue: { start: dash.start, end: dash.end },
+        cueEntry: null,
+        kind: 'direct',
+        rule: 'direct-dash-signature',
+        targetSpan: null,
+        negated: false,
+        end: words[last]?.end ?? q.end,
+      }
+    }
+  }
+  // ”, according to the ministry.
+  if (w0.lower === 'according' && words[k0 + 1]?.lower === 'to') {
+    const last = speakerAfterWithAppositive(words, k0 + 2)
+    if (last < 0) return null
+    return {
+      speaker: spanOf(words, k0 + 2, last),
+      cue: spanOf(words, k0, k0 + 1),
+      cueEntry: null,
+      kind: 'according_to',
+      rule: 'direct-according-to-after',
+      targetSpan: null,
+      negated: false,
+      end: words[last]?.end ?? q.end,
+    }
+  }
+  // “… him.” She says …: a quotation closed by a full stop ends its sentence; a capitalised word
+  // after it (without a comma) starts the next sentence, not an attribution.
+  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3))) return null
+  // ”, said the minister.
+  const first = lexicon.cues.get(w0.lower)
+  if (first !== undefined && !w0.upper && lexicon.inverted.has(w0.lower)) {
+    const cueEnd = cueLast(words, k0, lexicon)
+    const last = speakerAfterWithAppositive(words, cueEnd + 1)
+    if (last < 0) return null
+    return {
+      speaker: spanOf(words, cueEnd + 1, last),
+      cue: spanOf(words, k0, cueEnd),
+      cueEntry: first,
+      kind: 'direct',
+      rule: 'direct-cue-speaker-after',
+      targetSpan: null,
+      negated: false,
+      end: words[last]?.end ?? q.end,
+    }
+  }
+  // ”, the minister said. / ” he added. / ”, Jan Roe, a guard, said.
+  for (let k = k0 + 1; k < words.length && k - k0 <= 25; k++) {
+    const w = words[k] as Word
+    if (!w.isWord && !['-', ',', '(', ')', '&'].includes(w.lower)) return null
+    const entry = lexicon.cues.get(w.lower)
+    if (entry === undefined || w.upper) continue
+    const left = leftOfCue(words, k, k0)
+    if (left.last < k0) return null
+    const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
+    if (speakerFirst !== k0) return null
+    const cueEnd = cueLast(words, k, lexicon)
+    return {
+      speaker: spanOf(words, k0, speakerLast),
+      cue: spanOf(words, left.cueFirst, cueEnd),
+      cueEntry: entry,
+      kind: 'direct',
+      rule: 'direct-speaker-cue-after',
+      targetSpan: null,
+      negated: left.negated,
+      end: words[cueEnd]?.end ?? q.end,
+    }
+  }
+  return null
+}
+
+/** 'The minister said: “' / 'She told reporters, “' / 'According to X, “' / 'X asked Y: “'. */
+function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribution | null {
+  const { text, lexicon } = input
+  const words = scanWords(text, from, q.start)
+  let end = words.length - 1
+  while (end >= 0 && [':', ',', '—', '–', '-'].includes(words[end]?.lower ?? '')) end--
+  if (end < 0) return null
+  for (let k = end; k >= 0 && end - k <= 7; k--) {
+    const w = words[k] as Word
+    if (!w.isWord) {
+      if ([',', '-'].includes(w.lower)) continue
+      return null
+    }
+    // According to X, “…”
+    if (w.lower === 'according' && words[k + 1]?.lower === 'to') {
+      const last = speakerAfter(words, k + 2)
+      if (last !== end) return null
+      return {
+        speaker: spanOf(words, k + 2, last),
+        cue: spanOf(words, k, k + 1),
+        cueEntry: null,
+        kind: 'according_to',
+        rule: 'direct-according-to-before',
+        targetSpan: null,
+        negated: false,
+        end: q.end,
+      }
+    }
+    const entry = lexicon.cues.get(w.lower)
+    if (entry === undefined || w.upper) continue
+    let cueEnd = cueLast(words, k, lexicon)
+    let thatStart: number | null = null
+    // What stands between the cue and the quote: nothing, "that", an addressee, an adjunct.
+    let targetSpan: Span | null = null
+    const next = words[cueEnd + 1]
+    if (next !== undefined && cueEnd < end) {
+      if (next.lower === 'that' && (cueEnd + 1 === end || (cueEnd + 2 === end && words[end]?.lower === ','))) {
+        // said that “…”: "that" opens the content (PolNeAR convention).
+        thatStart = next.start
+      } else if (ADJUNCT_STARTS.has(next.lower)) {
+        // said on Monday: “…”
+      } else if (entry.frame === 'tell' || entry.frame === 'ask') {
+        const last = speakerAfter(words, cueEnd + 1)
+        if (last < 0) return null
+        targetSpan = spanOf(words, cueEnd + 1, last)
+        if (last < end && !ADJUNCT_STARTS.has(words[last + 1]?.lower ?? '')) return null
+      } else {
+        return null
+      }
+    } else if (next?.lower === ':' && next.start === words[cueEnd]?.end) {
+      cueEnd++
+    }
+    const left = leftOfCue(words, k)
+    if (left.last < 0) return null
+    const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
+    if (speakerFirst < 0) return null
+    return {
+      speaker: spanOf(words, speakerFirst, speakerLast),
+      cue: spanOf(words, left.cueFirst, cueEnd),
+      cueEntry: entry,
+      kind: 'direct',
+      rule: 'direct-speaker-cue-before',
+      targetSpan,
+      negated: left.negated,
+      end: q.end,
+      contentStart: thatStart,
+    }
+  }
+  return null
+}
+
+export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0
+  let hi = sentences.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = sentences[mid] as Sentence
+    if (s.start <= offset) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): void {
+  const { text, quotes, sentences } = input
+  let prevEnd = 0
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi] as Quote
+    if (overlapsAny(blocked, q)) continue
+    const next = quotes[qi + 1]
+    const limit = next?.start ?? text.length
+    let attribution = attributionAfter(input, q, limit)
+    if (attribution === null) {
+      const si = sentenceIndexAt(sentences, q.start)
+      const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
+      // A quote that opens its sentence may still follow a cue in the sentence before ("He said:").
+      const from = Math.max(prevEnd, paragraphStart(text, q.start), sentenceStart < q.start ? sentenceStart : 0)
+      attribution = attributionBefore(input, q, Math.max(from, q.start - 300))
+      // "The minister continued:" closing the paragraph before a quoted one.
+      const paragraph = paragraphStart(text, q.start)
+      if (attribution === null && paragraph === q.start && paragraph > 0) {
+        let k = paragraph - 1
+        while (k > 0 && /\s/.test(text[k] ?? '')) k--
+        if (text[k] === ':') attribution = attributionBefore(input, q, Math.max(paragraphStart(text, k), q.start - 300, prevEnd))
+      }
+    }
+    if (attribution === null || overlapsAny(blocked, attribution.speaker)) {
+      prevEnd = q.end
+      continue
+    }
+    // Interrupted or continued quotation: “A,” she said, “B.” / “A,” she said. “B.”
+    let contentEnd = q.end
+    let gapFrom = Math.max(attribution.end, q.end)
+    while (qi + 1 < quotes.length) {
+      const q2 = quotes[qi + 1] as Quote
+      const gap = text.slice(gapFrom, q2.start)
+      if (!/^[\s,.;:—–-]*$/.test(gap) || gap.includes('\n')) break
+      const q3 = quotes[qi + 2]
+      if (attributionAfter(input, q2, q3?.start ?? text.length) !== null) break
+      contentEnd = q2.end
+      gapFrom = q2.end
+      qi++
+    }
+    const content = { start: attribution.contentStart ?? q.start, end: contentEnd }
+    drafts.push({
+      speaker: attribution.speaker,
+      cue: attribution.cue,
+      content,
+      kind: attribution.kind,
+      rule: attribution.rule,
+      cueEntry: attribution.cueEntry,
+      stance: null,
+      targetSpan: attribution.targetSpan,
+      negated: attribution.negated,
+      passive: false,
+    })
+    blocked.push(content, attribution.speaker, attribution.cue)
+    prevEnd = Math.max(contentEnd, attribution.end)
+  }
+}

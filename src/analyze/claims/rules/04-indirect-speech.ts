@@ -1,0 +1,491 @@
+/**
+ * @module
+ * Rule 4: indirect speech per sentence: a trailing attribution ("…, officials said."), then
+ * left to right "X said (that) …", "according to X, …", "X accused Y of …", "asked Y whether …",
+ * passives ("Y was accused of …", "reported by X"), continued attributions (", adding …").
+ */
+import type { ClaimKind, Sentence } from '../../../model/analysis.js'
+import type { Span } from '../../../model/document.js'
+import type { ClaimsLexicon, CueEntry } from '../lexicon.js'
+import type { Quote } from '../quotes.js'
+import type { Draft, ExtractInput } from '../extract.js'
+import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
+import { speakerAfter, speakerBefore } from '../speaker.js'
+import { DETERMINERS, NP_INNER, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
+import {
+  ADJUNCT_STARTS, CLAUSE_OPENERS, TAIL_MARKS, WH_WORDS, cueLast, leftOfCue, opensClause,
+  overlapsAny, spanOf, speakerAfterWithAppositive, speakerLeftSpan, trimContent,
+} from '../phrases.js'
+
+interface SentenceScope {
+  readonly input: ExtractInput
+  readonly words: readonly Word[]
+  readonly blocked: Span[]
+  readonly drafts: Draft[]
+  /** A headline in title case ("Obama Says Museum Will Open"): capitals do not mark names. */
+  readonly titleCase: boolean
+}
+
+function isTitleCase(words: readonly Word[]): boolean {
+  let letters = 0
+  let upper = 0
+  for (const w of words) {
+    if (!w.isWord || w.lower.length < 4) continue
+    letters++
+    if (w.upper) upper++
+  }
+  return letters >= 3 && upper / letters >= 0.8
+}
+
+function isFree(scope: SentenceScope, w: Word): boolean {
+  return !overlapsAny(scope.blocked, w) && !scope.input.quotes.some((q) => q.start < w.start && w.end < q.end)
+}
+
+/** Index of the last word a content starting at `from` may use (it stops before used text). */
+function contentLimit(scope: SentenceScope, from: number, clauses = true): number {
+  const { words, blocked } = scope
+  for (let t = from; t < words.length; t++) {
+    const w = words[t] as Word
+    if (overlapsAny(blocked, w)) return t - 1
+    if (clauses && t > from && w.lower === ';' && !insideQuote(scope.input.quotes, w)) return t - 1
+    // "…, adding that …" / "… and said …" starts an attribution of its own.
+    if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon) && !insideQuote(scope.input.quotes, w)) return t - 1
+  }
+  return words.length - 1
+}
+
+const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
+/** Passive forms of these are not reports ("104 people were admitted", "was told to leave"). */
+const NOT_PASSIVE_CUES = new Set(['admitted', 'told', 'asked', 'called', 'expected', 'confirmed', 'estimated'])
+const RELATIVES = new Set(['who', 'which'])
+const NOUN_FOLLOWERS = new Set(['could', 'would', 'will', 'have', 'has', 'are', 'were', 'is', 'was', 'can', 'may', 'might', 'should', 'of'])
+const INFINITIVE_CUE_HOSTS = new Set(['refused', 'declined', 'failed', 'went', 'continued', 'continues', 'wants', 'want', 'wanted', 'tried', 'seemed', 'seems', 'appeared', 'appears', 'began', 'decided', 'plans', 'planned', 'expected', 'likely', 'unlikely'])
+const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
+
+/**
+ * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
+ * (a participle clause), ", though she acknowledged …" (a clause with a cue of its own).
+ */
+function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
+  if (continuesWithCue(words, t, lexicon)) return true
+  const w = words[t] as Word
+  if (w.lower !== ',') return false
+  const next = words[t + 1]
+  if (next === undefined) return false
+  if (!next.upper && next.isWord && next.lower.length > 4 && next.lower.endsWith('ing') && !NOT_PARTICIPLES.has(next.lower)) return true
+  let k = t + 1
+  if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
+  for (let c = k + 1; c < words.length && c - k <= 5; c++) {
+    const cw = words[c] as Word
+    if (!cw.isWord) return false
+    const entry = lexicon.cues.get(cw.lower)
+    if (entry === undefined || entry.origin !== 'data' || cw.upper) continue
+    const left = leftOfCue(words, c, k)
+    return left.last >= k && speakerBefore(words, left.last, lexicon.cues) === k
+  }
+  return false
+}
+
+/** Whether words[t] is the "," of ", saying …" or the "and" of "and said …". */
+function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
+  const w = words[t] as Word
+  const next = words[t + 1]
+  if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
+  if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
+  if (w.lower === 'and') return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  return false
+}
+
+function insideQuote(quotes: readonly Quote[], w: Word): boolean {
+  return quotes.some((q) => q.start < w.start && w.end < q.end)
+}
+
+function push(scope: SentenceScope, d: Draft): void {
+  scope.drafts.push(d)
+  if (d.speaker) scope.blocked.push(d.speaker)
+  if (d.cue) scope.blocked.push(d.cue)
+  scope.blocked.push(d.content)
+}
+
+/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
+function isShortTail(words: readonly Word[], from: number, to: number): boolean {
+  const rest = words.slice(from, to + 1).filter((w) => w.isWord)
+  return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
+}
+
+export function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
+  const words = scanWords(input.text, sentence.start, sentence.end)
+  if (words.length < 3) return
+  const scope: SentenceScope = { input, words, blocked, drafts, titleCase: isTitleCase(words) }
+  if (trailingAttribution(scope)) return
+  leftToRight(scope)
+}
+
+/** "CONTENT, the minister said (on Monday)." / "CONTENT, said Jan Roe, a guard." */
+function trailingAttribution(scope: SentenceScope): boolean {
+  const { words, input } = scope
+  const { lexicon } = input
+  let end = words.length - 1
+  while (end >= 0 && ['.', '!', '?'].includes(words[end]?.lower ?? '')) end--
+  for (let k = end; k >= 2 && end - k <= 30; k--) {
+    const w = words[k] as Word
+    if (!w.isWord || (w.upper && !scope.titleCase) || !isFree(scope, w)) continue
+    let speaker: Span | null = null
+    let cue: Span | null = null
+    let contentLast = -1
+    let entry: CueEntry | undefined
+    let kind: ClaimKind = 'indirect'
+    let rule = ''
+    if (w.lower === 'according' && words[k + 1]?.lower === 'to' && TAIL_MARKS.has(words[k - 1]?.lower ?? '')) {
+      const last = speakerAfterWithAppositive(words, k + 2)
+      if (last < 0 || !isShortTail(words, last + 1, end)) continue
+      speaker = spanOf(words, k + 2, last)
+      cue = spanOf(words, k, k + 1)
+      contentLast = k - 1
+      kind = 'according_to'
+      rule = 'according-to-after'
+    } else {
+      entry = lexicon.cues.get(w.lower)
+      if (entry === undefined) continue
+      const cueEnd = cueLast(words, k, lexicon)
+      const after =
+        TAIL_MARKS.has(words[k - 1]?.lower ?? '') && lexicon.inverted.has(w.lower)
+          ? speakerAfterWithAppositive(words, cueEnd + 1)
+          : -1
+      if (after >= 0 && isShortTail(words, after + 1, end)) {
+        // CONTENT, said X.
+        speaker = spanOf(words, cueEnd + 1, after)
+        cue = spanOf(words, k, cueEnd)
+        contentLast = k - 1
+        rule = 'indirect-content-cue-speaker'
+      } else {
+        // CONTENT, X said. / CONTENT, officials said, in the deadliest attack in years.
+        if (!isShortTail(words, cueEnd + 1, end) && words[cueEnd + 1]?.lower !== ',') continue
+        const left = leftOfCue(words, k)
+        if (left.last < 1 || left.passive) continue
+        const [first, sLast] = speakerLeftSpan(words, left.last, lexicon)
+        if (first < 2 || !TAIL_MARKS.has(words[first - 1]?.lower ?? '')) continue
+        speaker = spanOf(words, first, sLast)
+        cue = spanOf(words, left.cueFirst, cueEnd)
+        contentLast = first - 1
+        rule = 'indirect-content-speaker-cue'
+      }
+    }
+    const limit = contentLimit(scope, 0, false)
+    if (limit < contentLast) {
+      // Used text inside: the content starts after it.
+      continue
+    }
+    const [first, last] = trimContent(words, 0, contentLast)
+    if (last - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, last))) continue
+    const content = spanOf(words, first, last)
+    push(scope, {
+      speaker,
+      cue,
+      content,
+      kind: kind === 'according_to' ? kind : quotedKind(input.quotes, content),
+      rule,
+      cueEntry: entry ?? null,
+      stance: null,
+      targetSpan: null,
+      negated: false,
+      passive: false,
+    })
+    return true
+  }
+  return false
+}
+
+function leftToRight(scope: SentenceScope): void {
+  const { words, input } = scope
+  const { lexicon, quotes } = input
+  let lastSpeaker: Span | null = null
+  const pushed = scope.drafts.length
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word
+    if (!w.isWord || !isFree(scope, w)) continue
+
+    // according to X, CONTENT  /  CONTENT according to X
+    if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
+      const last = speakerAfter(words, i + 2)
+      if (last < 0) continue
+      let first = 0
+      let end = -1
+      if (words[last + 1]?.lower === ',' && (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))) {
+        ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2))
+      } else {
+        ;[first, end] = trimContent(words, 0, i - 1)
+      }
+      if (end - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, end))) continue
+      push(scope, {
+        speaker: spanOf(words, i + 2, last),
+        cue: spanOf(words, i, i + 1),
+        content: spanOf(words, first, end),
+        kind: 'according_to',
+        rule: 'according-to',
+        cueEntry: null,
+        stance: null,
+        targetSpan: null,
+        negated: false,
+        passive: false,
+      })
+      i = Math.max(i + 1, last, end)
+      continue
+    }
+
+    const entry = lexicon.cues.get(w.lower) ?? learnedCue(words, i, input.cueModel)
+    if (entry === undefined) continue
+    // "United States", "Fox News Reports": a capitalised word inside a sentence is a name.
+    if (w.upper && i > 0 && !scope.titleCase) continue
+    const before = words[i - 1]
+    // "the claims", "his statement": a noun, not a cue.
+    if (before !== undefined && DETERMINERS.has(before.lower)) continue
+    // "battleground states could …", "health worries have …": a plural noun before a verb.
+    if (w.lower.endsWith('s') && NOUN_FOLLOWERS.has(words[i + 1]?.lower ?? '')) continue
+    // "at a rally to ask why …": an infinitive is a purpose, not a report ("refused to say" is).
+    if (before?.lower === 'to' && !INFINITIVE_CUE_HOSTS.has(words[i - 2]?.lower ?? '')) continue
+    if (words[i + 1]?.lower === 'off') continue
+
+    const left = leftOfCue(words, i)
+    let [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    // "The Front, which seeks …, claimed": when the appositive holds another attribution, the
+    // speaker is the head before it.
+    if (speakerFirst >= 0 && overlapsAny(scope.blocked, spanOf(words, speakerFirst, speakerLast))) {
+      const comma = words.findIndex((x, k) => k > speakerFirst && k <= speakerLast && x.lower === ',')
+      if (comma > speakerFirst && !overlapsAny(scope.blocked, spanOf(words, speakerFirst, comma - 1))) speakerLast = comma - 1
+      else speakerFirst = -1
+    }
+    const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
+    let cueEnd = cueLast(words, i, lexicon)
+
+    if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower))) continue
+    if (speakerOk && left.passive) {
+      // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
+      let t = cueEnd + 1
+      const speaker: Span | null = null
+      if (words[t]?.lower === 'by') {
+        const last = speakerAfter(words, t + 1)
+        if (last >= 0) {
+          // "The issue was first reported by the Post": the Post speaks about the issue.
+          push(scope, {
+            speaker: spanOf(words, t + 1, last),
+            cue: spanOf(words, left.cueFirst, t),
+            content: spanOf(words, speakerFirst, speakerLast),
+            kind: 'indirect',
+            rule: 'indirect-passive-agent',
+            cueEntry: entry,
+            stance: null,
+            targetSpan: null,
+            negated: left.negated,
+            passive: true,
+          })
+          i = last
+          continue
+        }
+      }
+      // "Kestria was accused of sheltering them": no speaker; the cue runs to "of" and the
+      // content is the whole statement, subject included (PolNeAR: subject + complement).
+      if (['of', 'for'].includes(words[t]?.lower ?? '')) {
+        cueEnd = t
+        t++
+      }
+      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      if (end - first < 1) continue
+      push(scope, {
+        speaker,
+        cue: spanOf(words, left.cueFirst, cueEnd),
+        content: spanOf(words, speakerFirst, end),
+        kind: 'indirect',
+        rule: speaker ? 'indirect-passive-agent' : 'indirect-passive',
+        cueEntry: entry,
+        stance: null,
+        targetSpan: spanOf(words, speakerFirst, speakerLast),
+        negated: left.negated,
+        passive: true,
+      })
+      i = end
+      continue
+    }
+
+    if (speakerOk) {
+      let t = cueEnd + 1
+      let targetSpan: Span | null = null
+      if (entry.frame === 'tell') {
+        const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
+        if (thatAt >= 0) t = thatAt
+        else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
+          const last = speakerAfter(words, t)
+          if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
+            targetSpan = spanOf(words, t, last)
+            t = last + 1
+          }
+        }
+      } else if (entry.frame === 'ask') {
+        if (words[t]?.isWord && !WH_WORDS.has(words[t]?.lower ?? '')) {
+          const last = speakerAfter(words, t)
+          if (last >= 0) {
+            targetSpan = spanOf(words, t, last)
+            t = last + 1
+          }
+        }
+      } else if (entry.frame === 'accuse') {
+        // "accused Ukraine and the West of …": PolNeAR's cue runs to "of"; the accused are the
+        // targets and the content is what they are accused of.
+        const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
+        if (ofAt > t) {
+          targetSpan = spanOf(words, t, ofAt - 1)
+          cueEnd = ofAt
+          t = ofAt + 1
+        }
+      } else {
+        // "said on Friday that …", "said at a rally in Toledo, Ohio, that …": the content is the
+        // that-clause, the adjunct belongs to no span.
+        const head = words[t]
+        if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
+          const thatAt = findWithin(words, t, 16, 'that')
+          if (thatAt > t) t = thatAt
+        }
+      }
+      let limit = contentLimit(scope, t)
+      // "The Front, which seeks independence …, claimed the attack": a relative clause ends at
+      // its comma.
+      if (RELATIVES.has(words[speakerFirst]?.lower ?? '') && speakerFirst === speakerLast) {
+        const comma = words.findIndex((x, k) => k > t && k <= limit && x.lower === ',')
+        if (comma > 0) limit = comma - 1
+      }
+      const [first, end] = trimContent(words, t, limit)
+      const rest = words.slice(first, end + 1).filter((x) => x.isWord)
+      // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
+      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null)) continue
+      const content = spanOf(words, first, end)
+      push(scope, {
+        speaker: spanOf(words, speakerFirst, speakerLast),
+        cue: spanOf(words, left.cueFirst, cueEnd),
+        content,
+        kind: quotedKind(quotes, content),
+        rule: 'indirect-speaker-cue-content',
+        cueEntry: entry,
+        stance: null,
+        targetSpan,
+        negated: left.negated,
+        passive: false,
+      })
+      i = end
+      continue
+    }
+
+    // "X mocked the plan, saying …" / "X arrived and said …": the sentence's subject speaks,
+    // unless it already speaks in another attribution of this sentence.
+    if (i >= 2 && continuesWithCue(words, i - 1, lexicon)) {
+      for (let d = scope.drafts.length - 1; d >= pushed; d--) {
+        const sp = scope.drafts[d]?.speaker
+        if (sp) {
+          lastSpeaker = sp
+          break
+        }
+      }
+      let speaker: Span | null = lastSpeaker
+      const subjectLast = speaker === null ? subjectEnd(words) : -1
+      const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
+      if (subjectLast >= 0 && subjectLast < i - 1) {
+        // The same speaker as the sentence's first attribution, if it had one ("X accused Y …
+        // and said …"): the claim is still X's.
+        speaker = spanOf(words, subjectFirst, subjectLast)
+      }
+      let t = cueEnd + 1
+      if (entry.frame === 'tell' || entry.frame === 'ask') {
+        const thatAt = findWithin(words, t, 7, 'that')
+        if (thatAt >= 0) t = thatAt
+      }
+      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      if (end - first < 1) continue
+      const content = spanOf(words, first, end)
+      push(scope, {
+        speaker,
+        cue: spanOf(words, i, cueEnd),
+        content,
+        kind: quotedKind(quotes, content),
+        rule: 'indirect-continued',
+        cueEntry: entry,
+        stance: null,
+        targetSpan: null,
+        negated: false,
+        passive: false,
+      })
+      i = end
+    }
+  }
+}
+
+/** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
+function subjectEnd(words: readonly Word[]): number {
+  let head = words[0]
+  if (head === undefined) return -1
+  let from = 0
+  // "On Thursday, Trump …": the subject follows an opening adjunct.
+  if (NP_STOPS_OPENING.has(head.lower)) {
+    const comma = words.findIndex((w, k) => k < 12 && w.lower === ',')
+    if (comma < 0) return -1
+    from = comma + 1
+    head = words[from]
+    if (head === undefined) return -1
+  }
+  const end = subjectEndFrom(words, from)
+  return end
+}
+
+const NP_STOPS_OPENING = new Set([
+  'on', 'in', 'at', 'after', 'before', 'during', 'though', 'although', 'while', 'when', 'as', 'but',
+  'and', 'since', 'because', 'if', 'for', 'with', 'by', 'from', 'earlier', 'later', 'yesterday', 'today',
+  'meanwhile', 'however', 'still', 'also', 'then', 'last', 'this',
+])
+
+/** The subject's last word when the subject starts at words[from] (-1 if it does not look like one). */
+function subjectEndFrom(words: readonly Word[], from: number): number {
+  const head = words[from]
+  if (head === undefined) return -1
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return PRONOUNS.has(head.lower) ? from : speakerAfter(words, from)
+  if (!head.upper) return -1
+  let k = from
+  while (k + 1 < words.length) {
+    const w = words[k + 1] as Word
+    if (w.upper || (NP_INNER.has(w.lower) && (words[k + 2]?.upper ?? false))) k++
+    else break
+  }
+  return k
+}
+
+/** First word of the subject that ends at `last` (after an opening adjunct, if any). */
+function subjectStart(words: readonly Word[], last: number): number {
+  let k = last
+  while (k > 0 && words[k - 1]?.lower !== ',') k--
+  return k
+}
+
+const PERCEPTRON_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'model' }
+
+/** A word outside the lexicon that the cue perceptron takes for a cue head. */
+function learnedCue(words: readonly Word[], i: number, model: CueModel | null | undefined): CueEntry | undefined {
+  const w = words[i] as Word
+  if (model == null || w.upper || w.lower.length < 3 || !mayBeCue(model, w.lower)) return undefined
+  return scoreCue(model, cueFeatures(words, i)) > model.threshold ? PERCEPTRON_CUE : undefined
+}
+
+function findWithin(words: readonly Word[], from: number, span: number, ...targets: string[]): number {
+  for (let t = from; t < words.length && t - from < span; t++) {
+    const w = words[t] as Word
+    if (targets.includes(w.lower)) return t
+    if (!w.isWord && ![',', '-', '“', '”', '"', "'s"].includes(w.lower)) return -1
+  }
+  return -1
+}
+
+/** Indirect content that contains a quotation is mixed; a content that is one quotation is direct. */
+function quotedKind(quotes: readonly Quote[], content: Span): ClaimKind {
+  for (const q of quotes) {
+    if (q.start >= content.start && q.end <= content.end + 1) {
+      return q.start === content.start && q.end >= content.end ? 'direct' : 'mixed'
+    }
+  }
+  return 'indirect'
+}
