@@ -134,6 +134,7 @@ table('indirect speech', [
   ['Brell left the inquiry, saying it had found nothing.', [{ speaker: 'Brell', cue: 'saying', content: 'it had found nothing' }]],
   ['Varga said the hall was safe, adding that the guards were armed.', [{ speaker: 'Varga', cue: 'said', content: 'the hall was safe' }, { speaker: 'Varga', cue: 'adding', content: 'that the guards were armed' }]],
   ['Brell arrived late and said the doors were locked.', [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }]],
+  ['Varga began by saying the hall would reopen.', [{ speaker: 'Varga', cue: 'saying', content: 'the hall would reopen' }]],
   ['They hired a guard who said the doors were locked.', [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }]],
   ['The hall’s owner, Tomas Brell, said the doors were locked.', [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }]],
   ['Border Will Stay Closed, Interior Ministry Says', [{ speaker: 'Interior Ministry', cue: 'Says', content: 'Border Will Stay Closed' }]],

@@ -76,6 +76,12 @@ export function leftOfCue(words: readonly Word[], verb: number, floor = 0): Left
       adjacent = false
       continue
     }
+    // "who in 2010 said"
+    if (/^\d{4}$/.test(w.lower) && words[j - 1]?.lower === 'in') {
+      adjacent = false
+      j -= 2
+      continue
+    }
     if (TIME_WORDS.has(w.lower) && !w.upper) {
       adjacent = false
       j--
@@ -230,7 +236,7 @@ export function speakerAfterWithAppositive(words: readonly Word[], first: number
   const next = words[last + 2]
   if (next === undefined || (!next.upper && next.lower.endsWith('ing'))) return last
   let k = last + 2
-  while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 20) k++
+  while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 40) k++
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
   return k - 1 > last + 1 ? k - 1 : last
 }

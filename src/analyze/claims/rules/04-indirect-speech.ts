@@ -93,8 +93,12 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
   if (w.lower === 'and') return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  // "began by saying …", "was criticised for saying …": the subject speaks.
+  if (GERUND_PREPOSITIONS.has(w.lower)) return next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
   return false
 }
+
+const GERUND_PREPOSITIONS = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'when'])
 
 function insideQuote(quotes: readonly Quote[], w: Word): boolean {
   return quotes.some((q) => q.start < w.start && w.end < q.end)
