@@ -12,13 +12,23 @@ export default tseslint.config(
       // One error catalog: src/ throws AppError, not bare Error (TypeError marks programmer errors).
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Error']", message: 'Use AppError from src/errors.ts.' },
+        {
+          selector: "NewExpression[callee.name='Error']",
+          message: 'Use AppError from src/errors.ts.',
+        },
       ],
     },
   },
   {
+    files: ['bin/**/*.js', 'scripts/**/*.ts'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 )

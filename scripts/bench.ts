@@ -6,7 +6,7 @@
  * Options: --limit N (first N articles), --skip-server, --skip-peer.
  * Environment: CLAIMGRAPH_BENCH_SERVER (default postgres://postgres@127.0.0.1:5432/test).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyze } from '../src/analyze/index.js'
@@ -20,7 +20,8 @@ const limitArg = args.indexOf('--limit')
 const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : Infinity
 const skipServer = args.includes('--skip-server')
 const skipPeer = args.includes('--skip-peer')
-const serverUrl = process.env['CLAIMGRAPH_BENCH_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+const serverUrl =
+  process.env['CLAIMGRAPH_BENCH_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 const corpusRoot = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const files = ['train', 'dev', 'test']
@@ -56,7 +57,12 @@ for (const doc of docs.slice(0, 20)) analyze(doc)
 {
   const start = performance.now()
   for (const doc of docs) analyze(doc)
-  rows.push({ what: 'analyze (one core)', docs: docs.length, words, seconds: (performance.now() - start) / 1000 })
+  rows.push({
+    what: 'analyze (one core)',
+    docs: docs.length,
+    words,
+    seconds: (performance.now() - start) / 1000,
+  })
   log('analyze done')
 }
 
@@ -64,7 +70,12 @@ if (!skipPeer) {
   const { default: nlp } = await import('compromise')
   const start = performance.now()
   for (const doc of docs) nlp(doc.text).json()
-  rows.push({ what: 'peer: compromise nlp(text).json()', docs: docs.length, words, seconds: (performance.now() - start) / 1000 })
+  rows.push({
+    what: 'peer: compromise nlp(text).json()',
+    docs: docs.length,
+    words,
+    seconds: (performance.now() - start) / 1000,
+  })
   log('compromise done')
 }
 
@@ -83,7 +94,9 @@ async function benchIngest(what: string, url: string, cleanup: () => Promise<voi
 
 await benchIngest('ingest → PGlite memory://', 'memory://', async () => {})
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-'))
-await benchIngest('ingest → PGlite on disk', join(dir, 'db'), async () => rmSync(dir, { recursive: true, force: true }))
+await benchIngest('ingest → PGlite on disk', join(dir, 'db'), async () =>
+  rmSync(dir, { recursive: true, force: true }),
+)
 
 if (!skipServer) {
   const { default: pg } = await import('pg')
@@ -100,11 +113,15 @@ if (!skipServer) {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
-console.log(`\nCorpus: PolNeAR article texts (${docs.length} documents, ${words.toLocaleString('en')} words). Machine: ${cpus().length} × ${cpu}, Node ${process.version}.\n`)
+console.log(
+  `\nCorpus: PolNeAR article texts (${docs.length} documents, ${words.toLocaleString('en')} words). Machine: ${cpus().length} × ${cpu}, Node ${process.version}.\n`,
+)
 console.log('| step | documents | words | seconds | documents/s | words/s |')
 console.log('|---|---:|---:|---:|---:|---:|')
 for (const row of rows) {
   const dps = row.docs / row.seconds
   const wps = row.words / row.seconds
-  console.log(`| ${row.what} | ${row.docs} | ${row.words.toLocaleString('en')} | ${row.seconds.toFixed(2)} | ${Math.round(dps).toLocaleString('en')} | ${Math.round(wps).toLocaleString('en')} |`)
+  console.log(
+    `| ${row.what} | ${row.docs} | ${row.words.toLocaleString('en')} | ${row.seconds.toFixed(2)} | ${Math.round(dps).toLocaleString('en')} | ${Math.round(wps).toLocaleString('en')} |`,
+  )
 }

@@ -11,7 +11,9 @@ import type { Analysis } from '../src/model/analysis.js'
 import { REPO_ROOT, runCli } from './support/run-cli.js'
 import { createServerDatabase } from './support/server-db.js'
 
-const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/analysis.schema.json'), 'utf8')) as object
+const schema = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'schema/analysis.schema.json'), 'utf8'),
+) as object
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 const SAMPLE_DOCUMENTS = 12
 
@@ -92,11 +94,20 @@ describe('claimgraph (CLI)', () => {
 
   it('goes on past bad inputs, naming each on one line, and exits 1', async () => {
     const binary = join(tmp, 'image.bin')
-    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0]))
+    writeFileSync(
+      binary,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0]),
+    )
     const empty = join(tmp, 'empty.txt')
     writeFileSync(empty, '   \n')
     const missing = join(tmp, 'missing.txt')
-    const result = await runCli(['analyze', binary, 'sample/05-social-velenor-eyes.txt', empty, missing])
+    const result = await runCli([
+      'analyze',
+      binary,
+      'sample/05-social-velenor-eyes.txt',
+      empty,
+      missing,
+    ])
     expect(result.code).toBe(1)
     expect(parseLines(result.stdout)).toHaveLength(1)
     const lines = result.stderr.trim().split('\n')
@@ -110,7 +121,9 @@ describe('claimgraph (CLI)', () => {
     const db = join(tmp, 'db')
     const first = await runCli(['ingest', 'sample/', '--db', db])
     expect(first.code, first.stderr).toBe(0)
-    expect(first.stderr).toContain(`ingested ${SAMPLE_DOCUMENTS} documents: ${SAMPLE_DOCUMENTS} added`)
+    expect(first.stderr).toContain(
+      `ingested ${SAMPLE_DOCUMENTS} documents: ${SAMPLE_DOCUMENTS} added`,
+    )
     const second = await runCli(['ingest', 'sample/', '--db', db])
     expect(second.code).toBe(0)
     expect(second.stderr).toContain(`0 added, 0 updated, ${SAMPLE_DOCUMENTS} unchanged, 0 failed`)

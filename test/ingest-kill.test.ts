@@ -45,7 +45,8 @@ function ingestAndKill(db: string): Promise<number> {
     })
     child.on('error', reject)
     child.on('close', (_code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`ingest ended before it could be killed (${stored} stored)`))
+      if (signal !== 'SIGKILL')
+        reject(new Error(`ingest ended before it could be killed (${stored} stored)`))
       else resolve(stored)
     })
   })
@@ -69,7 +70,8 @@ async function checkKillAndResume(killedDb: string, cleanDb: string): Promise<vo
   const partial = await storedState(killedDb)
   expect(partial.length).toBeGreaterThanOrEqual(KILL_AFTER)
   expect(partial.length).toBeLessThan(DOCUMENTS)
-  for (const analysis of partial) expect(analysis.claims.length + analysis.entities.length).toBeGreaterThan(0)
+  for (const analysis of partial)
+    expect(analysis.claims.length + analysis.entities.length).toBeGreaterThan(0)
 
   const resumed = await runCli(['ingest', corpus, '--db', killedDb])
   expect(resumed.code, resumed.stderr).toBe(0)

@@ -11,11 +11,18 @@ export interface AnalyzeCommandOptions {
 }
 
 /** `claimgraph analyze`: one JSON object per document on stdout; errors on stderr, one line each. */
-export async function analyzeCommand(inputs: readonly string[], options: AnalyzeCommandOptions): Promise<number> {
+export async function analyzeCommand(
+  inputs: readonly string[],
+  options: AnalyzeCommandOptions,
+): Promise<number> {
   let failed = 0
   let first = true
   if (options.format === 'json') await writeOut('[')
-  const loadOptions = { maxBytes: options.maxBytes, timeoutMs: options.timeout, allowPrivate: options.allowPrivate }
+  const loadOptions = {
+    maxBytes: options.maxBytes,
+    timeoutMs: options.timeout,
+    allowPrivate: options.allowPrivate,
+  }
   for await (const outcome of loadDocuments(inputs, loadOptions)) {
     if (!outcome.ok) {
       failed++

@@ -21,11 +21,17 @@ export async function briefCommand(options: BriefCommandOptions): Promise<number
 }
 
 /** Build the brief from the store and print it (shared with `ingest --brief`). */
-export async function printBrief(store: Store, options: Omit<BriefCommandOptions, 'db'>): Promise<void> {
+export async function printBrief(
+  store: Store,
+  options: Omit<BriefCommandOptions, 'db'>,
+): Promise<void> {
   const analyses = await store.loadAllAnalyses()
   const brief = buildBrief(analyses, options.story === undefined ? {} : { storyId: options.story })
   if (options.story !== undefined && brief.stories.length === 0) {
-    throw new AppError('NOT_FOUND', `no story with id ${options.story} (run \`claimgraph brief\` to list stories)`)
+    throw new AppError(
+      'NOT_FOUND',
+      `no story with id ${options.story} (run \`claimgraph brief\` to list stories)`,
+    )
   }
   if (options.format === 'json') await writeOut(`${JSON.stringify(brief, null, 2)}\n`)
   else await writeOut(renderBriefMarkdown(brief))

@@ -13,7 +13,10 @@ export interface IngestCommandOptions {
 }
 
 /** `claimgraph ingest`: store inputs with progress, then a closing summary on stderr. */
-export async function ingestCommand(inputs: readonly string[], options: IngestCommandOptions): Promise<number> {
+export async function ingestCommand(
+  inputs: readonly string[],
+  options: IngestCommandOptions,
+): Promise<number> {
   const store = await openStore(options.db)
   try {
     const progress = createProgress(options.quiet)
@@ -51,7 +54,8 @@ function createProgress(quiet: boolean): Progress {
     ? new cliProgress.SingleBar(
         {
           stream: process.stderr,
-          format: 'ingesting | {value} documents | {added} added, {unchanged} unchanged, {failed} failed | {source}',
+          format:
+            'ingesting | {value} documents | {added} added, {unchanged} unchanged, {failed} failed | {source}',
           hideCursor: true,
           clearOnComplete: true,
         },
@@ -68,10 +72,16 @@ function createProgress(quiet: boolean): Progress {
       } else {
         counts[event.status]++
         done++
-        if (!tty && !quiet) process.stderr.write(`${event.status.padEnd(9)} ${event.id.slice(0, 12)}  ${event.source}\n`)
+        if (!tty && !quiet)
+          process.stderr.write(
+            `${event.status.padEnd(9)} ${event.id.slice(0, 12)}  ${event.source}\n`,
+          )
       }
       bar?.setTotal(done)
-      bar?.update(done, { ...counts, source: event.kind === 'document' ? event.source.slice(-50) : event.subject.slice(-50) })
+      bar?.update(done, {
+        ...counts,
+        source: event.kind === 'document' ? event.source.slice(-50) : event.subject.slice(-50),
+      })
     },
     stop() {
       bar?.stop()

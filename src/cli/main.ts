@@ -31,7 +31,8 @@ function dbOption(): Option {
 
 function parsePositiveInt(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'claimgraph.usage', `not a positive integer: ${value}`)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CommanderError(2, 'claimgraph.usage', `not a positive integer: ${value}`)
   return n
 }
 
@@ -39,7 +40,9 @@ function parsePositiveInt(value: string): number {
 export function buildProgram(): Command {
   const program = new Command()
     .name('claimgraph')
-    .description('Who said what, about whom, and who confirms or contradicts it — from news, blogs, comments and social posts.')
+    .description(
+      'Who said what, about whom, and who confirms or contradicts it — from news, blogs, comments and social posts.',
+    )
     .version(packageJson.version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -47,9 +50,15 @@ export function buildProgram(): Command {
   addInputOptions(
     program
       .command('analyze')
-      .description('analyze inputs without storing them; print one JSON object per document (claimgraph/analysis@1)')
+      .description(
+        'analyze inputs without storing them; print one JSON object per document (claimgraph/analysis@1)',
+      )
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin')
-      .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'json']).default('jsonl')),
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['jsonl', 'json'])
+          .default('jsonl'),
+      ),
   ).action(async (inputs: string[], options) => {
     process.exitCode = await analyzeCommand(inputs, options)
   })
@@ -57,7 +66,9 @@ export function buildProgram(): Command {
   addInputOptions(
     program
       .command('ingest')
-      .description('read, normalize, analyze and store inputs (idempotent: the same content twice is one document)')
+      .description(
+        'read, normalize, analyze and store inputs (idempotent: the same content twice is one document)',
+      )
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin')
       .addOption(dbOption())
       .option('--brief', 'print the brief of everything stored when done', false)
@@ -68,10 +79,14 @@ export function buildProgram(): Command {
 
   program
     .command('brief')
-    .description('summarize what is stored: stories, their documents, entities, claims by speaker, figures per source')
+    .description(
+      'summarize what is stored: stories, their documents, entities, claims by speaker, figures per source',
+    )
     .addOption(dbOption())
     .option('--story <id>', 'only this story')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'),
+    )
     .action(async (options) => {
       process.exitCode = await briefCommand(options)
     })

@@ -12,14 +12,29 @@ import type { Store } from '../store/index.js'
 
 /** What happened to one input or document. */
 export type IngestEvent =
-  | { readonly kind: 'document'; readonly status: 'added' | 'updated' | 'unchanged'; readonly id: string; readonly source: string; readonly title: string | null }
-  | { readonly kind: 'failed'; readonly subject: string; readonly line: string; readonly code: string }
+  | {
+      readonly kind: 'document'
+      readonly status: 'added' | 'updated' | 'unchanged'
+      readonly id: string
+      readonly source: string
+      readonly title: string | null
+    }
+  | {
+      readonly kind: 'failed'
+      readonly subject: string
+      readonly line: string
+      readonly code: string
+    }
 
 export interface IngestSummary {
   readonly added: number
   readonly updated: number
   readonly unchanged: number
-  readonly failed: readonly { readonly subject: string; readonly line: string; readonly code: string }[]
+  readonly failed: readonly {
+    readonly subject: string
+    readonly line: string
+    readonly code: string
+  }[]
   readonly words: number
   readonly seconds: number
 }
@@ -50,7 +65,11 @@ export async function ingest(
 
   for await (const outcome of loadDocuments(inputs, loadOptions)) {
     if (!outcome.ok) {
-      const failure = { subject: outcome.subject, line: errorLine(outcome.error), code: outcome.error.code }
+      const failure = {
+        subject: outcome.subject,
+        line: errorLine(outcome.error),
+        code: outcome.error.code,
+      }
       failed.push(failure)
       onEvent?.({ kind: 'failed', ...failure })
       continue
@@ -72,11 +91,21 @@ export async function ingest(
       if (status === 'added') added++
       else if (status === 'updated') updated++
       else unchanged++
-      onEvent?.({ kind: 'document', status, id, source: doc.metadata.source, title: doc.metadata.title })
+      onEvent?.({
+        kind: 'document',
+        status,
+        id,
+        source: doc.metadata.source,
+        title: doc.metadata.title,
+      })
     } catch (error) {
       // A storage failure for one document: that document's transaction rolled back; go on.
       const code = error instanceof AppError ? error.code : 'INTERNAL'
-      const failure = { subject: doc.metadata.source, line: errorLine(error, doc.metadata.source), code }
+      const failure = {
+        subject: doc.metadata.source,
+        line: errorLine(error, doc.metadata.source),
+        code,
+      }
       failed.push(failure)
       onEvent?.({ kind: 'failed', ...failure })
     }

@@ -25,7 +25,9 @@ export interface StoreTarget {
 function textSpans(a: Analysis): TextSpan[] {
   return [
     ...a.entities.flatMap((e) => e.mentions),
-    ...a.claims.flatMap((c) => [c.speaker, c.cue, c.content].filter((s): s is NonNullable<typeof s> => s !== null)),
+    ...a.claims.flatMap((c) =>
+      [c.speaker, c.cue, c.content].filter((s): s is NonNullable<typeof s> => s !== null),
+    ),
     ...a.events.flatMap((e) => [
       e.trigger,
       ...(e.date === null ? [] : [e.date]),
@@ -43,7 +45,11 @@ function reanalyzed(a: Analysis, pipeline: string): Analysis {
     ...a,
     pipeline,
     entities: a.entities.slice(0, 3).map((e) => ({ ...e, name: `${e.name} (v2)` })),
-    claims: a.claims.filter((c) => c.targets.every((t) => ['E1', 'E2', 'E3'].includes(t)) && [null, 'E1', 'E2', 'E3'].includes(c.speaker?.entity ?? null)),
+    claims: a.claims.filter(
+      (c) =>
+        c.targets.every((t) => ['E1', 'E2', 'E3'].includes(t)) &&
+        [null, 'E1', 'E2', 'E3'].includes(c.speaker?.entity ?? null),
+    ),
     events: [],
     diagnostics: [],
   }
@@ -107,13 +113,16 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const store = await (await fresh()).open()
       const analysis = richAnalysis()
       // The fixture itself is consistent: every span covers its text.
-      for (const span of textSpans(analysis)) expect(analysis.text.slice(span.start, span.end)).toBe(span.text)
+      for (const span of textSpans(analysis))
+        expect(analysis.text.slice(span.start, span.end)).toBe(span.text)
       expect(await store.saveAnalysis(analysis)).toBe('added')
       const loaded = await store.loadAnalysis(analysis.document.id)
       expect(loaded).toStrictEqual(analysis)
       // Same keys in the same order: the CLI prints stored analyses as JSON.
       expect(JSON.stringify(loaded)).toBe(JSON.stringify(analysis))
-      expect(await store.documentStatus(analysis.document.id)).toEqual({ pipeline: analysis.pipeline })
+      expect(await store.documentStatus(analysis.document.id)).toEqual({
+        pipeline: analysis.pipeline,
+      })
     })
 
     it('keeps optional fields absent and nulls null', async () => {
@@ -121,7 +130,10 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const analysis = richAnalysis()
       await store.saveAnalysis(analysis)
       const loaded = (await store.loadAnalysis(analysis.document.id))!
-      expect(loaded.sections.find((s) => s.kind === 'comment')).toHaveProperty('author', 'nightowl😺')
+      expect(loaded.sections.find((s) => s.kind === 'comment')).toHaveProperty(
+        'author',
+        'nightowl😺',
+      )
       expect(loaded.sections.find((s) => s.kind === 'body')).not.toHaveProperty('author')
       expect(loaded.diagnostics[1]).not.toHaveProperty('span')
       expect(loaded.events[0]!.figures[0]).not.toHaveProperty('valueMax')
@@ -130,7 +142,10 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       expect(loaded.claims.find((c) => c.id === 'C6')!.cue).toBeNull()
       expect(loaded.claims[0]!.speaker!.entity).toBeNull()
       expect(loaded.events[1]!.place).toBeNull()
-      expect(loaded.entities[0]!.mentions[1]!.provenance).toStrictEqual({ stage: 'entities', rule: 'alias-merge' })
+      expect(loaded.entities[0]!.mentions[1]!.provenance).toStrictEqual({
+        stage: 'entities',
+        rule: 'alias-merge',
+      })
     })
 
     it('keeps UTF-16 offsets across emoji and other non-BMP characters', async () => {
@@ -141,7 +156,8 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const loaded = (await store.loadAnalysis(analysis.document.id))!
       expect(loaded.text).toBe(analysis.text)
       expect(loaded.text.length).toBe(analysis.text.length)
-      for (const span of textSpans(loaded)) expect(loaded.text.slice(span.start, span.end)).toBe(span.text)
+      for (const span of textSpans(loaded))
+        expect(loaded.text.slice(span.start, span.end)).toBe(span.text)
       const comment = loaded.claims.find((c) => c.id === 'C6')!
       expect(comment.content.text).toBe('Obviously a false flag 🙄 — ')
     })
@@ -152,7 +168,9 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       expect(await store.saveAnalysis(analysis)).toBe('added')
       const before = await store.counts()
       expect(await store.saveAnalysis(analysis)).toBe('unchanged')
-      expect(await store.saveAnalysis(richAnalysis({ source: 'https://mirror.example/copy' }))).toBe('unchanged')
+      expect(
+        await store.saveAnalysis(richAnalysis({ source: 'https://mirror.example/copy' })),
+      ).toBe('unchanged')
       const after = await store.counts()
       expect(after).toEqual({ ...before, sources: 2 })
       const [row] = await store.listDocuments()
@@ -172,7 +190,10 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const other = syntheticAnalysis(1)
       await store.saveAnalysis(old)
       await store.saveAnalysis(other)
-      const next = reanalyzed(richAnalysis({ pipeline: 'p2', source: 'https://news.example/again' }), 'p2')
+      const next = reanalyzed(
+        richAnalysis({ pipeline: 'p2', source: 'https://news.example/again' }),
+        'p2',
+      )
       expect(next.claims.length).toBeGreaterThan(0)
       expect(next.claims.length).toBeLessThan(old.claims.length)
       expect(await store.saveAnalysis(next)).toBe('updated')
@@ -200,7 +221,11 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       expect(Object.values(await store.counts()).every((n) => n === 0)).toBe(true)
       // A failed re-analysis keeps the earlier analysis whole.
       await store.saveAnalysis(good)
-      const badUpdate: Analysis = { ...good, pipeline: 'p9', claims: [{ ...good.claims[0]!, stance: 'shout' as never }] }
+      const badUpdate: Analysis = {
+        ...good,
+        pipeline: 'p9',
+        claims: [{ ...good.claims[0]!, stance: 'shout' as never }],
+      }
       expect((await rejection(store.saveAnalysis(badUpdate))).code).toBe('DB_QUERY')
       expect(await store.loadAnalysis(good.document.id)).toStrictEqual(good)
       // And the store still works.
@@ -211,7 +236,13 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const store = await (await fresh()).open()
       const base = syntheticAnalysis(4)
       for (const text of [`${base.text}\u0000`, `${base.text}\uD83D`]) {
-        const error = await rejection(store.saveAnalysis({ ...base, text, document: { ...base.document, id: documentId(text) } }))
+        const error = await rejection(
+          store.saveAnalysis({
+            ...base,
+            text,
+            document: { ...base.document, id: documentId(text) },
+          }),
+        )
         expect(error.code).toBe('DB_DATA_INVALID')
       }
       expect((await store.counts()).documents).toBe(0)
@@ -237,7 +268,9 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       expect(rich.wordCount).toBeGreaterThan(50)
       expect(Number.isNaN(Date.parse(rich.analyzedAt))).toBe(false)
       // Newest publication first.
-      expect(rows.map((r) => r.publishedAt)).toEqual([...rows.map((r) => r.publishedAt)].sort().reverse())
+      expect(rows.map((r) => r.publishedAt)).toEqual(
+        [...rows.map((r) => r.publishedAt)].sort().reverse(),
+      )
       const loaded = await store.loadAllAnalyses()
       const byId = new Map(all.map((a) => [a.document.id, a]))
       expect(loaded).toHaveLength(3)

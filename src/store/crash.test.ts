@@ -50,7 +50,12 @@ function runLoop(url: string, killAfterAdded?: number): Promise<LoopRun> {
           acknowledged.push(Number(match[1]))
           outcomes.push(match[2]!)
           if (match[2] === 'added') added++
-        } else if (line.startsWith('saving ') && killAfterAdded !== undefined && added >= killAfterAdded && !killing) {
+        } else if (
+          line.startsWith('saving ') &&
+          killAfterAdded !== undefined &&
+          added >= killAfterAdded &&
+          !killing
+        ) {
           killing = true
           // The child is inside saveAnalysis now (a save takes tens of milliseconds).
           setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 10))
@@ -83,7 +88,11 @@ async function checkWhole(url: string, acknowledged: readonly number[]): Promise
       for (const [k, v] of Object.entries(expectedRows(analysis!))) total[k] = (total[k] ?? 0) + v
     }
     // No orphan rows of documents that are not there.
-    expect(await store.counts()).toMatchObject({ documents: rows.length, sources: rows.length, ...total })
+    expect(await store.counts()).toMatchObject({
+      documents: rows.length,
+      sources: rows.length,
+      ...total,
+    })
     return rows.length
   } finally {
     await store.close()
@@ -132,9 +141,13 @@ describe('crash safety', () => {
     await killAndResume(join(root, 'db'))
   }, 300_000)
 
-  it.skipIf(SKIP_SERVER_TESTS)('a PostgreSQL server survives a client killed mid-save', async () => {
-    const db = await createServerDatabase()
-    cleanups.push(db.dispose)
-    await killAndResume(db.url)
-  }, 300_000)
+  it.skipIf(SKIP_SERVER_TESTS)(
+    'a PostgreSQL server survives a client killed mid-save',
+    async () => {
+      const db = await createServerDatabase()
+      cleanups.push(db.dispose)
+      await killAndResume(db.url)
+    },
+    300_000,
+  )
 })

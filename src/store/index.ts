@@ -4,7 +4,13 @@
  */
 export { openStore, storeOver, type Store } from './store.js'
 export { DEFAULT_STORE_PATH, parseStoreUrl, storeUrlFrom, type StoreLocation } from './store-url.js'
-export { DRIVER_KINDS, type Driver, type DriverKind, type Queryable, type SqlParam } from './driver.js'
+export {
+  DRIVER_KINDS,
+  type Driver,
+  type DriverKind,
+  type Queryable,
+  type SqlParam,
+} from './driver.js'
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './migrate.js'
 export {
   saveAnalysis,

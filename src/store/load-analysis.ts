@@ -20,7 +20,14 @@ import type {
   Stance,
 } from '../model/analysis.js'
 import { ANALYSIS_SCHEMA } from '../model/analysis.js'
-import type { Diagnostic, DocumentKind, Repeat, Section, SectionKind, TextSpan } from '../model/document.js'
+import type {
+  Diagnostic,
+  DocumentKind,
+  Repeat,
+  Section,
+  SectionKind,
+  TextSpan,
+} from '../model/document.js'
 import type { Queryable } from './driver.js'
 import {
   ANNOTATION_TABLE_NAMES,
@@ -74,7 +81,11 @@ FROM documents d WHERE d.id = $1`
 
 /** Provenance with its known fields first and anything added later kept. */
 function provenance(json: Json): Provenance {
-  const { stage, rule, confidence, ...rest } = json as { stage: string; rule: string; confidence?: number }
+  const { stage, rule, confidence, ...rest } = json as {
+    stage: string
+    rule: string
+    confidence?: number
+  }
   return { stage, rule, ...(confidence === undefined ? {} : { confidence }), ...rest }
 }
 
@@ -110,7 +121,11 @@ export function analysisFromRows(row: LoadedRow): Analysis {
     end: r.span_end,
     of: { start: r.of_start, end: r.of_end },
   }))
-  const sentences: Sentence[] = row.sentences.map((s) => ({ start: s.span_start, end: s.span_end, section: s.section }))
+  const sentences: Sentence[] = row.sentences.map((s) => ({
+    start: s.span_start,
+    end: s.span_end,
+    section: s.section,
+  }))
   const entities: Entity[] = row.entities.map((e) => ({
     id: e.local_id,
     name: e.name,
@@ -147,20 +162,19 @@ export function analysisFromRows(row: LoadedRow): Analysis {
       id: e.local_id,
       type: e.type,
       trigger: { start: e.trigger_start, end: e.trigger_end, text: e.trigger_text },
-      date: date === null ? null : { ...date, value: e.date_value, relative: e.date_relative ?? false },
+      date:
+        date === null ? null : { ...date, value: e.date_value, relative: e.date_relative ?? false },
       place: place === null ? null : { ...place, entity: e.place_entity },
       agents: (agents.get(e.local_id) ?? []).map((a) => a.entity_id),
-      figures: (figures.get(e.local_id) ?? []).map(
-        (f): Figure => ({
-          measure: f.measure,
-          value: f.value,
-          ...(f.value_max === null ? {} : { valueMax: f.value_max }),
-          qualifier: f.qualifier as Qualifier,
-          span: { start: f.span_start, end: f.span_end, text: f.span_text },
-          sentence: f.sentence,
-          provenance: provenance(f.provenance),
-        }),
-      ),
+      figures: (figures.get(e.local_id) ?? []).map((f): Figure => ({
+        measure: f.measure,
+        value: f.value,
+        ...(f.value_max === null ? {} : { valueMax: f.value_max }),
+        qualifier: f.qualifier as Qualifier,
+        span: { start: f.span_start, end: f.span_end, text: f.span_text },
+        sentence: f.sentence,
+        provenance: provenance(f.provenance),
+      })),
       sentence: e.sentence,
       provenance: provenance(e.provenance),
     }
@@ -185,7 +199,9 @@ export function analysisFromRows(row: LoadedRow): Analysis {
   const diagnostics: Diagnostic[] = row.diagnostics.map((d) => ({
     code: d.code,
     message: d.message,
-    ...(d.span_start === null || d.span_end === null ? {} : { span: { start: d.span_start, end: d.span_end } }),
+    ...(d.span_start === null || d.span_end === null
+      ? {}
+      : { span: { start: d.span_start, end: d.span_end } }),
   }))
   return {
     schema: row.schema as typeof ANALYSIS_SCHEMA,

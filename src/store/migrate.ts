@@ -33,9 +33,13 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return files.map((name, index) => {
     const version = Number.parseInt(name.slice(0, 4), 10)
     if (version !== index + 1) {
-      throw new AppError('DB_MIGRATION', `migrations must be numbered 0001, 0002, … without gaps; found ${name}`, {
-        subject: dir,
-      })
+      throw new AppError(
+        'DB_MIGRATION',
+        `migrations must be numbered 0001, 0002, … without gaps; found ${name}`,
+        {
+          subject: dir,
+        },
+      )
     }
     const sql = readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n')
     return { version, name, sql, checksum: createHash('sha256').update(sql).digest('hex') }
@@ -56,7 +60,10 @@ interface AppliedRow {
 }
 
 /** Applies the pending migrations; returns the names applied now (empty on a re-open). */
-export async function migrate(driver: Driver, migrations: readonly Migration[] = readMigrations()): Promise<string[]> {
+export async function migrate(
+  driver: Driver,
+  migrations: readonly Migration[] = readMigrations(),
+): Promise<string[]> {
   const applied: string[] = []
   const latest = migrations.length
   for (const migration of migrations) {
@@ -64,7 +71,9 @@ export async function migrate(driver: Driver, migrations: readonly Migration[] =
       const done = await driver.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY])
         await tx.exec(CREATE_MIGRATIONS_TABLE)
-        const rows = await tx.query<AppliedRow>('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
+        const rows = await tx.query<AppliedRow>(
+          'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+        )
         const newest = rows.at(-1)
         if (newest !== undefined && newest.version > latest) {
           throw new AppError(
@@ -85,21 +94,25 @@ export async function migrate(driver: Driver, migrations: readonly Migration[] =
           return false
         }
         await tx.exec(migration.sql)
-        await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-          migration.version,
-          migration.name,
-          migration.checksum,
-        ])
+        await tx.query(
+          'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+          [migration.version, migration.name, migration.checksum],
+        )
         return true
       })
       if (done) applied.push(migration.name)
     } catch (error) {
-      if (isAppError(error) && (error.code === 'DB_MIGRATION' || error.code === 'DB_CONNECT')) throw error
-      throw new AppError('DB_MIGRATION', `migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`, {
-        subject: driver.location,
-        cause: error,
-        ...(isAppError(error) && error.details !== undefined ? { details: error.details } : {}),
-      })
+      if (isAppError(error) && (error.code === 'DB_MIGRATION' || error.code === 'DB_CONNECT'))
+        throw error
+      throw new AppError(
+        'DB_MIGRATION',
+        `migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          subject: driver.location,
+          cause: error,
+          ...(isAppError(error) && error.details !== undefined ? { details: error.details } : {}),
+        },
+      )
     }
   }
   return applied

@@ -18,7 +18,8 @@ import { lockDirectory, type DirectoryLock } from './directory-lock.js'
 import type { Driver, Queryable, SqlParam } from './driver.js'
 
 /** Where an embedded database lives. */
-export type EmbeddedLocation = { readonly kind: 'memory' } | { readonly kind: 'directory'; readonly path: string }
+export type EmbeddedLocation =
+  { readonly kind: 'memory' } | { readonly kind: 'directory'; readonly path: string }
 
 function queryableOf(db: PGlite | Transaction, location: string): Queryable {
   return {
@@ -68,9 +69,13 @@ function assertDataDirectory(path: string): void {
       ? 'the directory holds other files, not a database'
       : undefined
   if (problem !== undefined) {
-    throw new AppError('DB_CONNECT', `cannot use this path as the embedded database: ${problem}; choose another --db`, {
-      subject: path,
-    })
+    throw new AppError(
+      'DB_CONNECT',
+      `cannot use this path as the embedded database: ${problem}; choose another --db`,
+      {
+        subject: path,
+      },
+    )
   }
 }
 
@@ -82,10 +87,14 @@ export async function openPgliteDriver(where: EmbeddedLocation): Promise<Driver>
     try {
       mkdirSync(dirname(where.path), { recursive: true })
     } catch (error) {
-      throw new AppError('DB_CONNECT', `cannot create the database directory: ${causeLine(error)}`, {
-        subject: location,
-        cause: error,
-      })
+      throw new AppError(
+        'DB_CONNECT',
+        `cannot create the database directory: ${causeLine(error)}`,
+        {
+          subject: location,
+          cause: error,
+        },
+      )
     }
     assertDataDirectory(where.path)
     lock = lockDirectory(where.path)
@@ -94,7 +103,8 @@ export async function openPgliteDriver(where: EmbeddedLocation): Promise<Driver>
   try {
     // Lazy: a server-only deployment never loads the WASM.
     const { PGlite } = await import('@electric-sql/pglite')
-    if (where.kind === 'directory' && !hasDatabase(where.path)) await initDirectory(PGlite, where.path)
+    if (where.kind === 'directory' && !hasDatabase(where.path))
+      await initDirectory(PGlite, where.path)
     db = where.kind === 'memory' ? await PGlite.create() : await PGlite.create(where.path)
   } catch (error) {
     if (isAppError(error)) {

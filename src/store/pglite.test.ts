@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isAppError } from '../errors.js'
 import { runStoreContract } from './contract.js'
 import { richAnalysis } from './fixtures/build-analysis.js'
-import { DEFAULT_STORE_PATH, migrate, openStore, parseStoreUrl, readMigrations, storeUrlFrom } from './index.js'
+import {
+  DEFAULT_STORE_PATH,
+  migrate,
+  openStore,
+  parseStoreUrl,
+  readMigrations,
+  storeUrlFrom,
+} from './index.js'
 
 // initdb takes seconds in WASM: migrate one template directory, then copy it for each test.
 let root: string
@@ -88,7 +95,9 @@ describe('migrations', () => {
       const edited = await migrate(store.db).catch((e: unknown) => e)
       expect(isAppError(edited) && edited.code).toBe('DB_MIGRATION')
       expect(String((edited as Error).message)).toContain('was changed after it was applied')
-      await store.db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (99, '0099_future.sql', 'x')")
+      await store.db.query(
+        "INSERT INTO schema_migrations (version, name, checksum) VALUES (99, '0099_future.sql', 'x')",
+      )
       const newer = await migrate(store.db).catch((e: unknown) => e)
       expect(isAppError(newer) && newer.code).toBe('DB_MIGRATION')
       expect(String((newer as Error).message)).toContain('upgrade claimgraph')
@@ -111,24 +120,32 @@ describe('store URLs', () => {
     ['/var/lib/cg', { kind: 'directory', path: '/var/lib/cg' }],
     ['file:///var/lib/cg', { kind: 'directory', path: '/var/lib/cg' }],
     ['file://rel/dir', { kind: 'directory', path: resolve('rel/dir') }],
-    ['postgres://u:p@db.example:5432/cg', { kind: 'server', url: 'postgres://u:p@db.example:5432/cg' }],
+    [
+      'postgres://u:p@db.example:5432/cg',
+      { kind: 'server', url: 'postgres://u:p@db.example:5432/cg' },
+    ],
     ['postgresql://localhost/cg', { kind: 'server', url: 'postgresql://localhost/cg' }],
   ])('parses %s', (url, expected) => {
     expect(parseStoreUrl(url)).toEqual(expected)
   })
 
-  it.each(['', '   ', 'mysql://localhost/db', 'idb://x', 'file://', 'postgres://', 'postgres://[::1/db'])(
-    'refuses %j with DB_URL_INVALID',
-    (url) => {
-      let error: unknown
-      try {
-        parseStoreUrl(url)
-      } catch (e) {
-        error = e
-      }
-      expect(isAppError(error) && error.code).toBe('DB_URL_INVALID')
-    },
-  )
+  it.each([
+    '',
+    '   ',
+    'mysql://localhost/db',
+    'idb://x',
+    'file://',
+    'postgres://',
+    'postgres://[::1/db',
+  ])('refuses %j with DB_URL_INVALID', (url) => {
+    let error: unknown
+    try {
+      parseStoreUrl(url)
+    } catch (e) {
+      error = e
+    }
+    expect(isAppError(error) && error.code).toBe('DB_URL_INVALID')
+  })
 
   it('takes the argument, then CLAIMGRAPH_DB, then DATABASE_URL, then the default', () => {
     const env = { CLAIMGRAPH_DB: 'memory://', DATABASE_URL: 'postgres://h/d' }

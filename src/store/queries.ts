@@ -106,7 +106,9 @@ export const SEARCH_LIMIT_MAX = 1000
  * An empty or stop-word-only query matches nothing.
  */
 export async function searchDocuments(db: Queryable, q: string, limit = 20): Promise<SearchHit[]> {
-  const capped = Number.isFinite(limit) ? Math.max(1, Math.min(SEARCH_LIMIT_MAX, Math.trunc(limit))) : 20
+  const capped = Number.isFinite(limit)
+    ? Math.max(1, Math.min(SEARCH_LIMIT_MAX, Math.trunc(limit)))
+    : 20
   return db.query<SearchHit>(
     `SELECT d.id, d.title, d.source, d.published_at_text AS "publishedAt",
        ts_rank(d.search, q)::float8 AS rank,
@@ -123,10 +125,10 @@ export async function searchDocuments(db: Queryable, q: string, limit = 20): Pro
 export async function* analyses(db: Queryable, pageSize = 100): AsyncGenerator<Analysis> {
   let after = ''
   for (;;) {
-    const page = await db.query<{ id: string }>('SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT $2', [
-      after,
-      pageSize,
-    ])
+    const page = await db.query<{ id: string }>(
+      'SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, pageSize],
+    )
     for (const { id } of page) {
       const analysis = await loadAnalysis(db, id)
       // Deleted since the page was read: skip it.

@@ -59,7 +59,8 @@ const DELETE_ANNOTATIONS_SQL = `WITH ${[...ANNOTATION_TABLE_NAMES]
   .join(',\n')}
 SELECT 1`
 
-const ADD_SOURCE_SQL = 'INSERT INTO document_sources (document_id, source) VALUES ($1, $2) ON CONFLICT DO NOTHING'
+const ADD_SOURCE_SQL =
+  'INSERT INTO document_sources (document_id, source) VALUES ($1, $2) ON CONFLICT DO NOTHING'
 
 // A lone surrogate cannot be encoded as UTF-8: Postgres would store U+FFFD and offsets would lie.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -129,7 +130,10 @@ function saveParams(analysis: Analysis): SqlParam[] {
 async function lockDocument(tx: Queryable, id: string): Promise<string | null> {
   // Two writers of one document (a server shared by several ingesters) take turns.
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOCUMENT_LOCK_SPACE, id])
-  const [row] = await tx.query<{ pipeline: string }>('SELECT pipeline FROM documents WHERE id = $1 FOR UPDATE', [id])
+  const [row] = await tx.query<{ pipeline: string }>(
+    'SELECT pipeline FROM documents WHERE id = $1 FOR UPDATE',
+    [id],
+  )
   return row?.pipeline ?? null
 }
 
@@ -153,8 +157,14 @@ export async function saveAnalysis(db: Driver, analysis: Analysis): Promise<Save
 }
 
 /** The pipeline a stored document was analyzed with, or null when it is not stored. */
-export async function documentStatus(db: Queryable, id: string): Promise<{ readonly pipeline: string } | null> {
-  const [row] = await db.query<{ pipeline: string }>('SELECT pipeline FROM documents WHERE id = $1', [id])
+export async function documentStatus(
+  db: Queryable,
+  id: string,
+): Promise<{ readonly pipeline: string } | null> {
+  const [row] = await db.query<{ pipeline: string }>(
+    'SELECT pipeline FROM documents WHERE id = $1',
+    [id],
+  )
   return row === undefined ? null : { pipeline: row.pipeline }
 }
 
@@ -169,5 +179,6 @@ export async function addSource(db: Queryable, id: string, source: string): Prom
      SELECT EXISTS (SELECT 1 FROM doc) AS stored`,
     [id, source],
   )
-  if (row?.stored !== true) throw new AppError('NOT_FOUND', `no stored document ${id}`, { subject: source })
+  if (row?.stored !== true)
+    throw new AppError('NOT_FOUND', `no stored document ${id}`, { subject: source })
 }

@@ -2,7 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { isAppError } from '../errors.js'
 import { runStoreContract } from './contract.js'
 import { richAnalysis, syntheticAnalysis } from './fixtures/build-analysis.js'
-import { ADMIN_URL, createServerDatabase, serverProblem, SKIP_SERVER_TESTS } from './fixtures/server-databases.js'
+import {
+  ADMIN_URL,
+  createServerDatabase,
+  serverProblem,
+  SKIP_SERVER_TESTS,
+} from './fixtures/server-databases.js'
 import { openStore } from './index.js'
 
 // CI has the server: when it is unreachable these tests fail, unless CLAIMGRAPH_SKIP_SERVER_TESTS=1.
@@ -25,7 +30,9 @@ describe.skipIf(SKIP_SERVER_TESTS)('PostgreSQL server', () => {
     try {
       expect(stores.map((s) => s.migrated.length).sort()).toEqual([0, 0, 0, 1])
       const [store] = stores
-      expect(await store!.db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }])
+      expect(await store!.db.query('SELECT version FROM schema_migrations')).toEqual([
+        { version: 1 },
+      ])
     } finally {
       await Promise.all(stores.map((s) => s.close()))
     }
@@ -39,7 +46,11 @@ describe.skipIf(SKIP_SERVER_TESTS)('PostgreSQL server', () => {
     try {
       const analysis = richAnalysis()
       const other = richAnalysis({ source: 'https://mirror.example/x' })
-      const outcomes = await Promise.all([a.saveAnalysis(analysis), b.saveAnalysis(other), a.saveAnalysis(syntheticAnalysis(1))])
+      const outcomes = await Promise.all([
+        a.saveAnalysis(analysis),
+        b.saveAnalysis(other),
+        a.saveAnalysis(syntheticAnalysis(1)),
+      ])
       expect(outcomes.slice(0, 2).sort()).toEqual(['added', 'unchanged'])
       expect(await a.counts()).toMatchObject({ documents: 2, sources: 3 })
     } finally {
@@ -49,7 +60,9 @@ describe.skipIf(SKIP_SERVER_TESTS)('PostgreSQL server', () => {
   })
 
   it('reports an unreachable server as DB_CONNECT on one line, without the password', async () => {
-    const error = await openStore('postgres://someone:secret@127.0.0.1:1/nothing').catch((e: unknown) => e)
+    const error = await openStore('postgres://someone:secret@127.0.0.1:1/nothing').catch(
+      (e: unknown) => e,
+    )
     expect(isAppError(error) && error.code).toBe('DB_CONNECT')
     const line = isAppError(error) ? error.toLine() : ''
     expect(line).toContain('127.0.0.1:1')

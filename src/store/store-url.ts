@@ -38,8 +38,13 @@ export function parseStoreUrl(url: string): StoreLocation {
       return { kind: 'memory' }
     case 'file': {
       // file:///abs/path is a proper file URL; file://rel/path is accepted as a relative path.
-      const path = trimmed.startsWith('file:///') ? fileURLToPath(trimmed) : trimmed.slice('file://'.length)
-      if (path === '') throw new AppError('DB_URL_INVALID', `file:// needs a directory: ${SUPPORTED}`, { subject: url })
+      const path = trimmed.startsWith('file:///')
+        ? fileURLToPath(trimmed)
+        : trimmed.slice('file://'.length)
+      if (path === '')
+        throw new AppError('DB_URL_INVALID', `file:// needs a directory: ${SUPPORTED}`, {
+          subject: url,
+        })
       return { kind: 'directory', path: resolve(path) }
     }
     case 'postgres':
@@ -61,6 +66,8 @@ export function parseStoreUrl(url: string): StoreLocation {
       return { kind: 'server', url: trimmed }
     }
     default:
-      throw new AppError('DB_URL_INVALID', `unsupported scheme ${scheme}://: ${SUPPORTED}`, { subject: url })
+      throw new AppError('DB_URL_INVALID', `unsupported scheme ${scheme}://: ${SUPPORTED}`, {
+        subject: url,
+      })
   }
 }

@@ -82,7 +82,8 @@ export function storeOver(db: Driver, migrated: readonly string[] = []): Store {
  */
 export async function openStore(url?: string): Promise<Store> {
   const location = parseStoreUrl(storeUrlFrom(url))
-  const db = location.kind === 'server' ? await openPgDriver(location.url) : await openPgliteDriver(location)
+  const db =
+    location.kind === 'server' ? await openPgDriver(location.url) : await openPgliteDriver(location)
   try {
     return storeOver(db, await migrate(db))
   } catch (error) {

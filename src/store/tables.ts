@@ -10,7 +10,8 @@ import type { Span, TextSpan } from '../model/document.js'
 type SqlType = 'integer' | 'text' | 'boolean' | 'double precision' | 'jsonb'
 
 /** A JSON value as stored in jsonb columns. */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json }
+export type Json =
+  string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json }
 
 export interface SectionRow {
   readonly idx: number
@@ -159,11 +160,32 @@ export type AnnotationTable = keyof AnnotationRows
 type Columns<Row> = { readonly [K in keyof Row]-?: SqlType }
 
 /** Column types per annotation table, in the order rows are inserted. */
-export const ANNOTATION_TABLES: { readonly [T in AnnotationTable]: Columns<AnnotationRows[T][number]> } = {
-  sections: { idx: 'integer', kind: 'text', span_start: 'integer', span_end: 'integer', author: 'text' },
-  repeats: { idx: 'integer', span_start: 'integer', span_end: 'integer', of_start: 'integer', of_end: 'integer' },
+export const ANNOTATION_TABLES: {
+  readonly [T in AnnotationTable]: Columns<AnnotationRows[T][number]>
+} = {
+  sections: {
+    idx: 'integer',
+    kind: 'text',
+    span_start: 'integer',
+    span_end: 'integer',
+    author: 'text',
+  },
+  repeats: {
+    idx: 'integer',
+    span_start: 'integer',
+    span_end: 'integer',
+    of_start: 'integer',
+    of_end: 'integer',
+  },
   sentences: { idx: 'integer', span_start: 'integer', span_end: 'integer', section: 'integer' },
-  entities: { local_id: 'text', idx: 'integer', name: 'text', type: 'text', key: 'text', provenance: 'jsonb' },
+  entities: {
+    local_id: 'text',
+    idx: 'integer',
+    name: 'text',
+    type: 'text',
+    key: 'text',
+    provenance: 'jsonb',
+  },
   mentions: {
     entity_id: 'text',
     idx: 'integer',
@@ -245,7 +267,13 @@ export const ANNOTATION_TABLES: { readonly [T in AnnotationTable]: Columns<Annot
     relative: 'boolean',
     provenance: 'jsonb',
   },
-  diagnostics: { idx: 'integer', code: 'text', message: 'text', span_start: 'integer', span_end: 'integer' },
+  diagnostics: {
+    idx: 'integer',
+    code: 'text',
+    message: 'text',
+    span_start: 'integer',
+    span_end: 'integer',
+  },
 }
 
 export const ANNOTATION_TABLE_NAMES = Object.keys(ANNOTATION_TABLES) as AnnotationTable[]
@@ -269,8 +297,18 @@ function spanColumns(span: Span): { span_start: number; span_end: number } {
 /** Every annotation of `analysis` as table rows. */
 export function annotationRows(analysis: Analysis): AnnotationRows {
   return {
-    sections: analysis.sections.map((s, idx) => ({ idx, kind: s.kind, ...spanColumns(s), author: s.author ?? null })),
-    repeats: analysis.repeats.map((r, idx) => ({ idx, ...spanColumns(r), of_start: r.of.start, of_end: r.of.end })),
+    sections: analysis.sections.map((s, idx) => ({
+      idx,
+      kind: s.kind,
+      ...spanColumns(s),
+      author: s.author ?? null,
+    })),
+    repeats: analysis.repeats.map((r, idx) => ({
+      idx,
+      ...spanColumns(r),
+      of_start: r.of.start,
+      of_end: r.of.end,
+    })),
     sentences: analysis.sentences.map((s, idx) => ({ idx, ...spanColumns(s), section: s.section })),
     entities: analysis.entities.map((e, idx) => ({
       local_id: e.id,
@@ -292,7 +330,10 @@ export function annotationRows(analysis: Analysis): AnnotationRows {
     claims: analysis.claims.map((c, idx) => ({
       local_id: c.id,
       idx,
-      ...(textSpan('speaker', c.speaker) as Pick<ClaimRow, 'speaker_start' | 'speaker_end' | 'speaker_text'>),
+      ...(textSpan('speaker', c.speaker) as Pick<
+        ClaimRow,
+        'speaker_start' | 'speaker_end' | 'speaker_text'
+      >),
       speaker_entity: c.speaker?.entity ?? null,
       ...(textSpan('cue', c.cue) as Pick<ClaimRow, 'cue_start' | 'cue_end' | 'cue_text'>),
       content_start: c.content.start,
@@ -323,7 +364,9 @@ export function annotationRows(analysis: Analysis): AnnotationRows {
       sentence: e.sentence,
       provenance: provenanceJson(e.provenance),
     })),
-    event_agents: analysis.events.flatMap((e) => e.agents.map((entity_id, idx) => ({ event_id: e.id, idx, entity_id }))),
+    event_agents: analysis.events.flatMap((e) =>
+      e.agents.map((entity_id, idx) => ({ event_id: e.id, idx, entity_id })),
+    ),
     figures: analysis.events.flatMap((e) =>
       e.figures.map((f, idx) => ({
         event_id: e.id,

@@ -5,10 +5,33 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const CITIES = ['Velmora', 'Ostrava Nova', 'Kereth', 'Lindqvist Harbour', 'Tamsin Ford', 'Brevik Hollow']
-const GROUPS = ['the Black Heron Front', 'the Northern Dawn Brigade', 'the Ashen Circle', 'the River Guard Movement']
-const OFFICIALS = ['Interior Minister Dana Kolvar', 'Police Chief Arno Weiss', 'Mayor Ilse Brandt', 'Governor Tomas Reyk']
-const VENUES = ['the central market', 'a railway station', 'the municipal theatre', 'a football stadium', 'a shopping arcade']
+const CITIES = [
+  'Velmora',
+  'Ostrava Nova',
+  'Kereth',
+  'Lindqvist Harbour',
+  'Tamsin Ford',
+  'Brevik Hollow',
+]
+const GROUPS = [
+  'the Black Heron Front',
+  'the Northern Dawn Brigade',
+  'the Ashen Circle',
+  'the River Guard Movement',
+]
+const OFFICIALS = [
+  'Interior Minister Dana Kolvar',
+  'Police Chief Arno Weiss',
+  'Mayor Ilse Brandt',
+  'Governor Tomas Reyk',
+]
+const VENUES = [
+  'the central market',
+  'a railway station',
+  'the municipal theatre',
+  'a football stadium',
+  'a shopping arcade',
+]
 
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T
