@@ -255,6 +255,92 @@ for (const [name, s, c, t] of [
 }
 
 // ---------------------------------------------------------------------------------------------
+// The sample corpus (fictional, written for claimgraph): does each relation of its answer key come
+// out of analyze with the right speaker entity? Claimed by, accused by, denied by, witnesses,
+// comment-only speakers, unattributed allegations.
+
+interface SampleKey {
+  readonly claimedBy: readonly string[]
+  readonly accused: Readonly<Record<string, readonly string[]>>
+  readonly denied: Readonly<Record<string, readonly string[]>>
+  readonly commentOnlySpeakers: readonly string[]
+  readonly witnesses: readonly string[]
+  readonly unattributed: readonly string[]
+}
+
+async function sampleCheck(): Promise<string[]> {
+  const { readFileSync } = await import('node:fs')
+  const repo = new URL('../', import.meta.url).pathname
+  const guide = readFileSync(`${repo}docs/sample-corpus.md`, 'utf8')
+  const block = /### Machine-readable key[\s\S]*?```json\n([\s\S]*?)\n```/.exec(guide)?.[1]
+  if (block === undefined) return ['sample corpus: no machine-readable key found']
+  const key = JSON.parse(block) as SampleKey
+  const { loadDocuments } = await import('../src/load/index.js')
+  const { analyze: realAnalyze } = await import('../src/analyze/index.js')
+  interface Seen {
+    speaker: string | null
+    stance: string
+    targets: string[]
+    section: string
+    author: string | null
+    text: string
+  }
+  const seen: Seen[] = []
+  for await (const outcome of loadDocuments([`${repo}sample`], {})) {
+    if (!outcome.ok) continue
+    const a = realAnalyze(outcome.doc)
+    const name = (id: string | null): string | null => a.entities.find((e) => e.id === id)?.name ?? null
+    for (const c of a.claims) {
+      seen.push({
+        speaker: name(c.speaker?.entity ?? null) ?? c.speaker?.text ?? null,
+        stance: c.stance,
+        targets: c.targets.map((t) => name(t) ?? ''),
+        section: c.section,
+        author: a.sections.find((x) => x.start <= c.content.start && c.content.start < x.end)?.author ?? null,
+        text: `${c.cue?.text ?? ''} ${c.content.text}`,
+      })
+    }
+  }
+  const has = (text: string | null, wanted: string): boolean => text !== null && text.includes(wanted)
+  const checks: [string, boolean][] = []
+  for (const group of key.claimedBy) {
+    checks.push([`claimed by ${group}`, seen.some((c) => c.stance === 'claim_responsibility' && has(c.speaker, group))])
+  }
+  for (const [target, accusers] of Object.entries(key.accused)) {
+    for (const accuser of accusers) {
+      checks.push([`${target} accused by ${accuser}`, seen.some((c) => c.stance === 'accuse' && has(c.speaker, accuser) && c.targets.some((t) => has(t, target)))])
+    }
+  }
+  for (const [party, deniers] of Object.entries(key.denied)) {
+    for (const denier of deniers) {
+      checks.push([`${party} denial by ${denier}`, seen.some((c) => c.stance === 'deny' && has(c.speaker, denier))])
+    }
+  }
+  for (const witness of key.witnesses) checks.push([`witness ${witness}`, seen.some((c) => has(c.speaker, witness))])
+  for (const text of key.unattributed) {
+    // The key quotes the opening of the sentence; the cue is its first three words.
+    const opening = text.split(' ').slice(0, 3).join(' ')
+    checks.push([
+      `unattributed "${text}"`,
+      seen.some((c) => c.speaker === null && c.section !== 'comment' && c.text.startsWith(opening)),
+    ])
+  }
+  for (const author of key.commentOnlySpeakers) {
+    checks.push([`comment by ${author}`, seen.some((c) => c.section === 'comment' && c.author === author)])
+  }
+  const found = checks.filter(([, ok]) => ok).length
+  const lines = [`sample corpus answer key: ${found} of ${checks.length} relations found with the right speaker entity, stance and targets`]
+  const missed = checks.filter(([, ok]) => !ok).map(([what]) => what)
+  if (missed.length > 0) lines.push(`  missed: ${missed.join('; ')}`)
+  return lines
+}
+
+if (pipelineNote.startsWith('analyze()')) {
+  lines.push('')
+  lines.push(...(await sampleCheck()))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Speed: the whole of analyze, and the claims stage's share, stage by stage as analyze runs them.
 
 const docs = articles.map(documentOf)

@@ -180,6 +180,7 @@ table('stance and targets', [
   ['Brell blamed Ostland for the attack.', [{ stance: 'accuse', targets: ['Ostland'], speaker: 'Brell' }]],
   ['The Amber Front claimed responsibility for the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility', content: 'responsibility for the attack' }]],
   ['Kestria denied any involvement in the attack.', [{ speaker: 'Kestria', stance: 'deny' }]],
+  ['Kestria, Ostland and Norvania all deny any involvement.', [{ speaker: 'Kestria, Ostland and Norvania', entity: 'Kestria', cue: 'all deny', stance: 'deny' }]],
   ['Officials said Kestria was behind the attack.', [{ speaker: 'Officials', stance: 'accuse', targets: ['Kestria'] }]],
   ['Brell predicted that more arrests would follow.', [{ stance: 'predict' }]],
   ['The Amber Front threatened to strike again.', [{ stance: 'threaten', speaker: 'The Amber Front' }]],
@@ -249,6 +250,20 @@ describe('comment sections', () => {
     expect(claims.map((c) => [c.speaker, c.section])).toEqual([
       ['Varga', 'body'],
       ['Brell', 'comment'],
+    ])
+  })
+  it('keeps what a commenter says in their own voice as narrated claims, with stance', () => {
+    const body = 'The hall reopened on Friday.'
+    const comment = 'Kestria has been arming the gunmen for years. Nobody will admit it.'
+    const text = `${body}\n\n${comment}`
+    const { doc, sentences, entities } = layersOf(text, CAST, [
+      { kind: 'body', start: 0, end: body.length },
+      { kind: 'comment', start: body.length + 2, end: text.length, author: 'reader42' },
+    ])
+    const claims = findClaims(doc, sentences, entities).map((c) => see(c, entities))
+    expect(claims).toMatchObject([
+      { speaker: null, kind: 'narrated', section: 'comment', stance: 'accuse', targets: ['Kestria'], content: 'Kestria has been arming the gunmen for years' },
+      { speaker: null, kind: 'narrated', section: 'comment', stance: 'assert', content: 'Nobody will admit it' },
     ])
   })
 })

@@ -9,7 +9,7 @@ import type { Claim, Entity, Sentence } from '../../model/analysis.js'
 import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/document.js'
 import { need, type Stage } from '../stage.js'
 import { cueModel, type CueModel } from './cue-model.js'
-import { extractDrafts } from './extract.js'
+import { extractDrafts, type Draft } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
 import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
@@ -35,6 +35,7 @@ export function findClaims(
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
       !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))),
   )
+  drafts.push(...commentVoices(doc, sentences, drafts))
   const mentions = indexMentions(entities)
   const textSpan = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })
   const firstOf = (d: (typeof drafts)[number]): number =>
@@ -96,6 +97,35 @@ export function findClaims(
       },
     }
   })
+}
+
+/**
+ * What commenters say in their own voice: every sentence of a comment section that no other rule
+ * used becomes a narrated claim (speaker null: the section names its author), so the brief can
+ * tell what only commenters say and whom they accuse.
+ */
+function commentVoices(doc: Pick<NormalizedDocument, 'text' | 'sections'>, sentences: readonly Sentence[], drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = []
+  for (const sentence of sentences) {
+    if (doc.sections[sentence.section]?.kind !== 'comment') continue
+    if (drafts.some((d) => d.content.start < sentence.end && sentence.start < d.content.end)) continue
+    let end = sentence.end
+    while (end > sentence.start && /[\s.!]/.test(doc.text[end - 1] ?? '')) end--
+    if (end - sentence.start < 8) continue
+    out.push({
+      speaker: null,
+      cue: null,
+      content: { start: sentence.start, end },
+      kind: 'narrated',
+      rule: 'comment-voice',
+      cueEntry: null,
+      stance: null,
+      targetSpan: null,
+      negated: false,
+      passive: false,
+    })
+  }
+  return out
 }
 
 /** "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …" and "BREAKING: …" lose their prefix. */

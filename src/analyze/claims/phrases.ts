@@ -185,13 +185,14 @@ export function nameRun(words: readonly Word[], first: number, last: number, lex
   let k = last
   while (k > first) {
     const w = words[k - 1] as Word
-    if (w.upper || (NP_INNER.has(w.lower) && (words[k - 2]?.upper ?? false))) k--
+    const joins = NP_INNER.has(w.lower) || w.lower === 'and' || w.lower === ','
+    if (w.upper || (joins && (words[k - 2]?.upper ?? false))) k--
     else break
   }
   if (k === first) return first
   for (let t = first; t < k; t++) {
     const w = words[t] as Word
-    if (w.isWord && !w.upper && !NP_INNER.has(w.lower) && !DETERMINERS.has(w.lower)) return k
+    if (w.isWord && !w.upper && !NP_INNER.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and') return k
   }
   return first
 }

@@ -39,6 +39,9 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
     }
     if (!w.isWord) {
       if (w.lower === '-' || w.lower === '&') continue
+      // "Kaldria, Norvenia and Westria": a list of names.
+      const listed = w.lower === ',' && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)
+      if (listed && words.slice(i, last + 1).some((x) => x.lower === 'and')) continue
       break
     }
     if (NP_STOPS.has(w.lower) || PRONOUNS.has(w.lower) || cues.has(w.lower)) break

@@ -8,7 +8,7 @@ import type { Draft } from './extract.js'
 const RESPONSIBILITY = /^(?:full |sole )?(?:responsibility|credit)\b/i
 const TOOK_RESPONSIBILITY = /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
 const SELF_AGENCY = /^(?:that\s+)?(?:it|they|we|its fighters|its members)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|staged|perpetrated|conducted|planned|launched)\b/i
-const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
+const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for|staged)\b|\b(?:has|have|had) been (?:arming|funding|financing|training|sheltering|supporting)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
 const THREAT = /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b|\bwill\s+(?:answer|pay)\s+for\b/i
 const STRONG_THREAT = /\bwill\s+(?:answer|pay)\s+for\b|\bwill\s+(?:retaliate|avenge)\b|\bwill\s+strike\s+again\b/i
 const DENIAL_OBJECT = /^(?:any\s+)?(?:involvement|responsibility|role|links?|ties|knowledge|claims?|allegations?|accusations?|reports?)\b/i

@@ -21,7 +21,9 @@ export function allegations(input: ExtractInput, sentence: Sentence, drafts: Dra
     const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
     if (overlapsAny(blocked, cue)) continue
     const words = scanWords(text, cue.end, sentence.end)
-    const [first, last] = trimContent(words, 0, words.length - 1)
+    // "It is alleged on several forums that …": the content is the that-clause.
+    const that = words.findIndex((w, k) => k < 8 && w.lower === 'that')
+    const [first, last] = trimContent(words, that > 0 ? that : 0, words.length - 1)
     if (last - first < 1) continue
     const content = spanOf(words, first, last)
     drafts.push({

@@ -243,7 +243,7 @@ function leftToRight(scope: SentenceScope): void {
     if (w.upper && i > 0 && !scope.titleCase) continue
     const before = words[i - 1]
     // "the claims", "his statement": a noun, not a cue.
-    if (before !== undefined && DETERMINERS.has(before.lower)) continue
+    if (before !== undefined && DETERMINERS.has(before.lower) && !['all', 'both', 'each'].includes(before.lower)) continue
     // "battleground states could …", "health worries have …": a plural noun before a verb.
     if (w.lower.endsWith('s') && NOUN_FOLLOWERS.has(words[i + 1]?.lower ?? '')) continue
     // "at a rally to ask why …": an infinitive is a purpose, not a report ("refused to say" is).
