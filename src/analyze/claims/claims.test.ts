@@ -168,6 +168,7 @@ table('speakers resolved: pronouns and descriptions', [
   ['The Norvanian Interior Ministry issued a statement. The ministry said four suspects were held.', [{ speaker: 'The ministry', entity: 'Interior Ministry' }]],
   ['Tomas Brell met Lena Varga. He said the talks went well.', [{ speaker: 'He', entity: 'Lena Varga' }]],
   ['State media said the attackers were foreigners.', [{ speaker: 'State media', entity: null }]],
+  ['The Amber Front, an armed group from the hills, was formed in 2019. The group said it would fight on.', [{ speaker: 'The group', entity: 'Amber Front' }]],
   ['Norvania’s spokesperson, Tomas Brell, said the border was closed.', [{ entity: 'Tomas Brell' }]],
   ['The Amber Front, which said it wants a state of its own, claimed the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility' }, { speaker: 'which', entity: 'Amber Front', content: 'it wants a state of its own' }]],
   ['We found no source for this claim.', [{ speaker: 'We', entity: null }]],

@@ -201,9 +201,12 @@ export function resolveSpeaker(
   // ("Interior Ministry", "President Ilya Varga").
   const carriesNoun = (entity: Entity): boolean => {
     if (entity.name.toLowerCase().includes(noun)) return true
-    return entity.mentions.some((m) =>
-      text.slice(Math.max(0, m.start - 40), m.start).toLowerCase().includes(noun),
-    )
+    // "President Ilona Dravic", "the Front, an armed group active in …"
+    return entity.mentions.some((m) => {
+      const before = text.slice(Math.max(0, m.start - 40), m.start).toLowerCase()
+      const after = text.slice(m.end, m.end + 40).toLowerCase()
+      return before.includes(noun) || (/^\s*,/.test(after) && after.includes(noun))
+    })
   }
   // A person's title may fall back to the nearest person ("the minister"); an organisation's
   // description must name it ("the ministry" → "Interior Ministry"), or stays unresolved.
