@@ -312,44 +312,9 @@ function leftToRight(scope: SentenceScope): void {
     }
 
     if (speakerOk) {
-      let t = cueEnd + 1
-      let targetSpan: Span | null = null
-      if (entry.frame === 'tell') {
-        const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
-        if (thatAt >= 0) t = thatAt
-        else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
-          const last = speakerAfter(words, t)
-          if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
-            targetSpan = spanOf(words, t, last)
-            t = last + 1
-          }
-        }
-      } else if (entry.frame === 'ask') {
-        if (words[t]?.isWord && !WH_WORDS.has(words[t]?.lower ?? '')) {
-          const last = speakerAfter(words, t)
-          if (last >= 0) {
-            targetSpan = spanOf(words, t, last)
-            t = last + 1
-          }
-        }
-      } else if (entry.frame === 'accuse') {
-        // "accused Ukraine and the West of …": PolNeAR's cue runs to "of"; the accused are the
-        // targets and the content is what they are accused of.
-        const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
-        if (ofAt > t) {
-          targetSpan = spanOf(words, t, ofAt - 1)
-          cueEnd = ofAt
-          t = ofAt + 1
-        }
-      } else {
-        // "said on Friday that …", "said at a rally in Toledo, Ohio, that …": the content is the
-        // that-clause, the adjunct belongs to no span.
-        const head = words[t]
-        if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
-          const thatAt = findWithin(words, t, 16, 'that')
-          if (thatAt > t) t = thatAt
-        }
-      }
+      const complement = complementOf(words, cueEnd, entry)
+      const { t, targetSpan } = complement
+      cueEnd = complement.cueEnd
       let limit = contentLimit(scope, t)
       // "The Front, which seeks independence …, claimed the attack": a relative clause ends at
       // its comma.
@@ -396,23 +361,19 @@ function leftToRight(scope: SentenceScope): void {
         // and said …"): the claim is still X's.
         speaker = spanOf(words, subjectFirst, subjectLast)
       }
-      let t = cueEnd + 1
-      if (entry.frame === 'tell' || entry.frame === 'ask') {
-        const thatAt = findWithin(words, t, 7, 'that')
-        if (thatAt >= 0) t = thatAt
-      }
-      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      const complement = complementOf(words, cueEnd, entry)
+      const [first, end] = trimContent(words, complement.t, contentLimit(scope, complement.t))
       if (end - first < 1) continue
       const content = spanOf(words, first, end)
       push(scope, {
         speaker,
-        cue: spanOf(words, i, cueEnd),
+        cue: spanOf(words, i, complement.cueEnd),
         content,
         kind: quotedKind(quotes, content),
         rule: 'indirect-continued',
         cueEntry: entry,
         stance: null,
-        targetSpan: null,
+        targetSpan: complement.targetSpan,
         negated: false,
         passive: false,
       })
@@ -421,11 +382,77 @@ function leftToRight(scope: SentenceScope): void {
   }
 }
 
+interface Complement {
+  /** First word of the content. */
+  readonly t: number
+  /** Last word of the cue (an accusation's cue runs to "of"). */
+  readonly cueEnd: number
+  /** The accused or the addressee. */
+  readonly targetSpan: Span | null
+}
+
+/**
+ * Where the content starts after a cue, by the cue's frame: "told reporters (that) …", "asked
+ * the minister whether …", "accused Ukraine and the West of …", "said on Friday that …".
+ */
+function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): Complement {
+  let t = cueEnd + 1
+  let targetSpan: Span | null = null
+  if (entry.frame === 'tell') {
+    const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
+    if (thatAt >= 0) t = thatAt
+    else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
+      const last = speakerAfter(words, t)
+      if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
+        targetSpan = spanOf(words, t, last)
+        t = last + 1
+      }
+    }
+  } else if (entry.frame === 'ask') {
+    if (words[t]?.isWord && !WH_WORDS.has(words[t]?.lower ?? '')) {
+      const last = speakerAfter(words, t)
+      if (last >= 0) {
+        targetSpan = spanOf(words, t, last)
+        t = last + 1
+      }
+    }
+  } else if (entry.frame === 'accuse') {
+    // "accused Ukraine and the West of …": PolNeAR's cue runs to "of"; the accused are the
+    // targets and the content is what they are accused of.
+    const ofAt = findWithin(words, t, 10, 'of', 'for', 'over')
+    if (ofAt > t) {
+      return { t: ofAt + 1, cueEnd: ofAt, targetSpan: spanOf(words, t, ofAt - 1) }
+    }
+  } else {
+    // "said on Friday that …", "said at a rally in Toledo, Ohio, that …": the content is the
+    // that-clause, the adjunct belongs to no span.
+    const head = words[t]
+    if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
+      const thatAt = findWithin(words, t, 16, 'that')
+      if (thatAt > t) t = thatAt
+    }
+  }
+  // "adding later, “…”": a short adjunct before a quotation belongs to no span.
+  const q = words.findIndex((w, k) => k >= t && k <= t + 4 && (w.lower === '“' || w.lower === '"'))
+  if (q > t && words[q - 1]?.lower === ',' && words.slice(t, q - 1).every((w) => w.isWord && !w.upper)) t = q
+  return { t, cueEnd, targetSpan }
+}
+
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
 function subjectEnd(words: readonly Word[]): number {
   let head = words[0]
   if (head === undefined) return -1
   let from = 0
+  // "“…,” Blige sings …": the subject follows an opening quotation.
+  if (['“', '"', '‘'].includes(head.lower)) {
+    const close = words.findIndex((w, k) => k > 0 && ['”', '"', '’'].includes(w.lower))
+    if (close < 0) return -1
+    from = close + 1
+    while ([',', '.'].includes(words[from]?.lower ?? '')) from++
+    head = words[from]
+    if (head === undefined) return -1
+    return subjectEndFrom(words, from)
+  }
   // "On Thursday, Trump …": the subject follows an opening adjunct.
   if (NP_STOPS_OPENING.has(head.lower)) {
     const comma = words.findIndex((w, k) => k < 12 && w.lower === ',')
@@ -462,7 +489,7 @@ function subjectEndFrom(words: readonly Word[], from: number): number {
 /** First word of the subject that ends at `last` (after an opening adjunct, if any). */
 function subjectStart(words: readonly Word[], last: number): number {
   let k = last
-  while (k > 0 && words[k - 1]?.lower !== ',') k--
+  while (k > 0 && ![',', '”', '"', '’'].includes(words[k - 1]?.lower ?? '')) k--
   return k
 }
 
