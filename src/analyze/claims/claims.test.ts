@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Claim, Entity } from '../../model/analysis.js'
 import { claimsStage, findClaims } from './index.js'
 import { findQuotes } from './quotes.js'
-import { layersOf, type GivenEntity } from './test-layers.js'
+import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
 
 // Fictional cast for every table below.
 const CAST: readonly GivenEntity[] = [
