@@ -11,7 +11,12 @@
  */
 import type { Analysis, Claim } from '../src/model/analysis.js'
 import type { NormalizedDocument, Span } from '../src/model/document.js'
-import { readPolnear, ROLES, type PolnearArticle, type Role } from '../src/analyze/claims/polnear.js'
+import {
+  readPolnear,
+  ROLES,
+  type PolnearArticle,
+  type Role,
+} from '../src/analyze/claims/polnear.js'
 
 const args = process.argv.slice(2)
 const option = (name: string): string | undefined => {
@@ -22,7 +27,8 @@ const split = (option('split') ?? 'test') as 'dev' | 'test'
 const limit = Number(option('limit') ?? Infinity)
 const show = Number(option('show') ?? 0)
 if (split !== 'dev' && split !== 'test') throw new TypeError('--split must be dev or test')
-if (show > 0 && split === 'test') throw new TypeError('--show is for dev only: never look at test documents')
+if (show > 0 && split === 'test')
+  throw new TypeError('--show is for dev only: never look at test documents')
 
 const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const articles = readPolnear(root, split).slice(0, limit)
@@ -63,7 +69,12 @@ try {
   pipelineNote = `stages ${loaded.map((s) => s.name).join(' → ')} (analyze() did not load: ${String(error).split('\n')[0]})`
   analyze = (doc) => {
     // Layers of stages that did not load are empty.
-    const layers: Record<string, unknown> = { mentions: [], entities: [], quantities: [], dates: [] }
+    const layers: Record<string, unknown> = {
+      mentions: [],
+      entities: [],
+      quantities: [],
+      dates: [],
+    }
     for (const stage of loaded) layers[stage.provides] = stage.run(doc, layers)
     return { claims: (layers['claims'] ?? []) as Claim[] }
   }
@@ -71,7 +82,15 @@ try {
 
 function documentOf(article: PolnearArticle): NormalizedDocument {
   return {
-    metadata: { source: article.name, title: null, author: null, site: null, publishedAt: null, kind: 'article', language: 'en' },
+    metadata: {
+      source: article.name,
+      title: null,
+      author: null,
+      site: null,
+      publishedAt: null,
+      kind: 'article',
+      language: 'en',
+    },
     text: article.text,
     sections: [{ kind: 'body', start: 0, end: article.text.length }],
     repeats: [],
@@ -222,7 +241,9 @@ for (const article of articles) {
       for (const s of p[role]) {
         if (gs.has(`${s.start}:${s.end}`) || shown >= show) continue
         const near = g[role].find((x) => x.start < s.end && s.start < x.end)
-        log(`FP ${role}: ${JSON.stringify(article.text.slice(s.start, s.end))}${near ? `  gold: ${JSON.stringify(article.text.slice(near.start, near.end))}` : ''}`)
+        log(
+          `FP ${role}: ${JSON.stringify(article.text.slice(s.start, s.end))}${near ? `  gold: ${JSON.stringify(article.text.slice(near.start, near.end))}` : ''}`,
+        )
         shown++
       }
       for (const s of g[role]) {
@@ -238,13 +259,20 @@ for (const article of articles) {
 const f1 = (n: number): string => n.toFixed(1)
 const lines: string[] = []
 lines.push(`pipeline: ${pipelineNote}`)
-lines.push(`PolNeAR ${split}: ${articles.length} articles, ${ROLES.map((r) => `${exact[r].gold} ${r}`).join(', ')} spans (gold)`)
+lines.push(
+  `PolNeAR ${split}: ${articles.length} articles, ${ROLES.map((r) => `${exact[r].gold} ${r}`).join(', ')} spans (gold)`,
+)
 lines.push('')
 lines.push('| system | match | source P / R / F1 | cue P / R / F1 | content P / R / F1 |')
 lines.push('|---|---|---|---|---|')
-for (const [name, counts] of [['claimgraph (this run)', exact], ['claimgraph (this run)', overlap]] as const) {
+for (const [name, counts] of [
+  ['claimgraph (this run)', exact],
+  ['claimgraph (this run)', overlap],
+] as const) {
   const match = counts === exact ? 'exact' : 'token overlap'
-  lines.push(`| ${name} | ${match} | ${ROLES.map((r) => prf(counts[r]).map(f1).join(' / ')).join(' | ')} |`)
+  lines.push(
+    `| ${name} | ${match} | ${ROLES.map((r) => prf(counts[r]).map(f1).join(' / ')).join(' | ')} |`,
+  )
 }
 for (const [name, s, c, t] of [
   ['rule-based (CofeNet paper)', 10.7, 22.8, 5.6],
@@ -289,34 +317,53 @@ async function sampleCheck(): Promise<string[]> {
   for await (const outcome of loadDocuments([`${repo}sample`], {})) {
     if (!outcome.ok) continue
     const a = realAnalyze(outcome.doc)
-    const name = (id: string | null): string | null => a.entities.find((e) => e.id === id)?.name ?? null
+    const name = (id: string | null): string | null =>
+      a.entities.find((e) => e.id === id)?.name ?? null
     for (const c of a.claims) {
       seen.push({
         speaker: name(c.speaker?.entity ?? null) ?? c.speaker?.text ?? null,
         stance: c.stance,
         targets: c.targets.map((t) => name(t) ?? ''),
         section: c.section,
-        author: a.sections.find((x) => x.start <= c.content.start && c.content.start < x.end)?.author ?? null,
+        author:
+          a.sections.find((x) => x.start <= c.content.start && c.content.start < x.end)?.author ??
+          null,
         text: `${c.cue?.text ?? ''} ${c.content.text}`,
       })
     }
   }
-  const has = (text: string | null, wanted: string): boolean => text !== null && text.includes(wanted)
+  const has = (text: string | null, wanted: string): boolean =>
+    text !== null && text.includes(wanted)
   const checks: [string, boolean][] = []
   for (const group of key.claimedBy) {
-    checks.push([`claimed by ${group}`, seen.some((c) => c.stance === 'claim_responsibility' && has(c.speaker, group))])
+    checks.push([
+      `claimed by ${group}`,
+      seen.some((c) => c.stance === 'claim_responsibility' && has(c.speaker, group)),
+    ])
   }
   for (const [target, accusers] of Object.entries(key.accused)) {
     for (const accuser of accusers) {
-      checks.push([`${target} accused by ${accuser}`, seen.some((c) => c.stance === 'accuse' && has(c.speaker, accuser) && c.targets.some((t) => has(t, target)))])
+      checks.push([
+        `${target} accused by ${accuser}`,
+        seen.some(
+          (c) =>
+            c.stance === 'accuse' &&
+            has(c.speaker, accuser) &&
+            c.targets.some((t) => has(t, target)),
+        ),
+      ])
     }
   }
   for (const [party, deniers] of Object.entries(key.denied)) {
     for (const denier of deniers) {
-      checks.push([`${party} denial by ${denier}`, seen.some((c) => c.stance === 'deny' && has(c.speaker, denier))])
+      checks.push([
+        `${party} denial by ${denier}`,
+        seen.some((c) => c.stance === 'deny' && has(c.speaker, denier)),
+      ])
     }
   }
-  for (const witness of key.witnesses) checks.push([`witness ${witness}`, seen.some((c) => has(c.speaker, witness))])
+  for (const witness of key.witnesses)
+    checks.push([`witness ${witness}`, seen.some((c) => has(c.speaker, witness))])
   for (const text of key.unattributed) {
     // The key quotes the opening of the sentence; the cue is its first three words.
     const opening = text.split(' ').slice(0, 3).join(' ')
@@ -326,10 +373,15 @@ async function sampleCheck(): Promise<string[]> {
     ])
   }
   for (const author of key.commentOnlySpeakers) {
-    checks.push([`comment by ${author}`, seen.some((c) => c.section === 'comment' && c.author === author)])
+    checks.push([
+      `comment by ${author}`,
+      seen.some((c) => c.section === 'comment' && c.author === author),
+    ])
   }
   const found = checks.filter(([, ok]) => ok).length
-  const lines = [`sample corpus answer key: ${found} of ${checks.length} relations found with the right speaker entity, stance and targets`]
+  const lines = [
+    `sample corpus answer key: ${found} of ${checks.length} relations found with the right speaker entity, stance and targets`,
+  ]
   const missed = checks.filter(([, ok]) => !ok).map(([what]) => what)
   if (missed.length > 0) lines.push(`  missed: ${missed.join('; ')}`)
   return lines
@@ -350,7 +402,12 @@ const stageMs = new Map<string, number>()
 const started = performance.now()
 for (let round = 0; round < 3; round++) {
   for (const doc of docs) {
-    const layers: Record<string, unknown> = { mentions: [], entities: [], quantities: [], dates: [] }
+    const layers: Record<string, unknown> = {
+      mentions: [],
+      entities: [],
+      quantities: [],
+      dates: [],
+    }
     for (const stage of stages) {
       const t = performance.now()
       layers[stage.provides] = stage.run(doc, layers)
@@ -362,7 +419,13 @@ const totalMs = (performance.now() - started) / 3
 const claimsMs = (stageMs.get('claims') ?? 0) / 3
 const otherMs = totalMs - claimsMs
 lines.push('')
-lines.push(`analyze: ${docs.length} documents, ${words} words in ${(totalMs / 1000).toFixed(2)} s = ${Math.round(words / (totalMs / 1000)).toLocaleString('en')} words/s (one core, mean of 3 rounds)`)
-lines.push(`claims stage: ${(claimsMs / 1000).toFixed(3)} s = ${((100 * claimsMs) / otherMs).toFixed(1)} % added to the rest of analyze`)
-lines.push(`stages (ms per round): ${[...stageMs].map(([n, ms]) => `${n} ${(ms / 3).toFixed(0)}`).join(', ')}`)
+lines.push(
+  `analyze: ${docs.length} documents, ${words} words in ${(totalMs / 1000).toFixed(2)} s = ${Math.round(words / (totalMs / 1000)).toLocaleString('en')} words/s (one core, mean of 3 rounds)`,
+)
+lines.push(
+  `claims stage: ${(claimsMs / 1000).toFixed(3)} s = ${((100 * claimsMs) / otherMs).toFixed(1)} % added to the rest of analyze`,
+)
+lines.push(
+  `stages (ms per round): ${[...stageMs].map(([n, ms]) => `${n} ${(ms / 3).toFixed(0)}`).join(', ')}`,
+)
 process.stdout.write(`${lines.join('\n')}\n`)

@@ -15,7 +15,11 @@
  */
 import { writeFileSync } from 'node:fs'
 import { readPolnear, type PolnearArticle } from '../src/analyze/claims/polnear.js'
-import { buildLexicon, type ClaimsLexicon, type LearnedCues } from '../src/analyze/claims/lexicon.js'
+import {
+  buildLexicon,
+  type ClaimsLexicon,
+  type LearnedCues,
+} from '../src/analyze/claims/lexicon.js'
 import { cueFeatures, type CueModel } from '../src/analyze/claims/cue-model.js'
 import { findQuotes } from '../src/analyze/claims/quotes.js'
 import { scanWords, type Word } from '../src/analyze/claims/words.js'
@@ -61,10 +65,15 @@ for (const [form, count] of asCue) {
   const total = Math.max(count, occurrences.get(form) ?? count)
   const precision = count / total
   table.push([form, count, precision])
-  if (count >= minCount && precision >= minPrecision) cues[form] = { count, precision: Number(precision.toFixed(3)) }
+  if (count >= minCount && precision >= minPrecision)
+    cues[form] = { count, precision: Number(precision.toFixed(3)) }
 }
 table.sort((a, b) => b[1] - a[1])
-const model: LearnedCues & { readonly trainedOn: string; readonly minCount: number; readonly minPrecision: number } = {
+const model: LearnedCues & {
+  readonly trainedOn: string
+  readonly minCount: number
+  readonly minPrecision: number
+} = {
   format: 'claimgraph/attribution-cues@1',
   trainedOn: `PolNeAR train, ${articles.length} articles (first annotator file per article)`,
   minCount,
@@ -135,20 +144,52 @@ const conventions = {
     unquotedStartsWithThat: share(indirectThat, indirect),
     unquotedEndsWithFullStop: share(indirectEndsStop, indirect),
   },
-  cue: { fragments: cuesN, endsWithColon: share(cueColon, cuesN), multiWord: share(cueMulti, cuesN) },
-  source: { fragments: sources, startsWithDeterminer: share(sourceDet, sources), containsComma: share(sourceComma, sources) },
+  cue: {
+    fragments: cuesN,
+    endsWithColon: share(cueColon, cuesN),
+    multiWord: share(cueMulti, cuesN),
+  },
+  source: {
+    fragments: sources,
+    startsWithDeterminer: share(sourceDet, sources),
+    containsComma: share(sourceComma, sources),
+  },
 }
-writeFileSync(modelPath('attribution/conventions.json'), `${JSON.stringify(conventions, null, 1)}\n`)
+writeFileSync(
+  modelPath('attribution/conventions.json'),
+  `${JSON.stringify(conventions, null, 1)}\n`,
+)
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`)
 log(`PolNeAR train: ${articles.length} articles, ${attributions} attributions`)
-log(`cue lexicon: ${Object.keys(cues).length} single-word cues kept (count ≥ ${minCount}, precision ≥ ${minPrecision}) of ${table.length}`)
+log(
+  `cue lexicon: ${Object.keys(cues).length} single-word cues kept (count ≥ ${minCount}, precision ≥ ${minPrecision}) of ${table.length}`,
+)
 log('top cue forms (count, precision):')
-log(table.slice(0, 40).map(([f, c, p]) => `  ${f} ${c} ${p.toFixed(2)}`).join('\n'))
+log(
+  table
+    .slice(0, 40)
+    .map(([f, c, p]) => `  ${f} ${c} ${p.toFixed(2)}`)
+    .join('\n'),
+)
 log(`conventions: ${JSON.stringify(conventions, null, 1)}`)
 
 // 3. The cue perceptron: is a word outside the lexicon the head of a cue?
-const PARTICLES = new Set(['to', 'for', 'about', 'of', 'on', 'out', 'with', 'that', ':', 'in', 'by', 'as', 'at'])
+const PARTICLES = new Set([
+  'to',
+  'for',
+  'about',
+  'of',
+  'on',
+  'out',
+  'with',
+  'that',
+  ':',
+  'in',
+  'by',
+  'as',
+  'at',
+])
 const lexicon: ClaimsLexicon = buildLexicon((file) => dataPath(`claims/${file}`), model)
 
 interface Example {
@@ -170,7 +211,13 @@ function examples(article: PolnearArticle): Example[] {
     }
   }
   const quotes = findQuotes(text)
-  const doc = { metadata: {} as never, text, sections: [{ kind: 'body' as const, start: 0, end: text.length }], repeats: [], diagnostics: [] }
+  const doc = {
+    metadata: {} as never,
+    text,
+    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
+    repeats: [],
+    diagnostics: [],
+  }
   const out: Example[] = []
   let q = 0
   for (const sentence of sentencesStage.run(doc)) {
@@ -203,7 +250,7 @@ const settle = (f: string): void => {
   stamps.set(f, step)
 }
 let seed = 42
-const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 const order = trainSet.map((_, i) => i)
 for (let epoch = 0; epoch < epochs; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
@@ -240,7 +287,8 @@ biasTotal += bias * (step - biasStamp)
 const averagedBias = Number((biasTotal / step).toFixed(3))
 
 // Threshold: the best F0.5 on dev candidates (precision first: the rules still need a speaker).
-const scoreOf = (ex: Example): number => ex.features.reduce((sum, f) => sum + (averaged[f] ?? 0), averagedBias)
+const scoreOf = (ex: Example): number =>
+  ex.features.reduce((sum, f) => sum + (averaged[f] ?? 0), averagedBias)
 let best = { threshold: 0, f: -1, p: 0, r: 0 }
 const devScores = devSet.map((ex) => [scoreOf(ex), ex.label] as const)
 const positives = devSet.filter((ex) => ex.label).length
@@ -255,7 +303,9 @@ for (const threshold of [-0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 1]) {
   const p = tp + fp === 0 ? 0 : tp / (tp + fp)
   const r = positives === 0 ? 0 : tp / positives
   const f = p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r)
-  log(`  dev threshold ${threshold}: P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F0.5 ${(100 * f).toFixed(1)}`)
+  log(
+    `  dev threshold ${threshold}: P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F0.5 ${(100 * f).toFixed(1)}`,
+  )
   if (f > best.f) best = { threshold, f, p, r }
 }
 const cueModelOut: CueModel & { readonly trainedOn: string; readonly epochs: number } = {
@@ -267,4 +317,6 @@ const cueModelOut: CueModel & { readonly trainedOn: string; readonly epochs: num
   weights: averaged,
 }
 writeFileSync(modelPath('attribution/cue-perceptron.json'), `${JSON.stringify(cueModelOut)}\n`)
-log(`cue perceptron: ${Object.keys(averaged).length} features, threshold ${cueModelOut.threshold} (dev P ${(100 * best.p).toFixed(1)} R ${(100 * best.r).toFixed(1)})`)
+log(
+  `cue perceptron: ${Object.keys(averaged).length} features, threshold ${cueModelOut.threshold} (dev P ${(100 * best.p).toFixed(1)} R ${(100 * best.r).toFixed(1)})`,
+)

@@ -10,6 +10,7 @@ export interface IngestCommandOptions {
   readonly allowPrivate: boolean
   readonly brief: boolean
   readonly quiet: boolean
+  readonly workers?: number
 }
 
 /** `claimgraph ingest`: store inputs with progress, then a closing summary on stderr. */
@@ -25,6 +26,7 @@ export async function ingestCommand(
       timeoutMs: options.timeout,
       allowPrivate: options.allowPrivate,
       onEvent: progress.update,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
     })
     progress.stop()
     const total = summary.added + summary.updated + summary.unchanged

@@ -9,6 +9,7 @@ import { errorLine, isAppError } from '../errors.js'
 import { analyzeCommand } from './analyze-command.js'
 import { briefCommand } from './brief-command.js'
 import { ingestCommand } from './ingest-command.js'
+import { addServeCommand } from './serve-command.js'
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -33,6 +34,14 @@ function parsePositiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0)
     throw new CommanderError(2, 'claimgraph.usage', `not a positive integer: ${value}`)
+  return n
+}
+
+function parseWorkerCount(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 64) {
+    throw new CommanderError(2, 'claimgraph.usage', `not a worker count (0–64): ${value}`)
+  }
   return n
 }
 
@@ -72,6 +81,11 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin')
       .addOption(dbOption())
       .option('--brief', 'print the brief of everything stored when done', false)
+      .option(
+        '--workers <n>',
+        'analysis worker threads (0: analyze on the main thread; default: cores - 1, at most 4)',
+        parseWorkerCount,
+      )
       .option('-q, --quiet', 'no progress output, only errors and the summary', false),
   ).action(async (inputs: string[], options) => {
     process.exitCode = await ingestCommand(inputs, options)
@@ -90,6 +104,8 @@ export function buildProgram(): Command {
     .action(async (options) => {
       process.exitCode = await briefCommand(options)
     })
+
+  addServeCommand(program, dbOption())
 
   return program
 }

@@ -1,14 +1,18 @@
 /**
  * @module
- * The ingest job: read → normalize → analyze → store, one document at a time, one transaction per
- * document. Shared by the CLI and the HTTP API so nothing is computed twice in two places.
+ * The ingest job: read → normalize → analyze → store, one transaction per document. Shared by the
+ * CLI and the HTTP API so nothing is computed twice in two places. Analysis runs in worker threads
+ * (see analyze-pool.ts) while the main thread reads the next inputs and stores finished analyses;
+ * stores happen one at a time, in the order analyses finish.
  */
-import { analyze } from '../analyze/index.js'
 import { PIPELINE_VERSION } from '../analyze/version.js'
 import { AppError, errorLine } from '../errors.js'
 import { loadDocuments, type LoadOptions } from '../load/index.js'
+import type { Analysis } from '../model/analysis.js'
 import { documentId } from '../model/document-id.js'
+import type { NormalizedDocument } from '../model/document.js'
 import type { Store } from '../store/index.js'
+import { createAnalyzePool, defaultWorkerCount } from './analyze-pool.js'
 
 /** What happened to one input or document. */
 export type IngestEvent =
@@ -26,23 +30,33 @@ export type IngestEvent =
       readonly code: string
     }
 
+export interface IngestFailure {
+  readonly subject: string
+  readonly line: string
+  readonly code: string
+}
+
 export interface IngestSummary {
   readonly added: number
   readonly updated: number
   readonly unchanged: number
-  readonly failed: readonly {
-    readonly subject: string
-    readonly line: string
-    readonly code: string
-  }[]
+  readonly failed: readonly IngestFailure[]
+  /** Words analyzed (documents skipped as unchanged are not counted). */
   readonly words: number
   readonly seconds: number
 }
 
 export interface IngestOptions extends Partial<LoadOptions> {
-  /** Called once per document or failure, in order: drives progress bars and logs. */
+  /** Called once per document or failure: drives progress bars and logs. */
   readonly onEvent?: (event: IngestEvent) => void
+  /** Analysis worker threads; 0 analyzes on the main thread. Default: cores − 1 (at most 4). */
+  readonly workers?: number
+  /** Called after each stored (added or updated) analysis, inside nothing: e.g. reconcile. */
+  readonly afterSave?: (analysis: Analysis) => Promise<void>
 }
+
+/** Documents read ahead of the store: bounds memory while keeping the workers busy. */
+const MAX_IN_FLIGHT = 8
 
 /**
  * Ingest every input into the store. Never throws for a bad input: failures are collected in the
@@ -55,62 +69,83 @@ export async function ingest(
   inputs: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const { onEvent, ...loadOptions } = options
+  const { onEvent, workers = defaultWorkerCount(), afterSave, ...loadOptions } = options
   const started = performance.now()
-  let added = 0
-  let updated = 0
-  let unchanged = 0
+  const counts = { added: 0, updated: 0, unchanged: 0 }
   let words = 0
-  const failed: { subject: string; line: string; code: string }[] = []
+  const failed: IngestFailure[] = []
+  const pool = createAnalyzePool(workers)
+  const inFlight = new Set<Promise<void>>()
+  // Stores run one after another: one connection, one transaction per document.
+  let storeChain: Promise<void> = Promise.resolve()
 
-  for await (const outcome of loadDocuments(inputs, loadOptions)) {
-    if (!outcome.ok) {
-      const failure = {
-        subject: outcome.subject,
-        line: errorLine(outcome.error),
-        code: outcome.error.code,
-      }
-      failed.push(failure)
-      onEvent?.({ kind: 'failed', ...failure })
-      continue
-    }
-    const doc = outcome.doc
-    try {
-      const id = documentId(doc.text)
-      const existing = await store.documentStatus(id)
-      let status: 'added' | 'updated' | 'unchanged'
-      if (existing !== null && existing.pipeline === PIPELINE_VERSION) {
-        // Same content, same pipeline: skip the analysis, only remember the extra source.
-        await store.addSource(id, doc.metadata.source)
-        status = 'unchanged'
-      } else {
-        const analysis = analyze(doc)
-        status = await store.saveAnalysis(analysis)
-        words += countWords(doc.text)
-      }
-      if (status === 'added') added++
-      else if (status === 'updated') updated++
-      else unchanged++
-      onEvent?.({
-        kind: 'document',
-        status,
-        id,
-        source: doc.metadata.source,
-        title: doc.metadata.title,
-      })
-    } catch (error) {
-      // A storage failure for one document: that document's transaction rolled back; go on.
-      const code = error instanceof AppError ? error.code : 'INTERNAL'
-      const failure = {
-        subject: doc.metadata.source,
-        line: errorLine(error, doc.metadata.source),
-        code,
-      }
-      failed.push(failure)
-      onEvent?.({ kind: 'failed', ...failure })
-    }
+  const fail = (error: unknown, subject: string): void => {
+    const code = error instanceof AppError ? error.code : 'INTERNAL'
+    const failure = { subject, line: errorLine(error, subject), code }
+    failed.push(failure)
+    onEvent?.({ kind: 'failed', ...failure })
   }
-  return { added, updated, unchanged, failed, words, seconds: (performance.now() - started) / 1000 }
+  const report = (doc: NormalizedDocument, id: string, status: keyof typeof counts): void => {
+    counts[status]++
+    onEvent?.({
+      kind: 'document',
+      status,
+      id,
+      source: doc.metadata.source,
+      title: doc.metadata.title,
+    })
+  }
+  const store1 = (doc: NormalizedDocument, analysis: Analysis): Promise<void> => {
+    storeChain = storeChain.then(async () => {
+      try {
+        const status = await store.saveAnalysis(analysis)
+        if (status !== 'unchanged') words += countWords(doc.text)
+        if (status !== 'unchanged' && afterSave) await afterSave(analysis)
+        report(doc, analysis.document.id, status)
+      } catch (error) {
+        // That document's transaction rolled back; go on with the others.
+        fail(error, doc.metadata.source)
+      }
+    })
+    return storeChain
+  }
+
+  try {
+    for await (const outcome of loadDocuments(inputs, loadOptions)) {
+      if (!outcome.ok) {
+        fail(outcome.error, outcome.subject)
+        continue
+      }
+      const doc = outcome.doc
+      try {
+        const id = documentId(doc.text)
+        const existing = await store.documentStatus(id)
+        if (existing !== null && existing.pipeline === PIPELINE_VERSION) {
+          // Same content, same pipeline: skip the analysis, only remember the extra source.
+          await store.addSource(id, doc.metadata.source)
+          report(doc, id, 'unchanged')
+          continue
+        }
+      } catch (error) {
+        fail(error, doc.metadata.source)
+        continue
+      }
+      const job: Promise<void> = pool
+        .analyze(doc)
+        .then(
+          (analysis) => store1(doc, analysis),
+          (error: unknown) => fail(error, doc.metadata.source),
+        )
+        .finally(() => inFlight.delete(job))
+      inFlight.add(job)
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight)
+    }
+    await Promise.all(inFlight)
+    await storeChain
+  } finally {
+    await pool.close()
+  }
+  return { ...counts, failed, words, seconds: (performance.now() - started) / 1000 }
 }
 
 /** Whitespace-separated words: the unit of the words/s figures. */

@@ -60,11 +60,14 @@ type Case = readonly [input: string, expected: readonly Seen[]]
 
 function table(name: string, cases: readonly Case[]): void {
   describe(name, () => {
-    it.each(cases.map(([input, expected]) => ({ input, expected })))('$input', ({ input, expected }) => {
-      const got = claimsOf(input)
-      expect(got).toHaveLength(expected.length)
-      expected.forEach((e, i) => expect(got[i]).toMatchObject(e))
-    })
+    it.each(cases.map(([input, expected]) => ({ input, expected })))(
+      '$input',
+      ({ input, expected }) => {
+        const got = claimsOf(input)
+        expect(got).toHaveLength(expected.length)
+        expected.forEach((e, i) => expect(got[i]).toMatchObject(e))
+      },
+    )
   })
 }
 
@@ -76,129 +79,480 @@ describe('findQuotes', () => {
     ['She said ‘we will stay’ and didn’t leave.', ['‘we will stay’']],
     ["It's Varga's call, isn't it.", []],
     ["He said ''we will stay'' and left.", ["''we will stay''"]],
-    ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”', ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”']],
+    [
+      '“First paragraph of a long quote.\n\n“Second paragraph, closing.”',
+      ['“First paragraph of a long quote.\n\n“Second paragraph, closing.”'],
+    ],
   ])('%s', (text, expected) => {
     expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual(expected)
   })
 })
 
 table('direct quotes, every style, cue after', [
-  ['“We will rebuild the hall,” Varga said.', [{ speaker: 'Varga', entity: 'Lena Varga', cue: 'said', content: '“We will rebuild the hall,”', kind: 'direct', stance: 'assert' }]],
-  ['"We will rebuild the hall," said Tomas Brell.', [{ speaker: 'Tomas Brell', entity: 'Tomas Brell', cue: 'said', content: '"We will rebuild the hall,"', kind: 'direct' }]],
-  ['«Nous reconstruirons la salle», a witness said.', [{ speaker: 'a witness', entity: null, cue: 'said', kind: 'direct' }]],
-  ['‘The doors were locked from outside,’ the survivor told reporters.', [{ speaker: 'the survivor', entity: null, cue: 'told', kind: 'direct' }]],
-  ['“Nobody warned us,” one of the guards added on Sunday.', [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }]],
+  [
+    '“We will rebuild the hall,” Varga said.',
+    [
+      {
+        speaker: 'Varga',
+        entity: 'Lena Varga',
+        cue: 'said',
+        content: '“We will rebuild the hall,”',
+        kind: 'direct',
+        stance: 'assert',
+      },
+    ],
+  ],
+  [
+    '"We will rebuild the hall," said Tomas Brell.',
+    [
+      {
+        speaker: 'Tomas Brell',
+        entity: 'Tomas Brell',
+        cue: 'said',
+        content: '"We will rebuild the hall,"',
+        kind: 'direct',
+      },
+    ],
+  ],
+  [
+    '«Nous reconstruirons la salle», a witness said.',
+    [{ speaker: 'a witness', entity: null, cue: 'said', kind: 'direct' }],
+  ],
+  [
+    '‘The doors were locked from outside,’ the survivor told reporters.',
+    [{ speaker: 'the survivor', entity: null, cue: 'told', kind: 'direct' }],
+  ],
+  [
+    '“Nobody warned us,” one of the guards added on Sunday.',
+    [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }],
+  ],
 ])
 
 table('direct quotes signed after a dash', [
-  ['“We were not warned.” ― Jan Roe\n\n“Nobody came.” ― Ada Kell', [{ speaker: 'Jan Roe', cue: '―', content: '“We were not warned.”' }, { speaker: 'Ada Kell', cue: '―' }]],
+  [
+    '“We were not warned.” ― Jan Roe\n\n“Nobody came.” ― Ada Kell',
+    [
+      { speaker: 'Jan Roe', cue: '―', content: '“We were not warned.”' },
+      { speaker: 'Ada Kell', cue: '―' },
+    ],
+  ],
 ])
 
 table('direct quotes, cue before', [
-  ['Varga said: “The attackers came through the loading dock.”', [{ speaker: 'Varga', cue: 'said:', content: '“The attackers came through the loading dock.”', kind: 'direct' }]],
-  ['The Interior Ministry said in a statement, “Four suspects are in custody.”', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'said in a statement', kind: 'direct' }]],
-  ['According to state media, “the suspects were trained abroad.”', [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }]],
+  [
+    'Varga said: “The attackers came through the loading dock.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said:',
+        content: '“The attackers came through the loading dock.”',
+        kind: 'direct',
+      },
+    ],
+  ],
+  [
+    'The Interior Ministry said in a statement, “Four suspects are in custody.”',
+    [
+      {
+        speaker: 'The Interior Ministry',
+        entity: 'Interior Ministry',
+        cue: 'said in a statement',
+        kind: 'direct',
+      },
+    ],
+  ],
+  [
+    'According to state media, “the suspects were trained abroad.”',
+    [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }],
+  ],
 ])
 
 table('quotes interrupted by the cue, and quotes spanning sentences', [
   [
     '“This was planned for months,” Varga said, “and it was paid for from abroad.”',
-    [{ speaker: 'Varga', cue: 'said', content: '“This was planned for months,” Varga said, “and it was paid for from abroad.”', kind: 'direct' }],
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        content: '“This was planned for months,” Varga said, “and it was paid for from abroad.”',
+        kind: 'direct',
+      },
+    ],
   ],
   [
     '“We found the van,” Brell said. “It was rented under a false name. The owner has fled.”',
-    [{ speaker: 'Brell', cue: 'said', content: '“We found the van,” Brell said. “It was rented under a false name. The owner has fled.”' }],
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        content:
+          '“We found the van,” Brell said. “It was rented under a false name. The owner has fled.”',
+      },
+    ],
   ],
   [
     'Varga said: “The first shots came at nine. Then the fire started. Nobody could get out.”',
-    [{ speaker: 'Varga', content: '“The first shots came at nine. Then the fire started. Nobody could get out.”' }],
+    [
+      {
+        speaker: 'Varga',
+        content: '“The first shots came at nine. Then the fire started. Nobody could get out.”',
+      },
+    ],
   ],
 ])
 
 table('indirect speech', [
-  ['Varga said the attackers had help from inside the hall.', [{ speaker: 'Varga', cue: 'said', content: 'the attackers had help from inside the hall', kind: 'indirect', stance: 'assert' }]],
-  ['Brell claimed that the cameras had been switched off.', [{ speaker: 'Brell', cue: 'claimed', content: 'that the cameras had been switched off', kind: 'indirect' }]],
-  ['The Interior Ministry stated that 12 people remain in hospital.', [{ speaker: 'The Interior Ministry', entity: 'Interior Ministry', cue: 'stated', content: 'that 12 people remain in hospital' }]],
-  ['Brell insisted the exits had been checked.', [{ speaker: 'Brell', cue: 'insisted', content: 'the exits had been checked' }]],
-  ['Varga told reporters that the hall had no sprinklers.', [{ speaker: 'Varga', cue: 'told', content: 'that the hall had no sprinklers' }]],
-  ['The fire spread within minutes, officials said.', [{ speaker: 'officials', entity: null, cue: 'said', content: 'The fire spread within minutes' }]],
-  ['The fire spread within minutes, said Brell.', [{ speaker: 'Brell', cue: 'said', content: 'The fire spread within minutes' }]],
-  ['Jan Roe, a guard at the hall, said the doors were locked.', [{ speaker: 'Jan Roe, a guard at the hall,', cue: 'said', content: 'the doors were locked' }]],
-  ['The doors were locked, Jan Roe, a guard at the hall, said.', [{ speaker: 'Jan Roe, a guard at the hall,', content: 'The doors were locked' }]],
-  ['The doors were locked, said Jan Roe, a guard at the hall.', [{ speaker: 'Jan Roe, a guard at the hall', content: 'The doors were locked' }]],
-  ['Brell has also said the exits were blocked.', [{ speaker: 'Brell', cue: 'has also said', content: 'the exits were blocked' }]],
-  ['Varga on Sunday said the exits were blocked.', [{ speaker: 'Varga', cue: 'said', content: 'the exits were blocked' }]],
+  [
+    'Varga said the attackers had help from inside the hall.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        content: 'the attackers had help from inside the hall',
+        kind: 'indirect',
+        stance: 'assert',
+      },
+    ],
+  ],
+  [
+    'Brell claimed that the cameras had been switched off.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'claimed',
+        content: 'that the cameras had been switched off',
+        kind: 'indirect',
+      },
+    ],
+  ],
+  [
+    'The Interior Ministry stated that 12 people remain in hospital.',
+    [
+      {
+        speaker: 'The Interior Ministry',
+        entity: 'Interior Ministry',
+        cue: 'stated',
+        content: 'that 12 people remain in hospital',
+      },
+    ],
+  ],
+  [
+    'Brell insisted the exits had been checked.',
+    [{ speaker: 'Brell', cue: 'insisted', content: 'the exits had been checked' }],
+  ],
+  [
+    'Varga told reporters that the hall had no sprinklers.',
+    [{ speaker: 'Varga', cue: 'told', content: 'that the hall had no sprinklers' }],
+  ],
+  [
+    'The fire spread within minutes, officials said.',
+    [
+      {
+        speaker: 'officials',
+        entity: null,
+        cue: 'said',
+        content: 'The fire spread within minutes',
+      },
+    ],
+  ],
+  [
+    'The fire spread within minutes, said Brell.',
+    [{ speaker: 'Brell', cue: 'said', content: 'The fire spread within minutes' }],
+  ],
+  [
+    'Jan Roe, a guard at the hall, said the doors were locked.',
+    [{ speaker: 'Jan Roe, a guard at the hall,', cue: 'said', content: 'the doors were locked' }],
+  ],
+  [
+    'The doors were locked, Jan Roe, a guard at the hall, said.',
+    [{ speaker: 'Jan Roe, a guard at the hall,', content: 'The doors were locked' }],
+  ],
+  [
+    'The doors were locked, said Jan Roe, a guard at the hall.',
+    [{ speaker: 'Jan Roe, a guard at the hall', content: 'The doors were locked' }],
+  ],
+  [
+    'Brell has also said the exits were blocked.',
+    [{ speaker: 'Brell', cue: 'has also said', content: 'the exits were blocked' }],
+  ],
+  [
+    'Varga on Sunday said the exits were blocked.',
+    [{ speaker: 'Varga', cue: 'said', content: 'the exits were blocked' }],
+  ],
   ['He’s said the exits were blocked.', [{ speaker: 'He', cue: 'said' }]],
-  ['Brell said the hall had been sold, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', cue: 'reported', content: 'Brell said the hall had been sold' }]],
-  ['The United States said nothing was known about the attackers.', [{ speaker: 'The United States', cue: 'said' }]],
-  ['Brell left the inquiry, saying it had found nothing.', [{ speaker: 'Brell', cue: 'saying', content: 'it had found nothing' }]],
-  ['Varga said the hall was safe, adding that the guards were armed.', [{ speaker: 'Varga', cue: 'said', content: 'the hall was safe' }, { speaker: 'Varga', cue: 'adding', content: 'that the guards were armed' }]],
-  ['Brell arrived late and said the doors were locked.', [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }]],
-  ['Varga began by saying the hall would reopen.', [{ speaker: 'Varga', cue: 'saying', content: 'the hall would reopen' }]],
-  ['They hired a guard who said the doors were locked.', [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }]],
-  ['The hall’s owner, Tomas Brell, said the doors were locked.', [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }]],
-  ['Border Will Stay Closed, Interior Ministry Says', [{ speaker: 'Interior Ministry', cue: 'Says', content: 'Border Will Stay Closed' }]],
-  ['Mr. Brell of the Daily Lantern said the doors were locked.', [{ speaker: 'Mr. Brell of the Daily Lantern', entity: 'Tomas Brell' }]],
-  ['Varga described the attack as an act of war.', [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }]],
+  [
+    'Brell said the hall had been sold, the Daily Lantern reported.',
+    [
+      {
+        speaker: 'the Daily Lantern',
+        cue: 'reported',
+        content: 'Brell said the hall had been sold',
+      },
+    ],
+  ],
+  [
+    'The United States said nothing was known about the attackers.',
+    [{ speaker: 'The United States', cue: 'said' }],
+  ],
+  [
+    'Brell left the inquiry, saying it had found nothing.',
+    [{ speaker: 'Brell', cue: 'saying', content: 'it had found nothing' }],
+  ],
+  [
+    'Varga said the hall was safe, adding that the guards were armed.',
+    [
+      { speaker: 'Varga', cue: 'said', content: 'the hall was safe' },
+      { speaker: 'Varga', cue: 'adding', content: 'that the guards were armed' },
+    ],
+  ],
+  [
+    'Brell arrived late and said the doors were locked.',
+    [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }],
+  ],
+  [
+    'Varga began by saying the hall would reopen.',
+    [{ speaker: 'Varga', cue: 'saying', content: 'the hall would reopen' }],
+  ],
+  [
+    'They hired a guard who said the doors were locked.',
+    [{ speaker: 'who', cue: 'said', content: 'the doors were locked' }],
+  ],
+  [
+    'The hall’s owner, Tomas Brell, said the doors were locked.',
+    [{ speaker: 'The hall’s owner, Tomas Brell,', entity: 'Tomas Brell' }],
+  ],
+  [
+    'Border Will Stay Closed, Interior Ministry Says',
+    [{ speaker: 'Interior Ministry', cue: 'Says', content: 'Border Will Stay Closed' }],
+  ],
+  [
+    'Mr. Brell of the Daily Lantern said the doors were locked.',
+    [{ speaker: 'Mr. Brell of the Daily Lantern', entity: 'Tomas Brell' }],
+  ],
+  [
+    'Varga described the attack as an act of war.',
+    [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }],
+  ],
 ])
 
 table('according to', [
-  ['According to the Daily Lantern, the gunmen escaped in a white van.', [{ speaker: 'the Daily Lantern', entity: 'Daily Lantern', cue: 'According to', content: 'the gunmen escaped in a white van', kind: 'according_to' }]],
-  ['The gunmen escaped in a white van, according to Western intelligence officials.', [{ speaker: 'Western intelligence officials', entity: null, cue: 'according to', content: 'The gunmen escaped in a white van', kind: 'according_to' }]],
+  [
+    'According to the Daily Lantern, the gunmen escaped in a white van.',
+    [
+      {
+        speaker: 'the Daily Lantern',
+        entity: 'Daily Lantern',
+        cue: 'According to',
+        content: 'the gunmen escaped in a white van',
+        kind: 'according_to',
+      },
+    ],
+  ],
+  [
+    'The gunmen escaped in a white van, according to Western intelligence officials.',
+    [
+      {
+        speaker: 'Western intelligence officials',
+        entity: null,
+        cue: 'according to',
+        content: 'The gunmen escaped in a white van',
+        kind: 'according_to',
+      },
+    ],
+  ],
 ])
 
 table('mixed quotes', [
-  ['Varga said the attack was “a cowardly act by cowards”.', [{ speaker: 'Varga', content: 'the attack was “a cowardly act by cowards”', kind: 'mixed' }]],
+  [
+    'Varga said the attack was “a cowardly act by cowards”.',
+    [{ speaker: 'Varga', content: 'the attack was “a cowardly act by cowards”', kind: 'mixed' }],
+  ],
 ])
 
 table('questions put to someone', [
-  ['A reporter asked Varga: “Who let the attackers in?”', [{ speaker: 'A reporter', entity: null, cue: 'asked', stance: 'question', targets: ['Lena Varga'], kind: 'direct' }]],
-  ['A journalist asked Varga whether the guards had been paid.', [{ speaker: 'A journalist', cue: 'asked', content: 'whether the guards had been paid', stance: 'question', targets: ['Lena Varga'] }]],
+  [
+    'A reporter asked Varga: “Who let the attackers in?”',
+    [
+      {
+        speaker: 'A reporter',
+        entity: null,
+        cue: 'asked',
+        stance: 'question',
+        targets: ['Lena Varga'],
+        kind: 'direct',
+      },
+    ],
+  ],
+  [
+    'A journalist asked Varga whether the guards had been paid.',
+    [
+      {
+        speaker: 'A journalist',
+        cue: 'asked',
+        content: 'whether the guards had been paid',
+        stance: 'question',
+        targets: ['Lena Varga'],
+      },
+    ],
+  ],
 ])
 
 table('unattributed allegations', [
-  ['It is alleged that the guards were bribed.', [{ speaker: null, cue: 'It is alleged', content: 'that the guards were bribed', kind: 'indirect', stance: 'accuse' }]],
-  ['There have been allegations that Ostland financed the group.', [{ speaker: null, content: 'that Ostland financed the group', stance: 'accuse' }]],
-  ['Kestria was accused of sheltering the attackers.', [{ speaker: null, cue: 'was accused of', content: 'Kestria was accused of sheltering the attackers', stance: 'accuse', targets: ['Kestria'] }]],
+  [
+    'It is alleged that the guards were bribed.',
+    [
+      {
+        speaker: null,
+        cue: 'It is alleged',
+        content: 'that the guards were bribed',
+        kind: 'indirect',
+        stance: 'accuse',
+      },
+    ],
+  ],
+  [
+    'There have been allegations that Ostland financed the group.',
+    [{ speaker: null, content: 'that Ostland financed the group', stance: 'accuse' }],
+  ],
+  [
+    'Kestria was accused of sheltering the attackers.',
+    [
+      {
+        speaker: null,
+        cue: 'was accused of',
+        content: 'Kestria was accused of sheltering the attackers',
+        stance: 'accuse',
+        targets: ['Kestria'],
+      },
+    ],
+  ],
 ])
 
 table('speakers resolved: pronouns and descriptions', [
-  ['Lena Varga visited the hall. She said the roof would be rebuilt.', [{ speaker: 'She', entity: 'Lena Varga' }]],
-  ['Interior Minister Lena Varga spoke on Sunday. The minister said the border was closed.', [{ speaker: 'The minister', entity: 'Lena Varga' }]],
-  ['The Norvanian Interior Ministry issued a statement. The ministry said four suspects were held.', [{ speaker: 'The ministry', entity: 'Interior Ministry' }]],
-  ['Tomas Brell met Lena Varga. He said the talks went well.', [{ speaker: 'He', entity: 'Lena Varga' }]],
+  [
+    'Lena Varga visited the hall. She said the roof would be rebuilt.',
+    [{ speaker: 'She', entity: 'Lena Varga' }],
+  ],
+  [
+    'Interior Minister Lena Varga spoke on Sunday. The minister said the border was closed.',
+    [{ speaker: 'The minister', entity: 'Lena Varga' }],
+  ],
+  [
+    'The Norvanian Interior Ministry issued a statement. The ministry said four suspects were held.',
+    [{ speaker: 'The ministry', entity: 'Interior Ministry' }],
+  ],
+  [
+    'Tomas Brell met Lena Varga. He said the talks went well.',
+    [{ speaker: 'He', entity: 'Lena Varga' }],
+  ],
   ['State media said the attackers were foreigners.', [{ speaker: 'State media', entity: null }]],
-  ['The Amber Front, an armed group from the hills, was formed in 2019. The group said it would fight on.', [{ speaker: 'The group', entity: 'Amber Front' }]],
-  ['Norvania’s spokesperson, Tomas Brell, said the border was closed.', [{ entity: 'Tomas Brell' }]],
-  ['The Amber Front, which said it wants a state of its own, claimed the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility' }, { speaker: 'which', entity: 'Amber Front', content: 'it wants a state of its own' }]],
+  [
+    'The Amber Front, an armed group from the hills, was formed in 2019. The group said it would fight on.',
+    [{ speaker: 'The group', entity: 'Amber Front' }],
+  ],
+  [
+    'Norvania’s spokesperson, Tomas Brell, said the border was closed.',
+    [{ entity: 'Tomas Brell' }],
+  ],
+  [
+    'The Amber Front, which said it wants a state of its own, claimed the attack.',
+    [
+      { speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility' },
+      { speaker: 'which', entity: 'Amber Front', content: 'it wants a state of its own' },
+    ],
+  ],
   ['We found no source for this claim.', [{ speaker: 'We', entity: null }]],
 ])
 
 table('stance and targets', [
-  ['Varga accused Kestria and Ostland of training the gunmen.', [{ speaker: 'Varga', cue: 'accused Kestria and Ostland of', stance: 'accuse', targets: ['Kestria', 'Ostland'], content: 'training the gunmen' }]],
-  ['The gunmen were trained in Ostland, the Daily Lantern reported.', [{ speaker: 'the Daily Lantern', entity: 'Daily Lantern', content: 'The gunmen were trained in Ostland' }]],
-  ['The plot was first reported by the Daily Lantern.', [{ speaker: 'the Daily Lantern', cue: 'was first reported by', content: 'The plot' }]],
-  ['Brell blamed Ostland for the attack.', [{ stance: 'accuse', targets: ['Ostland'], speaker: 'Brell' }]],
-  ['The Amber Front claimed responsibility for the attack.', [{ speaker: 'The Amber Front', entity: 'Amber Front', stance: 'claim_responsibility', content: 'responsibility for the attack' }]],
+  [
+    'Varga accused Kestria and Ostland of training the gunmen.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'accused Kestria and Ostland of',
+        stance: 'accuse',
+        targets: ['Kestria', 'Ostland'],
+        content: 'training the gunmen',
+      },
+    ],
+  ],
+  [
+    'The gunmen were trained in Ostland, the Daily Lantern reported.',
+    [
+      {
+        speaker: 'the Daily Lantern',
+        entity: 'Daily Lantern',
+        content: 'The gunmen were trained in Ostland',
+      },
+    ],
+  ],
+  [
+    'The plot was first reported by the Daily Lantern.',
+    [{ speaker: 'the Daily Lantern', cue: 'was first reported by', content: 'The plot' }],
+  ],
+  [
+    'Brell blamed Ostland for the attack.',
+    [{ stance: 'accuse', targets: ['Ostland'], speaker: 'Brell' }],
+  ],
+  [
+    'The Amber Front claimed responsibility for the attack.',
+    [
+      {
+        speaker: 'The Amber Front',
+        entity: 'Amber Front',
+        stance: 'claim_responsibility',
+        content: 'responsibility for the attack',
+      },
+    ],
+  ],
   ['Kestria denied any involvement in the attack.', [{ speaker: 'Kestria', stance: 'deny' }]],
-  ['Kestria, Ostland and Norvania all deny any involvement.', [{ speaker: 'Kestria, Ostland and Norvania', entity: 'Kestria', cue: 'all deny', stance: 'deny' }]],
-  ['Officials said Kestria was behind the attack.', [{ speaker: 'Officials', stance: 'accuse', targets: ['Kestria'] }]],
+  [
+    'Kestria, Ostland and Norvania all deny any involvement.',
+    [
+      {
+        speaker: 'Kestria, Ostland and Norvania',
+        entity: 'Kestria',
+        cue: 'all deny',
+        stance: 'deny',
+      },
+    ],
+  ],
+  [
+    'Officials said Kestria was behind the attack.',
+    [{ speaker: 'Officials', stance: 'accuse', targets: ['Kestria'] }],
+  ],
   ['Brell predicted that more arrests would follow.', [{ stance: 'predict' }]],
-  ['The Amber Front threatened to strike again.', [{ stance: 'threaten', speaker: 'The Amber Front' }]],
+  [
+    'The Amber Front threatened to strike again.',
+    [{ stance: 'threaten', speaker: 'The Amber Front' }],
+  ],
   ['The Amber Front warned that it will retaliate against Norvania.', [{ stance: 'threaten' }]],
 ])
 
 table('stance from the content', [
-  ['Brell said Kestria planned the attack and that Ostland and Norvania paid for it.', [{ stance: 'accuse', targets: ['Kestria', 'Ostland', 'Norvania'] }]],
-  ['Varga accused Kestria of planning it and Ostland of paying for it.', [{ stance: 'accuse', targets: ['Kestria', 'Ostland'] }]],
-  ['Brell said Kestria had nothing to do with the attack.', [{ stance: 'deny', targets: ['Kestria'] }]],
+  [
+    'Brell said Kestria planned the attack and that Ostland and Norvania paid for it.',
+    [{ stance: 'accuse', targets: ['Kestria', 'Ostland', 'Norvania'] }],
+  ],
+  [
+    'Varga accused Kestria of planning it and Ostland of paying for it.',
+    [{ stance: 'accuse', targets: ['Kestria', 'Ostland'] }],
+  ],
+  [
+    'Brell said Kestria had nothing to do with the attack.',
+    [{ stance: 'deny', targets: ['Kestria'] }],
+  ],
   ['Brell called the accusation absurd and offensive.', [{ stance: 'deny' }]],
   ['The Amber Front has claimed the attack on its channel.', [{ stance: 'claim_responsibility' }]],
   ['Varga stated: “Those who sent them will answer for it.”', [{ stance: 'threaten' }]],
 ])
 
 table('hedging and negation', [
-  ['Varga said Ostland could have financed the attack.', [{ hedged: true, stance: 'accuse', targets: ['Ostland'] }]],
+  [
+    'Varga said Ostland could have financed the attack.',
+    [{ hedged: true, stance: 'accuse', targets: ['Ostland'] }],
+  ],
   ['Brell suggested that the guards may have been bribed.', [{ hedged: true }]],
   ['Varga said the gunmen were trained abroad.', [{ hedged: false }]],
   ['Varga did not accuse Kestria of anything.', [{ stance: 'assert', targets: [] }]],
@@ -208,7 +562,8 @@ table('hedging and negation', [
 
 describe('transcripts', () => {
   it('takes each turn of a speaker who speaks several times', () => {
-    const text = 'HOST: Where were you on the night?\n\nBRELL: At home. I saw nothing.\n\nHOST: Nothing at all?\n\nBRELL: Nothing.'
+    const text =
+      'HOST: Where were you on the night?\n\nBRELL: At home. I saw nothing.\n\nHOST: Nothing at all?\n\nBRELL: Nothing.'
     const got = claimsOf(text)
     expect(got.map((c) => [c.speaker, c.cue, c.content])).toEqual([
       ['HOST', ':', 'Where were you on the night?'],
@@ -222,9 +577,9 @@ describe('transcripts', () => {
     expect(claimsOf('UPDATE: The hall reopened on Friday.')).toEqual([])
   })
   it('reads a headline "Name: what they said"', () => {
-    expect(claimsOf('Varga: The Hall Will Reopen by Spring\n\nThe minister spoke on Friday.')).toMatchObject([
-      { speaker: 'Varga', cue: ':', content: 'The Hall Will Reopen by Spring' },
-    ])
+    expect(
+      claimsOf('Varga: The Hall Will Reopen by Spring\n\nThe minister spoke on Friday.'),
+    ).toMatchObject([{ speaker: 'Varga', cue: ':', content: 'The Hall Will Reopen by Spring' }])
   })
 })
 
@@ -233,7 +588,10 @@ describe('repeated paragraphs', () => {
     const para = 'Witnesses said the doors were locked.'
     const text = `${para}\n\n${para}`
     const { doc, sentences, entities } = layersOf(text, CAST)
-    const repeated = { ...doc, repeats: [{ start: para.length + 2, end: text.length, of: { start: 0, end: para.length } }] }
+    const repeated = {
+      ...doc,
+      repeats: [{ start: para.length + 2, end: text.length, of: { start: 0, end: para.length } }],
+    }
     expect(findClaims(repeated, sentences, entities)).toHaveLength(1)
   })
 })
@@ -263,8 +621,21 @@ describe('comment sections', () => {
     ])
     const claims = findClaims(doc, sentences, entities).map((c) => see(c, entities))
     expect(claims).toMatchObject([
-      { speaker: null, kind: 'narrated', section: 'comment', stance: 'accuse', targets: ['Kestria'], content: 'Kestria has been arming the gunmen for years' },
-      { speaker: null, kind: 'narrated', section: 'comment', stance: 'assert', content: 'Nobody will admit it' },
+      {
+        speaker: null,
+        kind: 'narrated',
+        section: 'comment',
+        stance: 'accuse',
+        targets: ['Kestria'],
+        content: 'Kestria has been arming the gunmen for years',
+      },
+      {
+        speaker: null,
+        kind: 'narrated',
+        section: 'comment',
+        stance: 'assert',
+        content: 'Nobody will admit it',
+      },
     ])
   })
 })
@@ -276,7 +647,15 @@ describe('claimsStage', () => {
     expect(claims[0]).toMatchObject({ id: 'C1', sentence: 0, provenance: { stage: 'claims' } })
   })
   it('is total on messy text', () => {
-    for (const text of ['', '“', '" " "', 'said said said', '“unclosed quote said Varga', '\n\n\n', 'according to']) {
+    for (const text of [
+      '',
+      '“',
+      '" " "',
+      'said said said',
+      '“unclosed quote said Varga',
+      '\n\n\n',
+      'according to',
+    ]) {
       const { doc, sentences, entities } = layersOf(text, CAST)
       expect(() => findClaims(doc, sentences, entities)).not.toThrow()
     }

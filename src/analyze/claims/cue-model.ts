@@ -26,7 +26,15 @@ export function cueFeatures(words: readonly Word[], i: number): string[] {
   const next = words[i + 1]
   const next2 = words[i + 2]
   const shape = (x: Word | undefined): string =>
-    x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : PRONOUNS.has(x.lower) ? 'pron' : x.upper ? 'cap' : 'low'
+    x === undefined
+      ? 'none'
+      : !x.isWord
+        ? `p${x.lower}`
+        : PRONOUNS.has(x.lower)
+          ? 'pron'
+          : x.upper
+            ? 'cap'
+            : 'low'
   return [
     `w=${w.lower}`,
     `s3=${w.lower.slice(-3)}`,

@@ -55,7 +55,10 @@ export function extractDrafts(input: ExtractInput): Draft[] {
   let nextQuote = 0
   let nextBlocked = 0
   for (const sentence of input.sentences) {
-    while (nextQuote < input.quotes.length && (input.quotes[nextQuote] as Quote).start < sentence.end) {
+    while (
+      nextQuote < input.quotes.length &&
+      (input.quotes[nextQuote] as Quote).start < sentence.end
+    ) {
       active.quotes.push(input.quotes[nextQuote++] as Quote)
     }
     while (nextBlocked < blocked.length && (blocked[nextBlocked] as Span).start < sentence.end) {
@@ -72,4 +75,3 @@ export function extractDrafts(input: ExtractInput): Draft[] {
   }
   return drafts
 }
-

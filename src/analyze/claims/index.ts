@@ -30,14 +30,24 @@ export function findClaims(
   // A paragraph repeated in the same document (a social post that says everything twice)
   // yields its claims once.
   const repeats = doc.repeats ?? []
-  const drafts = extractDrafts({ text, sentences, quotes: findQuotes(text), lexicon, cueModel: model }).filter(
+  const drafts = extractDrafts({
+    text,
+    sentences,
+    quotes: findQuotes(text),
+    lexicon,
+    cueModel: model,
+  }).filter(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
       !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))),
   )
   drafts.push(...commentVoices(doc, sentences, drafts))
   const mentions = indexMentions(entities)
-  const textSpan = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) })
+  const textSpan = (s: Span): TextSpan => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+  })
   const firstOf = (d: (typeof drafts)[number]): number =>
     Math.min(d.content.start, d.speaker?.start ?? Infinity, d.cue?.start ?? Infinity)
   drafts.sort((a, b) => firstOf(a) - firstOf(b))
@@ -48,7 +58,10 @@ export function findClaims(
     let speaker: Claim['speaker'] = null
     if (draft.speaker !== null) {
       const words = scanWords(text, draft.speaker.start, draft.speaker.end)
-      speaker = { ...textSpan(draft.speaker), entity: resolveSpeaker(text, draft.speaker, words, mentions, lexicon) }
+      speaker = {
+        ...textSpan(draft.speaker),
+        entity: resolveSpeaker(text, draft.speaker, words, mentions, lexicon),
+      }
     }
     const stance = stanceOf(draft, content.text, cue?.text ?? '')
     const targets: string[] = []
@@ -61,11 +74,14 @@ export function findClaims(
       if (draft.targetSpan !== null) addTargets(draft.targetSpan)
       if (stance === 'accuse' && draft.targetSpan !== null) {
         // "accused Kaldria of planning it and Norvenia and Westria of paying for it"
-        for (const m of content.text.matchAll(/\b(?:and|or)\s+((?:[A-Z][\p{L}'’-]*\s*(?:and\s+)?)+)\s+of\b/gu)) {
+        for (const m of content.text.matchAll(
+          /\b(?:and|or)\s+((?:[A-Z][\p{L}'’-]*\s*(?:and\s+)?)+)\s+of\b/gu,
+        )) {
           addTargets({ start: content.start + m.index, end: content.start + m.index + m[0].length })
         }
       } else if (stance === 'accuse') {
-        for (const [s, e] of accusedParts(content.text)) addTargets({ start: content.start + s, end: content.start + e })
+        for (const [s, e] of accusedParts(content.text))
+          addTargets({ start: content.start + s, end: content.start + e })
       }
       // "Those who planned this sit in Kaldria": with nobody before the verb, all named in it.
       if (stance === 'accuse' && targets.length === 0) addTargets(content)
@@ -77,7 +93,9 @@ export function findClaims(
     }
     const start = firstOf(draft)
     const hedgeFrom = Math.min(draft.cue?.start ?? content.start, content.start)
-    const hedged = lexicon.hedgePattern.test(text.slice(hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)).replace(/’/g, "'"))
+    const hedged = lexicon.hedgePattern.test(
+      text.slice(hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)).replace(/’/g, "'"),
+    )
     return {
       id: `C${n + 1}`,
       speaker,
@@ -93,7 +111,9 @@ export function findClaims(
         stage: STAGE,
         rule: draft.negated ? `${draft.rule}+negated` : draft.rule,
         // A cue learned from PolNeAR says how often that word is a cue there.
-        ...(draft.cueEntry?.precision !== undefined ? { confidence: draft.cueEntry.precision } : {}),
+        ...(draft.cueEntry?.precision !== undefined
+          ? { confidence: draft.cueEntry.precision }
+          : {}),
       },
     }
   })
@@ -104,11 +124,16 @@ export function findClaims(
  * used becomes a narrated claim (speaker null: the section names its author), so the brief can
  * tell what only commenters say and whom they accuse.
  */
-function commentVoices(doc: Pick<NormalizedDocument, 'text' | 'sections'>, sentences: readonly Sentence[], drafts: readonly Draft[]): Draft[] {
+function commentVoices(
+  doc: Pick<NormalizedDocument, 'text' | 'sections'>,
+  sentences: readonly Sentence[],
+  drafts: readonly Draft[],
+): Draft[] {
   const out: Draft[] = []
   for (const sentence of sentences) {
     if (doc.sections[sentence.section]?.kind !== 'comment') continue
-    if (drafts.some((d) => d.content.start < sentence.end && sentence.start < d.content.end)) continue
+    if (drafts.some((d) => d.content.start < sentence.end && sentence.start < d.content.end))
+      continue
     let end = sentence.end
     while (end > sentence.start && /[\s.!]/.test(doc.text[end - 1] ?? '')) end--
     if (end - sentence.start < 8) continue
@@ -131,8 +156,13 @@ function commentVoices(doc: Pick<NormalizedDocument, 'text' | 'sections'>, sente
 /** "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …" and "BREAKING: …" lose their prefix. */
 function withoutDateline(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 120))
-  const m = /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s[-—–]\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(head)
-  return m === null || span.start + m[0].length >= span.end ? span : { start: span.start + m[0].length, end: span.end }
+  const m =
+    /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s[-—–]\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(
+      head,
+    )
+  return m === null || span.start + m[0].length >= span.end
+    ? span
+    : { start: span.start + m[0].length, end: span.end }
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {

@@ -72,7 +72,10 @@ function isEntityType(value: string): value is EntityType {
 }
 
 /** Build a lexicon from hand-written rows and optional learned cues (exported for tests). */
-export function buildLexicon(dir: (file: string) => string, learned: LearnedCues | null): ClaimsLexicon {
+export function buildLexicon(
+  dir: (file: string) => string,
+  learned: LearnedCues | null,
+): ClaimsLexicon {
   const cues = new Map<string, CueEntry>()
   for (const [form, stance, frame] of lines(dir('cues.tsv'))) {
     if (form === undefined || !isStance(stance) || !isFrame(frame)) continue
@@ -83,16 +86,31 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     for (const form of Object.keys(learned.cues)) {
       // Single-word learned cues only; hand-written entries win; literal violence verbs never.
       if (form.includes(' ') || cues.has(form) || notCues.has(form)) continue
-      cues.set(form, { stance: 'assert', frame: 'say', origin: 'model', precision: learned.cues[form]?.precision ?? 0 })
+      cues.set(form, {
+        stance: 'assert',
+        frame: 'say',
+        origin: 'model',
+        precision: learned.cues[form]?.precision ?? 0,
+      })
     }
   }
-  const hedges = lines(dir('hedges.txt')).map(([phrase]) => (phrase ?? '').toLowerCase().split(/\s+/))
+  const hedges = lines(dir('hedges.txt')).map(([phrase]) =>
+    (phrase ?? '').toLowerCase().split(/\s+/),
+  )
   const speakerNouns = new Map<string, EntityType[]>()
   for (const [noun, types] of lines(dir('speaker-nouns.tsv'))) {
     if (noun === undefined || types === undefined) continue
-    speakerNouns.set(noun.toLowerCase(), types.split(',').map((t) => t.trim()).filter(isEntityType))
+    speakerNouns.set(
+      noun.toLowerCase(),
+      types
+        .split(',')
+        .map((t) => t.trim())
+        .filter(isEntityType),
+    )
   }
-  const genericSpeakers = new Set(lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()))
+  const genericSpeakers = new Set(
+    lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()),
+  )
   const allegations: AllegationPattern[] = []
   for (const [pattern, stance, hint] of lines(dir('allegations.tsv'))) {
     if (pattern === undefined || !isStance(stance)) continue
@@ -115,10 +133,33 @@ export function buildLexicon(dir: (file: string) => string, learned: LearnedCues
     'i',
   )
   const inverted = new Set(lines(dir('inverted-cues.txt')).map(([w]) => (w ?? '').toLowerCase()))
-  const forms = [...cues.keys(), 'according', 'alleged', 'allegations', 'claims', 'rumors', 'rumours', 'reports', 'accusations', 'suggestions']
-  const escaped = forms.sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const forms = [
+    ...cues.keys(),
+    'according',
+    'alleged',
+    'allegations',
+    'claims',
+    'rumors',
+    'rumours',
+    'reports',
+    'accusations',
+    'suggestions',
+  ]
+  const escaped = forms
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   const trigger = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i')
-  return { cues, hedges, hedgePattern, speakerNouns, genericSpeakers, allegations, inverted, extensions, trigger }
+  return {
+    cues,
+    hedges,
+    hedgePattern,
+    speakerNouns,
+    genericSpeakers,
+    allegations,
+    inverted,
+    extensions,
+    trigger,
+  }
 }
 
 /** Read the learned cue list, or null when it has not been trained yet. */

@@ -17,19 +17,97 @@ import {
   type Word,
 } from './words.js'
 
-export const WH_WORDS = new Set(['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where', 'which'])
+export const WH_WORDS = new Set([
+  'whether',
+  'if',
+  'why',
+  'what',
+  'how',
+  'who',
+  'when',
+  'where',
+  'which',
+])
 export const ADJUNCT_STARTS = new Set([
-  'in', 'on', 'at', 'during', 'to', 'after', 'before', 'late', 'earlier', 'last', 'this', 'via',
-  'from', 'through', 'while', 'when', 'yesterday', 'today', 'tonight', 'monday', 'tuesday',
-  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'afterwards', 'later',
-  'with', 'as', 'of', 'about', 'again', 'too', 'also', 'then', 'previously', 'repeatedly',
+  'in',
+  'on',
+  'at',
+  'during',
+  'to',
+  'after',
+  'before',
+  'late',
+  'earlier',
+  'last',
+  'this',
+  'via',
+  'from',
+  'through',
+  'while',
+  'when',
+  'yesterday',
+  'today',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'recently',
+  'afterwards',
+  'later',
+  'with',
+  'as',
+  'of',
+  'about',
+  'again',
+  'too',
+  'also',
+  'then',
+  'previously',
+  'repeatedly',
 ])
 export const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being'])
 export const CLAUSE_OPENERS = new Set([
-  ',', ';', ':', '—', '–', '(', '“', '"', '”', '‘', 'and', 'but', 'while', 'as', 'that', 'because',
-  'when', 'after', 'so', 'though', 'although', 'whereas', 'yet', 'if', 'since', 'before', 'until',
+  ',',
+  ';',
+  ':',
+  '—',
+  '–',
+  '(',
+  '“',
+  '"',
+  '”',
+  '‘',
+  'and',
+  'but',
+  'while',
+  'as',
+  'that',
+  'because',
+  'when',
+  'after',
+  'so',
+  'though',
+  'although',
+  'whereas',
+  'yet',
+  'if',
+  'since',
+  'before',
+  'until',
 ])
-export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+export const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+])
 export const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
 export const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
 
@@ -66,7 +144,8 @@ export function leftOfCue(words: readonly Word[], verb: number, floor = 0): Left
     const w = words[j] as Word
     if (isBetween(w) && w.lower !== "'s") {
       if (isNegation(w)) negated = true
-      if (adjacent && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed')) passive = true
+      if (adjacent && PASSIVE_AUX.has(w.lower) && (words[verb]?.lower ?? '').endsWith('ed'))
+        passive = true
       if (adjacent && w.lower !== 'to') cueFirst = j
       j--
       continue
@@ -132,7 +211,11 @@ export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLex
  * comma). An adjunct between commas ("Clinton, at Monday's debate, said") is left out.
  * `first` is -1 when there is no speaker phrase.
  */
-export function speakerLeftSpan(words: readonly Word[], last: number, lexicon: ClaimsLexicon): [number, number] {
+export function speakerLeftSpan(
+  words: readonly Word[],
+  last: number,
+  lexicon: ClaimsLexicon,
+): [number, number] {
   const end = words[last]
   if (end === undefined) return [-1, last]
   if (end.lower === ',' || end.lower === '—' || end.lower === '–' || end.lower === '-') {
@@ -143,15 +226,20 @@ export function speakerLeftSpan(words: readonly Word[], last: number, lexicon: C
       // "Rep. Jan Roe (D-N.Y.), chairman of …, said"
       let nameEnd = c - 1
       if (words[nameEnd]?.lower === ')') {
-        const open = words.findLastIndex((x, k) => k < nameEnd && k >= nameEnd - 8 && x.lower === '(')
+        const open = words.findLastIndex(
+          (x, k) => k < nameEnd && k >= nameEnd - 8 && x.lower === '(',
+        )
         if (open > 0) nameEnd = open - 1
       }
       const first = speakerBefore(words, nameEnd, lexicon.cues)
       // "Jan Roe, a guard," or "the campaign's chairman, Jan Roe,": one side is a name.
-      if (first < 0 || !((words[nameEnd]?.upper ?? false) || (words[c + 1]?.upper ?? false))) return [-1, last]
+      if (first < 0 || !((words[nameEnd]?.upper ?? false) || (words[c + 1]?.upper ?? false)))
+        return [-1, last]
       if (!opensClause(words, first)) return [-1, last]
       const inner = words[c + 1]
-      const adjunct = inner !== undefined && (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))
+      const adjunct =
+        inner !== undefined &&
+        (ADJUNCT_STARTS.has(inner.lower) || (!inner.upper && inner.lower.endsWith('ing')))
       return [first, adjunct ? c - 1 : last]
     }
     return [-1, last]
@@ -159,7 +247,10 @@ export function speakerLeftSpan(words: readonly Word[], last: number, lexicon: C
   if (end.lower === ')') {
     for (let p = last - 1; p >= 0 && last - p <= 8; p--) {
       if (words[p]?.lower === '(') {
-        return [p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1, last]
+        return [
+          p > 0 ? nameRun(words, speakerBefore(words, p - 1, lexicon.cues), p - 1, lexicon) : -1,
+          last,
+        ]
       }
     }
     return [-1, last]
@@ -171,7 +262,12 @@ export function speakerLeftSpan(words: readonly Word[], last: number, lexicon: C
  * "The ad uses footage of Hillary Clinton saying": a phrase that ends in a name after ordinary
  * lower-case words is cut to the name.
  */
-export function nameRun(words: readonly Word[], first: number, last: number, lexicon?: ClaimsLexicon): number {
+export function nameRun(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  lexicon?: ClaimsLexicon,
+): number {
   if (first < 0 || !(words[last]?.upper ?? false)) return first
   // "longtime Democratic pollster Pat Caddell": a title before the name keeps the whole phrase.
   if (lexicon !== undefined) {
@@ -192,7 +288,14 @@ export function nameRun(words: readonly Word[], first: number, last: number, lex
   if (k === first) return first
   for (let t = first; t < k; t++) {
     const w = words[t] as Word
-    if (w.isWord && !w.upper && !NP_INNER.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and') return k
+    if (
+      w.isWord &&
+      !w.upper &&
+      !NP_INNER.has(w.lower) &&
+      !DETERMINERS.has(w.lower) &&
+      w.lower !== 'and'
+    )
+      return k
   }
   return first
 }
@@ -237,7 +340,12 @@ export function speakerAfterWithAppositive(words: readonly Word[], first: number
   const next = words[last + 2]
   if (next === undefined || (!next.upper && next.lower.endsWith('ing'))) return last
   let k = last + 2
-  while (k < words.length && !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') && k - last < 40) k++
+  while (
+    k < words.length &&
+    !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') &&
+    k - last < 40
+  )
+    k++
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
   return k - 1 > last + 1 ? k - 1 : last
 }

@@ -84,7 +84,9 @@ export function readPolnear(root: string, split: 'train' | 'dev' | 'test'): Poln
   const annDir = join(root, split, 'attributions')
   const textDir = join(root, split, 'text')
   const chosen = new Map<string, string>()
-  for (const file of readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort()) {
+  for (const file of readdirSync(annDir)
+    .filter((f) => f.endsWith('.ann'))
+    .sort()) {
     const base = file.replace(/_[0-9a-f]+\.ann$/, '')
     if (!chosen.has(base)) chosen.set(base, file)
   }

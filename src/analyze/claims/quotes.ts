@@ -22,7 +22,8 @@ const CLOSERS: Readonly<Record<string, string>> = {
   "''": "''",
 }
 
-const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
+const isLetterOrDigit = (ch: string | undefined): boolean =>
+  ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 
 /** Whether the quote character at i can open a quotation. */
 function canOpen(text: string, i: number): boolean {
@@ -33,13 +34,14 @@ function canOpen(text: string, i: number): boolean {
   // Apostrophes and straight quotes inside words ("don't", "5'10") never open.
   if ((ch === '‘' || ch === '"' || ch === '”' || ch === "''") && isLetterOrDigit(prev)) return false
   // ”…” pairs (some sites use the right quote on both sides) only open after a space.
-  if (ch === '”') return prev === undefined || /[\s(\[—–-]/.test(prev)
+  if (ch === '”') return prev === undefined || /[\s([—–-]/.test(prev)
   return true
 }
 
 /** Whether the character at j closes a quote opened with `open`. */
 function canClose(text: string, j: number, open: string): boolean {
-  if (open === "''") return text.startsWith("''", j) && !isLetterOrDigit(text[j + 2]) && text[j - 1] !== ' '
+  if (open === "''")
+    return text.startsWith("''", j) && !isLetterOrDigit(text[j + 2]) && text[j - 1] !== ' '
   const ch = text[j]
   if (ch !== CLOSERS[open]) return false
   const next = text[j + 1]
@@ -66,7 +68,11 @@ export function findQuotes(text: string): Quote[] {
         // Block quote: the next paragraph reopens with the same mark and goes on.
         let k = j
         while (k < text.length && /\s/.test(text[k] ?? '')) k++
-        if (text.startsWith(open, k) && open !== '"' && lastNonSpace(text, j) !== CLOSERS[open]?.slice(-1)) {
+        if (
+          text.startsWith(open, k) &&
+          open !== '"' &&
+          lastNonSpace(text, j) !== CLOSERS[open]?.slice(-1)
+        ) {
           j = k + open.length
           continue
         }

@@ -14,7 +14,11 @@ import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js
  * The speaker phrase that ends at word `last` (inclusive), walking backwards: capitalised names,
  * determiners, nouns, "of"/"in" inside a phrase. Returns the index of its first word, or -1.
  */
-export function speakerBefore(words: readonly Word[], last: number, cues: ClaimsLexicon['cues']): number {
+export function speakerBefore(
+  words: readonly Word[],
+  last: number,
+  cues: ClaimsLexicon['cues'],
+): number {
   const end = words[last]
   if (end === undefined || !end.isWord) return -1
   if (PRONOUNS.has(end.lower) || end.lower === 'who' || end.lower === 'which') return last
@@ -24,14 +28,24 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
     const w = words[i]
     if (w === undefined) break
     // "the Commission on Presidential Debates", "Johnson & Johnson": a stop word between names.
-    if ((w.lower === 'on' || w.lower === 'and') && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)) continue
+    if (
+      (w.lower === 'on' || w.lower === 'and') &&
+      (words[i - 1]?.upper ?? false) &&
+      (words[i + 1]?.upper ?? false)
+    )
+      continue
     if (NP_STOPS.has(w.lower) && w.lower !== 'all' && w.lower !== 'both') break
     if (DETERMINERS.has(w.lower)) {
       first = i
       // "one of the guards", "the head of the security service": go on past "of the".
       const inner = words[i - 1]
       const outer = words[i - 2]
-      if ((inner?.lower === 'of' || inner?.lower === 'in' || inner?.lower === 'for') && outer?.isWord && !NP_STOPS.has(outer.lower) && !cues.has(outer.lower)) {
+      if (
+        (inner?.lower === 'of' || inner?.lower === 'in' || inner?.lower === 'for') &&
+        outer?.isWord &&
+        !NP_STOPS.has(outer.lower) &&
+        !cues.has(outer.lower)
+      ) {
         i -= 1
         continue
       }
@@ -40,7 +54,8 @@ export function speakerBefore(words: readonly Word[], last: number, cues: Claims
     if (!w.isWord) {
       if (w.lower === '-' || w.lower === '&') continue
       // "Kaldria, Norvenia and Westria": a list of names.
-      const listed = w.lower === ',' && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)
+      const listed =
+        w.lower === ',' && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)
       if (listed && words.slice(i, last + 1).some((x) => x.lower === 'and')) continue
       break
     }
@@ -68,7 +83,8 @@ export function speakerAfter(words: readonly Word[], first: number): number {
       break
     }
     if (i > first && NP_STOPS.has(w.lower)) break
-    if (i > first && ['in', 'on', 'at', 'during', 'after', 'to', 'from', 'with'].includes(w.lower)) break
+    if (i > first && ['in', 'on', 'at', 'during', 'after', 'to', 'from', 'with'].includes(w.lower))
+      break
     last = i
   }
   while (last >= first && NP_INNER.has(words[last]?.lower ?? '')) last--
@@ -84,9 +100,14 @@ export interface MentionIndex {
 
 export function indexMentions(entities: readonly Entity[]): MentionIndex {
   const rows: { start: number; end: number; entity: Entity }[] = []
-  for (const entity of entities) for (const m of entity.mentions) rows.push({ start: m.start, end: m.end, entity })
+  for (const entity of entities)
+    for (const m of entity.mentions) rows.push({ start: m.start, end: m.end, entity })
   rows.sort((a, b) => a.start - b.start || b.end - a.end)
-  return { starts: rows.map((r) => r.start), ends: rows.map((r) => r.end), entity: rows.map((r) => r.entity) }
+  return {
+    starts: rows.map((r) => r.start),
+    ends: rows.map((r) => r.end),
+    entity: rows.map((r) => r.entity),
+  }
 }
 
 /** First mention index whose start is ≥ offset. */
@@ -155,7 +176,9 @@ export function resolveSpeaker(
   const headSpan = comma > 0 ? { start: span.start, end: words[comma]?.start ?? span.end } : span
   const inside = entitiesIn(index, headSpan)
   // "Norvenia's spokesperson, Claire Whitlock,": a title before the comma, the person after it.
-  const titled = comma > 0 && (lexicon.speakerNouns.get(words[comma - 1]?.lower ?? '')?.includes('PERSON') ?? false)
+  const titled =
+    comma > 0 &&
+    (lexicon.speakerNouns.get(words[comma - 1]?.lower ?? '')?.includes('PERSON') ?? false)
   if (titled) {
     const person = entitiesIn(index, span).find((e) => e.type === 'PERSON')
     if (person !== undefined) return person.id
@@ -176,7 +199,8 @@ export function resolveSpeaker(
   // "The Front, which seeks …": a relative pronoun speaks for the name just before it.
   if (words.length === 1 && (head.lower === 'who' || head.lower === 'which')) {
     const before = nearestBefore(index, span.start, ['PERSON', 'ORG', 'GPE', 'NORP'], 120)
-    const adjacent = before?.mentions.some((m) => m.end <= span.start && span.start - m.end <= 3) ?? false
+    const adjacent =
+      before?.mentions.some((m) => m.end <= span.start && span.start - m.end <= 3) ?? false
     return adjacent ? (before?.id ?? null) : null
   }
   const first = words[0]
@@ -195,7 +219,8 @@ export function resolveSpeaker(
   const types = lexicon.speakerNouns.get(noun) ?? lexicon.speakerNouns.get(noun.replace(/s$/, ''))
   if (types === undefined) return null
   // Only definite descriptions refer back ("the minister", "the country's president").
-  const definite = first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
+  const definite =
+    first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
   if (!definite) return null
   // Prefer an entity whose name or whose mention's left context carries the same noun
   // ("Interior Ministry", "President Ilya Varga").

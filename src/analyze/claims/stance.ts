@@ -6,29 +6,50 @@ import type { Stance } from '../../model/analysis.js'
 import type { Draft } from './extract.js'
 
 const RESPONSIBILITY = /^(?:full |sole )?(?:responsibility|credit)\b/i
-const TOOK_RESPONSIBILITY = /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
-const SELF_AGENCY = /^(?:that\s+)?(?:it|they|we|its fighters|its members)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|staged|perpetrated|conducted|planned|launched)\b/i
-const BEHIND = /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for|staged)\b|\b(?:has|have|had) been (?:arming|funding|financing|training|sheltering|supporting)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
-const THREAT = /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b|\bwill\s+(?:answer|pay)\s+for\b/i
-const STRONG_THREAT = /\bwill\s+(?:answer|pay)\s+for\b|\bwill\s+(?:retaliate|avenge)\b|\bwill\s+strike\s+again\b/i
-const DENIAL_OBJECT = /^(?:any\s+)?(?:involvement|responsibility|role|links?|ties|knowledge|claims?|allegations?|accusations?|reports?)\b/i
-const DENIAL_CONTENT = /\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?)\s+(?:the\s+|all\s+|any\s+|these\s+)?(?:accusations?|allegations?|claims?|charges?)\b|\bnothing to do with\b|\b(?:was|were|is|are)\s+not\s+involved\b|\bno\s+(?:involvement|role|part)\s+in\b|\bplayed no (?:role|part)\b/i
-const ACCUSATION_OBJECT = /^(?:the|these|those|all|any)\s+(?:accusations?|allegations?|claims?|charges?)\b/i
-const ATTACK_OBJECT = /^(?:the\s+)?(?:attack|attacks|bombing|bombings|shooting|assault|massacre|killings?|explosion|raid|strike|ambush|hijacking|kidnapping)\b/i
+const TOOK_RESPONSIBILITY =
+  /\b(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\s+for\b/i
+const SELF_AGENCY =
+  /^(?:that\s+)?(?:it|they|we|its fighters|its members)\s+(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|staged|perpetrated|conducted|planned|launched)\b/i
+const BEHIND =
+  /\b(?:was|were|is|are|had been|has been)\s+(?:behind|responsible for|to blame for)\b|\b(?:orchestrated|masterminded|ordered|plotted|sponsored|planned|organi[sz]ed|financed|funded|paid for|staged)\b|\b(?:has|have|had) been (?:arming|funding|financing|training|sheltering|supporting)\b|\bhelped\s+(?:to\s+)?(?:finance|fund|plan|organi[sz]e|arm|train)\b/gi
+const THREAT =
+  /\b(?:will|would|shall)\s+(?:retaliate|respond|strike|punish|avenge|pay)\b|\bretaliat|\brevenge\b|\bconsequences\b|\bwill\s+(?:answer|pay)\s+for\b/i
+const STRONG_THREAT =
+  /\bwill\s+(?:answer|pay)\s+for\b|\bwill\s+(?:retaliate|avenge)\b|\bwill\s+strike\s+again\b/i
+const DENIAL_OBJECT =
+  /^(?:any\s+)?(?:involvement|responsibility|role|links?|ties|knowledge|claims?|allegations?|accusations?|reports?)\b/i
+const DENIAL_CONTENT =
+  /\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?)\s+(?:the\s+|all\s+|any\s+|these\s+)?(?:accusations?|allegations?|claims?|charges?)\b|\bnothing to do with\b|\b(?:was|were|is|are)\s+not\s+involved\b|\bno\s+(?:involvement|role|part)\s+in\b|\bplayed no (?:role|part)\b/i
+const ACCUSATION_OBJECT =
+  /^(?:the|these|those|all|any)\s+(?:accusations?|allegations?|claims?|charges?)\b/i
+const ATTACK_OBJECT =
+  /^(?:the\s+)?(?:attack|attacks|bombing|bombings|shooting|assault|massacre|killings?|explosion|raid|strike|ambush|hijacking|kidnapping)\b/i
 
 /** Stance of the draft; `content` is its text, `cueWords` the cue's words (lowercase). */
 export function stanceOf(draft: Draft, content: string, cueText: string): Stance {
   let stance: Stance = draft.stance ?? draft.cueEntry?.stance ?? 'assert'
   const cue = cueText.toLowerCase()
-  if ((draft.cueEntry?.frame === 'ask' && !/^to\b/i.test(content)) || /\?\s*["”’»]?\s*$/.test(content)) stance = 'question'
+  if (
+    (draft.cueEntry?.frame === 'ask' && !/^to\b/i.test(content)) ||
+    /\?\s*["”’»]?\s*$/.test(content)
+  )
+    stance = 'question'
   // "asks residents to report …" is a request, not a question.
   else if (draft.cueEntry?.frame === 'ask') stance = 'assert'
-  if ((cue.startsWith('claim') || cue.startsWith('took') || cue.startsWith('accept')) && RESPONSIBILITY.test(content)) {
+  if (
+    (cue.startsWith('claim') || cue.startsWith('took') || cue.startsWith('accept')) &&
+    RESPONSIBILITY.test(content)
+  ) {
     stance = 'claim_responsibility'
   } else if (cue.split(/\s+/).some((w) => w.startsWith('claim')) && ATTACK_OBJECT.test(content)) {
     // "The Front has claimed the attack"
     stance = 'claim_responsibility'
-  } else if (ACCUSATION_OBJECT.test(content) && /^(?:called|described|dismissed|rejected|branded|termed|labell?ed)\b/.test(cue.split(/\s+/).pop() ?? '')) {
+  } else if (
+    ACCUSATION_OBJECT.test(content) &&
+    /^(?:called|described|dismissed|rejected|branded|termed|labell?ed)\b/.test(
+      cue.split(/\s+/).pop() ?? '',
+    )
+  ) {
     // "called the accusation absurd"
     stance = 'deny'
   } else if (stance === 'assert' && DENIAL_CONTENT.test(content)) {
@@ -41,12 +62,17 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
     stance = 'claim_responsibility'
   } else if (stance === 'assert' && matches(BEHIND, content)) {
     stance = 'accuse'
-  } else if ((stance === 'predict' || stance === 'assert') && cue.startsWith('warn') && THREAT.test(content)) {
+  } else if (
+    (stance === 'predict' || stance === 'assert') &&
+    cue.startsWith('warn') &&
+    THREAT.test(content)
+  ) {
     stance = 'threaten'
   } else if (stance === 'deny' && DENIAL_OBJECT.test(content)) {
     stance = 'deny'
   }
-  if (draft.negated && (stance === 'accuse' || stance === 'deny' || stance === 'threaten')) stance = 'assert'
+  if (draft.negated && (stance === 'accuse' || stance === 'deny' || stance === 'threaten'))
+    stance = 'assert'
   return stance
 }
 

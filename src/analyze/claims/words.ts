@@ -15,17 +15,39 @@ export interface Word {
   readonly isWord: boolean
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'prof', 'st', 'jr', 'sr'])
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+])
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u
 
 /** Letter or digit (ASCII fast path). */
 function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
   return NON_ASCII_WORD.test(String.fromCharCode(code))
 }
 
 const isSpaceCode = (code: number): boolean =>
-  code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  code === 160 ||
+  (code >= 0x2000 && code <= 0x200b) ||
+  code === 0x3000
 
 /** Words of `text.slice(start, end)`, with absolute offsets. A plain character loop: hot path. */
 export function scanWords(text: string, start: number, end: number): Word[] {
@@ -37,7 +59,14 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       i++
       continue
     }
-    if ((code === 39 || code === 0x2019) && i + 1 < end && (text.charCodeAt(i + 1) | 32) === 115 && !isWordCode(text.charCodeAt(i + 2)) && i > start && isWordCode(text.charCodeAt(i - 1))) {
+    if (
+      (code === 39 || code === 0x2019) &&
+      i + 1 < end &&
+      (text.charCodeAt(i + 1) | 32) === 115 &&
+      !isWordCode(text.charCodeAt(i + 2)) &&
+      i > start &&
+      isWordCode(text.charCodeAt(i - 1))
+    ) {
       pushWord(words, text, i, i + 2, true)
       i += 2
       continue
@@ -57,11 +86,19 @@ export function scanWords(text: string, start: number, end: number): Word[] {
         continue
       }
       // The clitic "'s" is a word of its own ("He's said", "the country's president").
-      if ((c === 39 || c === 0x2019) && (text.charCodeAt(j + 1) | 32) === 115 && !isWordCode(text.charCodeAt(j + 2))) {
+      if (
+        (c === 39 || c === 0x2019) &&
+        (text.charCodeAt(j + 1) | 32) === 115 &&
+        !isWordCode(text.charCodeAt(j + 2))
+      ) {
         break
       }
       // Inner hyphen, apostrophe or full stop joins when a letter or digit follows ("U.S", "don't").
-      if ((c === 45 || c === 39 || c === 0x2019 || c === 46) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
+      if (
+        (c === 45 || c === 39 || c === 0x2019 || c === 46) &&
+        j + 1 < end &&
+        isWordCode(text.charCodeAt(j + 1))
+      ) {
         if (c === 46) dotted = true
         j += 2
         continue
@@ -95,42 +132,229 @@ function pushWord(words: Word[], text: string, start: number, end: number, isWor
 
 /** Auxiliaries, adverbs and negation that may stand between a speaker and the cue. */
 export const BETWEEN_SPEAKER_AND_CUE = new Set([
-  'has', 'have', 'had', 'also', 'later', 'previously', 'repeatedly', 'again', 'publicly', 'then',
-  'did', 'does', 'do', 'not', "n't", 'never', 'would', 'will', 'could', 'may', 'might', 'should',
-  'once', 'earlier', 'recently', 'further', 'first', 'even', 'immediately', 'reportedly',
-  'allegedly', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'had', 'often', 'already',
-  'still', 'initially', 'privately', 'openly', 'falsely', 'wrongly', 'long', 'refused', 'declined',
-  'to', 'quickly', 'flatly', 'firmly', 'strongly', 'explicitly', 'no', 'longer', 'just', 'now',
-  "'s", "'ve", "'d", 'nevertheless', 'nonetheless', 'however', 'meanwhile', 'instead', 'subsequently',
-  'too', 'both', 'all', 'each',
+  'has',
+  'have',
+  'had',
+  'also',
+  'later',
+  'previously',
+  'repeatedly',
+  'again',
+  'publicly',
+  'then',
+  'did',
+  'does',
+  'do',
+  'not',
+  "n't",
+  'never',
+  'would',
+  'will',
+  'could',
+  'may',
+  'might',
+  'should',
+  'once',
+  'earlier',
+  'recently',
+  'further',
+  'first',
+  'even',
+  'immediately',
+  'reportedly',
+  'allegedly',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'being',
+  'had',
+  'often',
+  'already',
+  'still',
+  'initially',
+  'privately',
+  'openly',
+  'falsely',
+  'wrongly',
+  'long',
+  'refused',
+  'declined',
+  'to',
+  'quickly',
+  'flatly',
+  'firmly',
+  'strongly',
+  'explicitly',
+  'no',
+  'longer',
+  'just',
+  'now',
+  "'s",
+  "'ve",
+  "'d",
+  'nevertheless',
+  'nonetheless',
+  'however',
+  'meanwhile',
+  'instead',
+  'subsequently',
+  'too',
+  'both',
+  'all',
+  'each',
 ])
 
 /** Time words that may stand between a speaker and the cue ("Wells Fargo this month said"). */
 export const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
-  'today', 'tonight', 'this', 'last', 'next', 'week', 'month', 'year', 'weekend', 'morning',
-  'afternoon', 'evening', 'night', 'on', 'earlier', 'later', 'recently',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'this',
+  'last',
+  'next',
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'on',
+  'earlier',
+  'later',
+  'recently',
 ])
 
-export const NEGATIONS = new Set(['not', "n't", 'never', 'refused', 'declined', 'no', 'neither', 'nor'])
+export const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'never',
+  'refused',
+  'declined',
+  'no',
+  'neither',
+  'nor',
+])
 
 export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my',
-  'your', 'some', 'several', 'many', 'two', 'three', 'four', 'one', 'another', 'other', 'both',
-  'each', 'every', 'most', 'few', 'all', 'any',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'some',
+  'several',
+  'many',
+  'two',
+  'three',
+  'four',
+  'one',
+  'another',
+  'other',
+  'both',
+  'each',
+  'every',
+  'most',
+  'few',
+  'all',
+  'any',
 ])
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you'])
 
 /** Words that end a speaker noun phrase when walking backwards from the cue. */
 export const NP_STOPS = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'if', 'as', 'but', 'so',
-  'after', 'before', 'since', 'although', 'though', 'where', 'whether', 'than', 'then', 'and',
-  'or', 'to', 'on', 'at', 'by', 'with', 'about', 'against', 'into', 'during', 'under', 'over',
-  'is', 'was', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can',
-  'could', 'not', 'also', 'yesterday', 'today', 'once', 'there', 'here', 'what', 'how', 'why',
-  'all', 'both', 'just', 'only', 'even', 'later', 'meanwhile', 'however', 'instead', 'still',
-  'now', 'until', 'unless', 'why',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'while',
+  'because',
+  'if',
+  'as',
+  'but',
+  'so',
+  'after',
+  'before',
+  'since',
+  'although',
+  'though',
+  'where',
+  'whether',
+  'than',
+  'then',
+  'and',
+  'or',
+  'to',
+  'on',
+  'at',
+  'by',
+  'with',
+  'about',
+  'against',
+  'into',
+  'during',
+  'under',
+  'over',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'not',
+  'also',
+  'yesterday',
+  'today',
+  'once',
+  'there',
+  'here',
+  'what',
+  'how',
+  'why',
+  'all',
+  'both',
+  'just',
+  'only',
+  'even',
+  'later',
+  'meanwhile',
+  'however',
+  'instead',
+  'still',
+  'now',
+  'until',
+  'unless',
+  'why',
 ])
 
 /** Prepositions a speaker phrase may contain ("the head of the service", "officials in Moscow"). */

@@ -33,9 +33,14 @@ export function transcriptTurns(input: ExtractInput, drafts: Draft[], blocked: S
   const isTranscript = speakers.length >= 2
   for (const turn of turns) {
     const name = text.slice(turn.speaker.start, turn.speaker.end)
-    const headline = turn.speaker.start === 0 && !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION|The Latest|FACT CHECK|Editorial|Review)$/i.test(name)
+    const headline =
+      turn.speaker.start === 0 &&
+      !/^(?:UPDATE|BREAKING|WATCH|VIDEO|PHOTOS|EXCLUSIVE|LIVE|ANALYSIS|OPINION|The Latest|FACT CHECK|Editorial|Review)$/i.test(
+        name,
+      )
     if (!(isTranscript && speakers.includes(name)) && !headline) continue
-    if (!isTranscript && text[turn.content.end - 1] === '.') turn.content = { start: turn.content.start, end: turn.content.end - 1 }
+    if (!isTranscript && text[turn.content.end - 1] === '.')
+      turn.content = { start: turn.content.start, end: turn.content.end - 1 }
     drafts.push({
       ...turn,
       kind: 'direct',

@@ -12,8 +12,15 @@ import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
 import { scanWords, type Word } from '../words.js'
 import {
-  ADJUNCT_STARTS, cueLast, leftOfCue, overlapsAny, paragraphEnd, paragraphStart, spanOf,
-  speakerAfterWithAppositive, speakerLeftSpan,
+  ADJUNCT_STARTS,
+  cueLast,
+  leftOfCue,
+  overlapsAny,
+  paragraphEnd,
+  paragraphStart,
+  spanOf,
+  speakerAfterWithAppositive,
+  speakerLeftSpan,
 } from '../phrases.js'
 
 interface Attribution {
@@ -74,7 +81,8 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   }
   // “… him.” She says …: a quotation closed by a full stop ends its sentence; a capitalised word
   // after it (without a comma) starts the next sentence, not an attribution.
-  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3))) return null
+  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3)))
+    return null
   // ”, said the minister.
   const first = lexicon.cues.get(w0.lower)
   if (first !== undefined && !w0.upper && lexicon.inverted.has(w0.lower)) {
@@ -153,7 +161,10 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     let targetSpan: Span | null = null
     const next = words[cueEnd + 1]
     if (next !== undefined && cueEnd < end) {
-      if (next.lower === 'that' && (cueEnd + 1 === end || (cueEnd + 2 === end && words[end]?.lower === ','))) {
+      if (
+        next.lower === 'that' &&
+        (cueEnd + 1 === end || (cueEnd + 2 === end && words[end]?.lower === ','))
+      ) {
         // said that “…”: "that" opens the content (PolNeAR convention).
         thatStart = next.start
       } else if (ADJUNCT_STARTS.has(next.lower)) {
@@ -216,14 +227,23 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       const si = sentenceIndexAt(sentences, q.start)
       const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
       // A quote that opens its sentence may still follow a cue in the sentence before ("He said:").
-      const from = Math.max(prevEnd, paragraphStart(text, q.start), sentenceStart < q.start ? sentenceStart : 0)
+      const from = Math.max(
+        prevEnd,
+        paragraphStart(text, q.start),
+        sentenceStart < q.start ? sentenceStart : 0,
+      )
       attribution = attributionBefore(input, q, Math.max(from, q.start - 300))
       // "The minister continued:" closing the paragraph before a quoted one.
       const paragraph = paragraphStart(text, q.start)
       if (attribution === null && paragraph === q.start && paragraph > 0) {
         let k = paragraph - 1
         while (k > 0 && /\s/.test(text[k] ?? '')) k--
-        if (text[k] === ':') attribution = attributionBefore(input, q, Math.max(paragraphStart(text, k), q.start - 300, prevEnd))
+        if (text[k] === ':')
+          attribution = attributionBefore(
+            input,
+            q,
+            Math.max(paragraphStart(text, k), q.start - 300, prevEnd),
+          )
       }
     }
     if (attribution === null || overlapsAny(blocked, attribution.speaker)) {

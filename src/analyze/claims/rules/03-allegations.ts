@@ -9,7 +9,12 @@ import type { Draft, ExtractInput } from '../extract.js'
 import { scanWords } from '../words.js'
 import { overlapsAny, spanOf, trimContent } from '../phrases.js'
 
-export function allegations(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
+export function allegations(
+  input: ExtractInput,
+  sentence: Sentence,
+  drafts: Draft[],
+  blocked: Span[],
+): void {
   const { text, lexicon } = input
   const region = text.slice(sentence.start, sentence.end)
   const lower = region.toLowerCase()
@@ -18,7 +23,10 @@ export function allegations(input: ExtractInput, sentence: Sentence, drafts: Dra
     pattern.lastIndex = 0
     const match = pattern.exec(region)
     if (match === null) continue
-    const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
+    const cue = {
+      start: sentence.start + match.index,
+      end: sentence.start + match.index + match[0].length,
+    }
     if (overlapsAny(blocked, cue)) continue
     const words = scanWords(text, cue.end, sentence.end)
     // "It is alleged on several forums that …": the content is the that-clause.

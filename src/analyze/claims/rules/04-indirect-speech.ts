@@ -13,8 +13,18 @@ import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
 import { speakerAfter, speakerBefore } from '../speaker.js'
 import { DETERMINERS, NP_INNER, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
-  ADJUNCT_STARTS, CLAUSE_OPENERS, TAIL_MARKS, WH_WORDS, cueLast, leftOfCue, opensClause,
-  overlapsAny, spanOf, speakerAfterWithAppositive, speakerLeftSpan, trimContent,
+  ADJUNCT_STARTS,
+  CLAUSE_OPENERS,
+  TAIL_MARKS,
+  WH_WORDS,
+  cueLast,
+  leftOfCue,
+  opensClause,
+  overlapsAny,
+  spanOf,
+  speakerAfterWithAppositive,
+  speakerLeftSpan,
+  trimContent,
 } from '../phrases.js'
 
 interface SentenceScope {
@@ -38,7 +48,10 @@ function isTitleCase(words: readonly Word[]): boolean {
 }
 
 function isFree(scope: SentenceScope, w: Word): boolean {
-  return !overlapsAny(scope.blocked, w) && !scope.input.quotes.some((q) => q.start < w.start && w.end < q.end)
+  return (
+    !overlapsAny(scope.blocked, w) &&
+    !scope.input.quotes.some((q) => q.start < w.start && w.end < q.end)
+  )
 }
 
 /** Index of the last word a content starting at `from` may use (it stops before used text). */
@@ -49,17 +62,79 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
     if (overlapsAny(blocked, w)) return t - 1
     if (clauses && t > from && w.lower === ';' && !insideQuote(scope.input.quotes, w)) return t - 1
     // "…, adding that …" / "… and said …" starts an attribution of its own.
-    if (clauses && t > from && contentStopsAt(words, t, scope.input.lexicon) && !insideQuote(scope.input.quotes, w)) return t - 1
+    if (
+      clauses &&
+      t > from &&
+      contentStopsAt(words, t, scope.input.lexicon) &&
+      !insideQuote(scope.input.quotes, w)
+    )
+      return t - 1
   }
   return words.length - 1
 }
 
-const NOT_PARTICIPLES = new Set(['including', 'according', 'during', 'following', 'regarding', 'concerning', 'nothing', 'something', 'anything', 'everything'])
+const NOT_PARTICIPLES = new Set([
+  'including',
+  'according',
+  'during',
+  'following',
+  'regarding',
+  'concerning',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+])
 /** Passive forms of these are not reports ("104 people were admitted", "was told to leave"). */
-const NOT_PASSIVE_CUES = new Set(['admitted', 'told', 'asked', 'called', 'expected', 'confirmed', 'estimated'])
+const NOT_PASSIVE_CUES = new Set([
+  'admitted',
+  'told',
+  'asked',
+  'called',
+  'expected',
+  'confirmed',
+  'estimated',
+])
 const RELATIVES = new Set(['who', 'which'])
-const NOUN_FOLLOWERS = new Set(['could', 'would', 'will', 'have', 'has', 'are', 'were', 'is', 'was', 'can', 'may', 'might', 'should', 'of'])
-const INFINITIVE_CUE_HOSTS = new Set(['refused', 'declined', 'failed', 'went', 'continued', 'continues', 'wants', 'want', 'wanted', 'tried', 'seemed', 'seems', 'appeared', 'appears', 'began', 'decided', 'plans', 'planned', 'expected', 'likely', 'unlikely'])
+const NOUN_FOLLOWERS = new Set([
+  'could',
+  'would',
+  'will',
+  'have',
+  'has',
+  'are',
+  'were',
+  'is',
+  'was',
+  'can',
+  'may',
+  'might',
+  'should',
+  'of',
+])
+const INFINITIVE_CUE_HOSTS = new Set([
+  'refused',
+  'declined',
+  'failed',
+  'went',
+  'continued',
+  'continues',
+  'wants',
+  'want',
+  'wanted',
+  'tried',
+  'seemed',
+  'seems',
+  'appeared',
+  'appears',
+  'began',
+  'decided',
+  'plans',
+  'planned',
+  'expected',
+  'likely',
+  'unlikely',
+])
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
 
 /**
@@ -72,7 +147,14 @@ function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexico
   if (w.lower !== ',') return false
   const next = words[t + 1]
   if (next === undefined) return false
-  if (!next.upper && next.isWord && next.lower.length > 4 && next.lower.endsWith('ing') && !NOT_PARTICIPLES.has(next.lower)) return true
+  if (
+    !next.upper &&
+    next.isWord &&
+    next.lower.length > 4 &&
+    next.lower.endsWith('ing') &&
+    !NOT_PARTICIPLES.has(next.lower)
+  )
+    return true
   let k = t + 1
   if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
   for (let c = k + 1; c < words.length && c - k <= 5; c++) {
@@ -92,13 +174,24 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   const next = words[t + 1]
   if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
-  if (w.lower === 'and') return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  if (w.lower === 'and')
+    return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
   // "began by saying …", "was criticised for saying …": the subject speaks.
-  if (GERUND_PREPOSITIONS.has(w.lower)) return next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  if (GERUND_PREPOSITIONS.has(w.lower))
+    return next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
   return false
 }
 
-const GERUND_PREPOSITIONS = new Set(['by', 'for', 'from', 'after', 'before', 'while', 'without', 'when'])
+const GERUND_PREPOSITIONS = new Set([
+  'by',
+  'for',
+  'from',
+  'after',
+  'before',
+  'while',
+  'without',
+  'when',
+])
 
 function insideQuote(quotes: readonly Quote[], w: Word): boolean {
   return quotes.some((q) => q.start < w.start && w.end < q.end)
@@ -117,7 +210,12 @@ function isShortTail(words: readonly Word[], from: number, to: number): boolean 
   return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
 }
 
-export function indirectSpeech(input: ExtractInput, sentence: Sentence, drafts: Draft[], blocked: Span[]): void {
+export function indirectSpeech(
+  input: ExtractInput,
+  sentence: Sentence,
+  drafts: Draft[],
+  blocked: Span[],
+): void {
   const words = scanWords(input.text, sentence.start, sentence.end)
   if (words.length < 3) return
   const scope: SentenceScope = { input, words, blocked, drafts, titleCase: isTitleCase(words) }
@@ -140,7 +238,11 @@ function trailingAttribution(scope: SentenceScope): boolean {
     let entry: CueEntry | undefined
     let kind: ClaimKind = 'indirect'
     let rule = ''
-    if (w.lower === 'according' && words[k + 1]?.lower === 'to' && TAIL_MARKS.has(words[k - 1]?.lower ?? '')) {
+    if (
+      w.lower === 'according' &&
+      words[k + 1]?.lower === 'to' &&
+      TAIL_MARKS.has(words[k - 1]?.lower ?? '')
+    ) {
       const last = speakerAfterWithAppositive(words, k + 2)
       if (last < 0 || !isShortTail(words, last + 1, end)) continue
       speaker = spanOf(words, k + 2, last)
@@ -215,7 +317,10 @@ function leftToRight(scope: SentenceScope): void {
       if (last < 0) continue
       let first = 0
       let end = -1
-      if (words[last + 1]?.lower === ',' && (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))) {
+      if (
+        words[last + 1]?.lower === ',' &&
+        (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))
+      ) {
         ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2))
       } else {
         ;[first, end] = trimContent(words, 0, i - 1)
@@ -243,7 +348,12 @@ function leftToRight(scope: SentenceScope): void {
     if (w.upper && i > 0 && !scope.titleCase) continue
     const before = words[i - 1]
     // "the claims", "his statement": a noun, not a cue.
-    if (before !== undefined && DETERMINERS.has(before.lower) && !['all', 'both', 'each'].includes(before.lower)) continue
+    if (
+      before !== undefined &&
+      DETERMINERS.has(before.lower) &&
+      !['all', 'both', 'each'].includes(before.lower)
+    )
+      continue
     // "battleground states could …", "health worries have …": a plural noun before a verb.
     if (w.lower.endsWith('s') && NOUN_FOLLOWERS.has(words[i + 1]?.lower ?? '')) continue
     // "at a rally to ask why …": an infinitive is a purpose, not a report ("refused to say" is).
@@ -251,18 +361,26 @@ function leftToRight(scope: SentenceScope): void {
     if (words[i + 1]?.lower === 'off') continue
 
     const left = leftOfCue(words, i)
-    let [speakerFirst, speakerLast] = left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    let [speakerFirst, speakerLast] =
+      left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
     // "The Front, which seeks …, claimed": when the appositive holds another attribution, the
     // speaker is the head before it.
     if (speakerFirst >= 0 && overlapsAny(scope.blocked, spanOf(words, speakerFirst, speakerLast))) {
-      const comma = words.findIndex((x, k) => k > speakerFirst && k <= speakerLast && x.lower === ',')
-      if (comma > speakerFirst && !overlapsAny(scope.blocked, spanOf(words, speakerFirst, comma - 1))) speakerLast = comma - 1
+      const comma = words.findIndex(
+        (x, k) => k > speakerFirst && k <= speakerLast && x.lower === ',',
+      )
+      if (
+        comma > speakerFirst &&
+        !overlapsAny(scope.blocked, spanOf(words, speakerFirst, comma - 1))
+      )
+        speakerLast = comma - 1
       else speakerFirst = -1
     }
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     let cueEnd = cueLast(words, i, lexicon)
 
-    if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower))) continue
+    if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower)))
+      continue
     if (speakerOk && left.passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
       let t = cueEnd + 1
@@ -325,7 +443,8 @@ function leftToRight(scope: SentenceScope): void {
       const [first, end] = trimContent(words, t, limit)
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
       // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
-      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null)) continue
+      if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null))
+        continue
       const content = spanOf(words, first, end)
       push(scope, {
         speaker: spanOf(words, speakerFirst, speakerLast),
@@ -434,7 +553,12 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   }
   // "adding later, “…”": a short adjunct before a quotation belongs to no span.
   const q = words.findIndex((w, k) => k >= t && k <= t + 4 && (w.lower === '“' || w.lower === '"'))
-  if (q > t && words[q - 1]?.lower === ',' && words.slice(t, q - 1).every((w) => w.isWord && !w.upper)) t = q
+  if (
+    q > t &&
+    words[q - 1]?.lower === ',' &&
+    words.slice(t, q - 1).every((w) => w.isWord && !w.upper)
+  )
+    t = q
   return { t, cueEnd, targetSpan }
 }
 
@@ -466,16 +590,45 @@ function subjectEnd(words: readonly Word[]): number {
 }
 
 const NP_STOPS_OPENING = new Set([
-  'on', 'in', 'at', 'after', 'before', 'during', 'though', 'although', 'while', 'when', 'as', 'but',
-  'and', 'since', 'because', 'if', 'for', 'with', 'by', 'from', 'earlier', 'later', 'yesterday', 'today',
-  'meanwhile', 'however', 'still', 'also', 'then', 'last', 'this',
+  'on',
+  'in',
+  'at',
+  'after',
+  'before',
+  'during',
+  'though',
+  'although',
+  'while',
+  'when',
+  'as',
+  'but',
+  'and',
+  'since',
+  'because',
+  'if',
+  'for',
+  'with',
+  'by',
+  'from',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'meanwhile',
+  'however',
+  'still',
+  'also',
+  'then',
+  'last',
+  'this',
 ])
 
 /** The subject's last word when the subject starts at words[from] (-1 if it does not look like one). */
 function subjectEndFrom(words: readonly Word[], from: number): number {
   const head = words[from]
   if (head === undefined) return -1
-  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower)) return PRONOUNS.has(head.lower) ? from : speakerAfter(words, from)
+  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower))
+    return PRONOUNS.has(head.lower) ? from : speakerAfter(words, from)
   if (!head.upper) return -1
   let k = from
   while (k + 1 < words.length) {
@@ -496,13 +649,22 @@ function subjectStart(words: readonly Word[], last: number): number {
 const PERCEPTRON_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'model' }
 
 /** A word outside the lexicon that the cue perceptron takes for a cue head. */
-function learnedCue(words: readonly Word[], i: number, model: CueModel | null | undefined): CueEntry | undefined {
+function learnedCue(
+  words: readonly Word[],
+  i: number,
+  model: CueModel | null | undefined,
+): CueEntry | undefined {
   const w = words[i] as Word
   if (model == null || w.upper || w.lower.length < 3 || !mayBeCue(model, w.lower)) return undefined
   return scoreCue(model, cueFeatures(words, i)) > model.threshold ? PERCEPTRON_CUE : undefined
 }
 
-function findWithin(words: readonly Word[], from: number, span: number, ...targets: string[]): number {
+function findWithin(
+  words: readonly Word[],
+  from: number,
+  span: number,
+  ...targets: string[]
+): number {
   for (let t = from; t < words.length && t - from < span; t++) {
     const w = words[t] as Word
     if (targets.includes(w.lower)) return t
