@@ -23,6 +23,7 @@ export type WorkerReply =
 export interface AnalyzePool {
   /** Analyze one document, in a worker when one is free and ready, else inline. */
   analyze(doc: NormalizedDocument): Promise<Analysis>
+  /** Terminates the workers; they keep the process alive until then (a pending reply must). */
   close(): Promise<void>
 }
 
@@ -88,7 +89,6 @@ export function createAnalyzePool(size: number = defaultWorkerCount()): AnalyzeP
         job.reject(new AppError('INTERNAL', `analysis worker failed: ${error.message}`))
       }
     })
-    worker.unref()
     slots.push(slot)
   }
 
