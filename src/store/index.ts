@@ -32,3 +32,15 @@ export {
   type SearchHit,
   type StoreCounts,
 } from './queries.js'
+export {
+  filterClaims,
+  entityPage,
+  searchAll,
+  documentSources,
+  storeVersion,
+  CLAIMS_LIMIT_MAX,
+  type ClaimRow,
+  type ClaimFilter,
+  type EntityPage,
+  type SearchResults,
+} from './queries-api.js'

@@ -1,0 +1,60 @@
+/**
+ * @module
+ * `claimgraph serve`: the HTTP API and the web UI in one process, until SIGINT/SIGTERM.
+ */
+import { CommanderError, type Command, type Option } from 'commander'
+import { startServer } from '../server/index.js'
+import { openStore } from '../store/index.js'
+
+export interface ServeCommandOptions {
+  readonly db?: string
+  readonly port: number
+  readonly host: string
+  readonly token?: string
+}
+
+export async function serveCommand(options: ServeCommandOptions): Promise<number> {
+  const store = await openStore(options.db)
+  let server
+  try {
+    server = await startServer({
+      store,
+      port: options.port,
+      host: options.host,
+      token: options.token ?? process.env['CLAIMGRAPH_TOKEN'],
+    })
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  process.stderr.write(`claimgraph: serving ${store.location} at ${server.url}/\n`)
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  await store.close()
+  return 0
+}
+
+/** Registers `serve` on the program (main.ts calls this once). */
+export function addServeCommand(program: Command, dbOption: Option): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api, /openapi.json) and the web UI')
+    .addOption(dbOption)
+    .option('--port <n>', 'port (0: any free port)', parsePort, 4317)
+    .option('--host <host>', 'address to bind; other than loopback needs a token', '127.0.0.1')
+    .option('--token <token>', 'bearer token required for writes (default: $CLAIMGRAPH_TOKEN)')
+    .action(async (options: ServeCommandOptions) => {
+      process.exitCode = await serveCommand(options)
+    })
+}
+
+function parsePort(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CommanderError(2, 'claimgraph.usage', `not a port number: ${value}`)
+  return n
+}

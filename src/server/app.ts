@@ -1,0 +1,198 @@
+/**
+ * @module
+ * `createApp()`: the Hono app behind `claimgraph serve` — the JSON API under /api, the OpenAPI
+ * document at /openapi.json, and the built UI. Every route calls the same core functions as the
+ * CLI (`ingest`, `buildBrief`, the store's queries); nothing is computed twice in two places.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AppError } from '../errors.js'
+import {
+  documentSources,
+  entityPage,
+  filterClaims,
+  searchAll,
+  type ClaimFilter,
+  type Store,
+} from '../store/index.js'
+import { ApiError, toErrorBody } from './api-error.js'
+import { guardWrites } from './guard-writes.js'
+import { ingestUploads, type UploadInput } from './ingest-inputs.js'
+import { OPENAPI_DOCUMENT } from './openapi.js'
+import { securityHeaders } from './security-headers.js'
+import { staticFiles } from './static-files.js'
+import { createStoryCache } from './story-cache.js'
+
+export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
+
+export interface AppOptions {
+  readonly store: Store
+  /** Bearer token required for writes; undefined: writes are open (loopback only). */
+  readonly token?: string | undefined
+  /** Directory of the built UI; undefined: API only. */
+  readonly webRoot?: string | undefined
+  /** Host names the server answers to (DNS-rebinding guard); undefined: any. */
+  readonly allowedHosts?: readonly string[] | undefined
+  /** Upload cap in bytes (default 25 MB). */
+  readonly uploadLimit?: number
+  /** Let ingested URLs resolve to private addresses (tests). */
+  readonly allowPrivateUrls?: boolean
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { store, token, webRoot, allowedHosts, uploadLimit = UPLOAD_LIMIT_BYTES } = options
+  const stories = createStoryCache(store)
+  const app = new Hono()
+
+  app.onError((error, c) => {
+    const { status, body } = toErrorBody(error)
+    if (status >= 500) process.stderr.write(`claimgraph serve: ${String(error)}\n`)
+    return c.json(body, status as ContentfulStatusCode)
+  })
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  )
+
+  app.use('*', securityHeaders())
+  if (allowedHosts !== undefined) {
+    const hosts = new Set(allowedHosts.map((h) => h.toLowerCase()))
+    app.use('*', async function hostGuard(c, next) {
+      const host = new URL(c.req.url).hostname.toLowerCase()
+      if (!hosts.has(host))
+        throw new ApiError('MISDIRECTED', `this server does not answer to ${host}`)
+      await next()
+    })
+  }
+  app.use('/api/*', guardWrites({ token }))
+
+  app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT))
+
+  app.get('/api/stories', async (c) => c.json({ stories: await stories.summaries() }))
+
+  app.get('/api/stories/:id', async (c) => {
+    const id = c.req.param('id')
+    const brief = await stories.story(id)
+    if (brief === null) throw new AppError('NOT_FOUND', `no story with id ${id}`)
+    return c.json(brief)
+  })
+
+  app.get('/api/claims', async (c) => {
+    const q = c.req.query()
+    const filter: ClaimFilter = {
+      ...pick(q, ['speaker', 'target', 'stance', 'document', 'section']),
+      ...(q['hedged'] === undefined || q['hedged'] === ''
+        ? {}
+        : { hedged: parseBool(q['hedged']) }),
+      ...(q['limit'] === undefined ? {} : { limit: Number(q['limit']) }),
+    }
+    return c.json({ claims: await filterClaims(store.db, filter) })
+  })
+
+  app.get('/api/entities/:key', async (c) => c.json(await entityPage(store.db, c.req.param('key'))))
+
+  app.get('/api/documents', async (c) => c.json({ documents: await store.listDocuments() }))
+
+  app.get('/api/documents/:id', async (c) => {
+    const id = c.req.param('id')
+    const analysis = await store.loadAnalysis(id)
+    if (analysis === null) throw new AppError('NOT_FOUND', `no document with id ${id}`)
+    return c.json({ ...analysis, sources: await documentSources(store.db, id) })
+  })
+
+  app.get('/api/search', async (c) => {
+    const q = c.req.query('q') ?? ''
+    const limit = Number(c.req.query('limit') ?? 20)
+    return c.json({ q, ...(await searchAll(store.db, q, limit)) })
+  })
+
+  app.post(
+    '/api/ingest',
+    bodyLimit({
+      maxSize: uploadLimit,
+      onError: () => {
+        throw new ApiError(
+          'PAYLOAD_TOO_LARGE',
+          `the upload is larger than ${Math.round(uploadLimit / 1024 / 1024)} MB; send fewer or smaller files`,
+        )
+      },
+    }),
+    async (c) => {
+      const inputs = await readIngestBody(c.req.raw)
+      const result = await ingestUploads(store, inputs, {
+        ...(options.allowPrivateUrls === true ? { allowPrivate: true } : {}),
+      })
+      stories.invalidate()
+      return c.json(result)
+    },
+  )
+
+  if (webRoot !== undefined) app.use('*', staticFiles({ root: webRoot }))
+  return app
+}
+
+/** Multipart (`files` fields), or JSON `{ text, title? }`, or JSON `{ urls: [] }`. */
+async function readIngestBody(request: Request): Promise<UploadInput[]> {
+  const type = (request.headers.get('Content-Type') ?? '').toLowerCase()
+  if (type.startsWith('multipart/form-data')) {
+    const form = await request.formData().catch(() => {
+      throw new ApiError('BAD_REQUEST', 'the multipart body could not be read')
+    })
+    const inputs: UploadInput[] = []
+    for (const value of form.getAll('files')) {
+      if (typeof value === 'string') continue
+      inputs.push({
+        kind: 'file',
+        name: value.name,
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      })
+    }
+    if (inputs.length === 0) throw new ApiError('BAD_REQUEST', 'no files in the `files` field')
+    return inputs
+  }
+  if (type.startsWith('application/json')) {
+    const body: unknown = await request.json().catch(() => {
+      throw new ApiError('BAD_REQUEST', 'the body is not valid JSON')
+    })
+    if (typeof body === 'object' && body !== null) {
+      const record = body as Record<string, unknown>
+      if (typeof record['text'] === 'string') {
+        const title = typeof record['title'] === 'string' ? record['title'] : undefined
+        return [{ kind: 'text', text: record['text'], title }]
+      }
+      if (Array.isArray(record['urls'])) {
+        const urls = record['urls'].filter(
+          (u): u is string => typeof u === 'string' && u.trim() !== '',
+        )
+        if (urls.length === 0) throw new ApiError('BAD_REQUEST', '`urls` is empty')
+        for (const url of urls)
+          if (!/^https?:\/\//i.test(url.trim()))
+            throw new AppError('URL_INVALID', `not an http(s) URL: ${url}`, { subject: url })
+        return urls.map((url) => ({ kind: 'url', url: url.trim() }))
+      }
+    }
+    throw new ApiError('BAD_REQUEST', 'send { "text": "…" } or { "urls": ["https://…"] }')
+  }
+  throw new ApiError('BAD_REQUEST', 'send multipart/form-data files or a JSON body')
+}
+
+function pick(
+  query: Record<string, string>,
+  keys: readonly (keyof ClaimFilter & string)[],
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const key of keys) {
+    const value = query[key]
+    if (value !== undefined && value !== '') out[key] = value
+  }
+  return out
+}
+
+function parseBool(value: string): boolean {
+  if (value === 'true' || value === '1') return true
+  if (value === 'false' || value === '0') return false
+  throw new ApiError('BAD_REQUEST', `hedged must be true or false, not ${value}`)
+}

@@ -1,0 +1,236 @@
+/**
+ * @module
+ * Read queries behind the HTTP API: the claims explorer, the entity page, search across
+ * documents, claims and entities (PostgreSQL full-text search), and a cheap store version for
+ * caching. Free functions over a `Queryable`, like the rest of the store.
+ */
+import { AppError } from '../errors.js'
+import type { Queryable, SqlParam } from './driver.js'
+import { searchDocuments, type SearchHit } from './queries.js'
+
+/** A claim row as the claims explorer and the entity page show it. */
+export interface ClaimRow {
+  readonly documentId: string
+  readonly documentTitle: string | null
+  readonly id: string
+  readonly speakerText: string | null
+  /** The speaker's entity key, when the speaker is a recognised entity. */
+  readonly speakerKey: string | null
+  readonly speakerName: string | null
+  readonly cue: string | null
+  readonly content: string
+  readonly kind: string
+  readonly stance: string
+  readonly hedged: boolean
+  readonly sentence: number
+  readonly section: string
+  readonly targets: readonly { readonly key: string; readonly name: string }[]
+}
+
+export interface ClaimFilter {
+  /** Entity key, or words of the speaker as written (case-insensitive substring). */
+  readonly speaker?: string
+  /** Entity key or name of a target (case-insensitive). */
+  readonly target?: string
+  readonly stance?: string
+  readonly document?: string
+  readonly section?: string
+  readonly hedged?: boolean
+  readonly limit?: number
+}
+
+export const CLAIMS_LIMIT_MAX = 2000
+
+const CLAIM_ROW_SQL = `SELECT c.document_id AS "documentId", d.title AS "documentTitle", c.local_id AS id,
+  c.speaker_text AS "speakerText", se.key AS "speakerKey", se.name AS "speakerName",
+  c.cue_text AS cue, c.content_text AS content, c.kind, c.stance, c.hedged, c.sentence, c.section,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', te.key, 'name', te.name) ORDER BY ct.idx), '[]'::jsonb)
+     FROM claim_targets ct JOIN entities te
+       ON te.document_id = ct.document_id AND te.local_id = ct.entity_id
+     WHERE ct.document_id = c.document_id AND ct.claim_id = c.local_id) AS targets
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+LEFT JOIN entities se ON se.document_id = c.document_id AND se.local_id = c.speaker_entity`
+
+/** Claims matching every given filter, by document publication date then position. */
+export async function filterClaims(db: Queryable, filter: ClaimFilter = {}): Promise<ClaimRow[]> {
+  const where: string[] = []
+  const params: SqlParam[] = []
+  const param = (value: SqlParam): string => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  if (filter.speaker !== undefined && filter.speaker !== '') {
+    const p = param(filter.speaker)
+    where.push(
+      `(se.key = ${p} OR c.speaker_text ILIKE '%' || ${p} || '%' OR se.name ILIKE '%' || ${p} || '%')`,
+    )
+  }
+  if (filter.target !== undefined && filter.target !== '') {
+    const p = param(filter.target)
+    where.push(`EXISTS (SELECT 1 FROM claim_targets ct JOIN entities te
+      ON te.document_id = ct.document_id AND te.local_id = ct.entity_id
+      WHERE ct.document_id = c.document_id AND ct.claim_id = c.local_id
+        AND (te.key = ${p} OR te.name ILIKE ${p}))`)
+  }
+  if (filter.stance !== undefined && filter.stance !== '')
+    where.push(`c.stance = ${param(filter.stance)}`)
+  if (filter.document !== undefined && filter.document !== '')
+    where.push(`c.document_id LIKE ${param(filter.document)} || '%'`)
+  if (filter.section !== undefined && filter.section !== '')
+    where.push(`c.section = ${param(filter.section)}`)
+  if (filter.hedged !== undefined) where.push(`c.hedged = ${param(filter.hedged)}`)
+  const limit = clampLimit(filter.limit, 500, CLAIMS_LIMIT_MAX)
+  return db.query<ClaimRow>(
+    `${CLAIM_ROW_SQL} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+     ORDER BY d.published_at NULLS LAST, c.document_id, c.idx LIMIT ${param(limit)}`,
+    params,
+  )
+}
+
+/** Everything the store knows about one entity key across documents. */
+export interface EntityPage {
+  readonly key: string
+  /** The most used name. */
+  readonly name: string
+  readonly type: string
+  /** Every name used for it, with the number of documents using it. */
+  readonly names: readonly { readonly name: string; readonly documents: number }[]
+  readonly mentions: number
+  readonly documents: readonly {
+    readonly id: string
+    readonly title: string | null
+    readonly publishedAt: string | null
+    readonly mentions: number
+    /** Sentence of the first mention, for a link into the reader. */
+    readonly firstSentence: number | null
+  }[]
+  readonly claimsBy: readonly ClaimRow[]
+  readonly claimsAbout: readonly ClaimRow[]
+  /** Other entities in the same documents, by number of shared documents. */
+  readonly cooccurring: readonly {
+    readonly key: string
+    readonly name: string
+    readonly type: string
+    readonly documents: number
+  }[]
+}
+
+/** The entity page for `key`; throws `NOT_FOUND` when no document has it. */
+export async function entityPage(db: Queryable, key: string): Promise<EntityPage> {
+  const names = await db.query<{ name: string; type: string; documents: number }>(
+    `SELECT name, type, count(DISTINCT document_id)::integer AS documents
+     FROM entities WHERE key = $1 GROUP BY name, type ORDER BY documents DESC, length(name) DESC, name`,
+    [key],
+  )
+  const first = names[0]
+  if (first === undefined)
+    throw new AppError('NOT_FOUND', `no entity with key ${key}`, { subject: key })
+  const documents = await db.query<EntityPage['documents'][number]>(
+    `SELECT d.id, d.title, d.published_at_text AS "publishedAt",
+       count(m.idx)::integer AS mentions,
+       (SELECT s.idx FROM sentences s WHERE s.document_id = d.id
+          AND s.span_start <= min(m.span_start) AND min(m.span_start) < s.span_end LIMIT 1) AS "firstSentence"
+     FROM entities e JOIN documents d ON d.id = e.document_id
+     LEFT JOIN mentions m ON m.document_id = e.document_id AND m.entity_id = e.local_id
+     WHERE e.key = $1
+     GROUP BY d.id ORDER BY d.published_at NULLS LAST, d.id`,
+    [key],
+  )
+  const claimsBy = await db.query<ClaimRow>(
+    `${CLAIM_ROW_SQL} WHERE se.key = $1 ORDER BY d.published_at NULLS LAST, c.document_id, c.idx LIMIT 500`,
+    [key],
+  )
+  const claimsAbout = await db.query<ClaimRow>(
+    `${CLAIM_ROW_SQL} WHERE EXISTS (SELECT 1 FROM claim_targets ct JOIN entities te
+       ON te.document_id = ct.document_id AND te.local_id = ct.entity_id
+       WHERE ct.document_id = c.document_id AND ct.claim_id = c.local_id AND te.key = $1)
+     ORDER BY d.published_at NULLS LAST, c.document_id, c.idx LIMIT 500`,
+    [key],
+  )
+  const cooccurring = await db.query<EntityPage['cooccurring'][number]>(
+    `SELECT o.key, mode() WITHIN GROUP (ORDER BY o.name) AS name,
+       mode() WITHIN GROUP (ORDER BY o.type) AS type, count(DISTINCT o.document_id)::integer AS documents
+     FROM entities o
+     WHERE o.document_id IN (SELECT document_id FROM entities WHERE key = $1) AND o.key <> $1
+     GROUP BY o.key ORDER BY documents DESC, o.key LIMIT 30`,
+    [key],
+  )
+  return {
+    key,
+    name: first.name,
+    type: first.type,
+    names: names.map(({ name, documents }) => ({ name, documents })),
+    mentions: documents.reduce((sum, d) => sum + d.mentions, 0),
+    documents,
+    claimsBy,
+    claimsAbout,
+    cooccurring,
+  }
+}
+
+/** Search results of the three kinds. */
+export interface SearchResults {
+  readonly documents: readonly SearchHit[]
+  readonly claims: readonly (ClaimRow & { readonly rank: number })[]
+  readonly entities: readonly {
+    readonly key: string
+    readonly name: string
+    readonly type: string
+    readonly documents: number
+  }[]
+}
+
+/**
+ * Documents and claims by full-text search (`websearch_to_tsquery('english', q)`), entities by
+ * their names (full-text on the name, or a name starting with the query). Empty for a blank query.
+ */
+export async function searchAll(db: Queryable, q: string, limit = 20): Promise<SearchResults> {
+  if (q.trim() === '') return { documents: [], claims: [], entities: [] }
+  const capped = clampLimit(limit, 20, 200)
+  const documents = await searchDocuments(db, q, capped)
+  const claims = await db.query<ClaimRow & { rank: number }>(
+    `SELECT * FROM (${CLAIM_ROW_SQL.replace(
+      'FROM claims c',
+      ", ts_rank(c.content_search, q)::float8 AS rank FROM claims c CROSS JOIN websearch_to_tsquery('english', $1) AS q",
+    )} WHERE c.content_search @@ q) r ORDER BY rank DESC, "documentId", id LIMIT $2`,
+    [q, capped],
+  )
+  const entities = await db.query<SearchResults['entities'][number]>(
+    `SELECT key, mode() WITHIN GROUP (ORDER BY name) AS name, mode() WITHIN GROUP (ORDER BY type) AS type,
+       count(DISTINCT document_id)::integer AS documents
+     FROM entities
+     WHERE to_tsvector('simple', name) @@ websearch_to_tsquery('simple', $1) OR name ILIKE $3 || '%'
+     GROUP BY key ORDER BY documents DESC, key LIMIT $2`,
+    [q, capped, q.trim()],
+  )
+  return { documents, claims, entities }
+}
+
+/** The sources of one document, in the order first seen. */
+export async function documentSources(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ source: string }>(
+    'SELECT source FROM document_sources WHERE document_id = $1 ORDER BY first_seen_at, source',
+    [id],
+  )
+  return rows.map((row) => row.source)
+}
+
+/**
+ * A value that changes whenever documents are added, re-analyzed or get a new source: lets the
+ * API cache what it computes from every stored analysis (the brief).
+ */
+export async function storeVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ version: string }>(
+    `SELECT (SELECT count(*) FROM documents)::text || ':' ||
+       coalesce((SELECT max(analyzed_at) FROM documents)::text, '') || ':' ||
+       (SELECT count(*) FROM document_sources)::text AS version`,
+  )
+  return row?.version ?? ''
+}
+
+function clampLimit(limit: number | undefined, fallback: number, max: number): number {
+  return limit !== undefined && Number.isFinite(limit)
+    ? Math.max(1, Math.min(max, Math.trunc(limit)))
+    : fallback
+}

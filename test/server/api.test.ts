@@ -1,0 +1,229 @@
+/**
+ * The HTTP API on a real PGlite store with the sample corpus ingested, through app.request().
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Brief } from '../../src/brief/index.js'
+import { ingest } from '../../src/ingest/ingest.js'
+import { createApp } from '../../src/server/index.js'
+import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers.js'
+import { openStore, type ClaimRow, type Store } from '../../src/store/index.js'
+import { REPO_ROOT } from '../support/run-cli.js'
+
+let store: Store
+let app: ReturnType<typeof createApp>
+
+beforeAll(async () => {
+  store = await openStore('memory://')
+  const summary = await ingest(store, [join(REPO_ROOT, 'sample')])
+  expect(summary.failed).toEqual([])
+  app = createApp({ store })
+})
+afterAll(async () => store.close())
+
+async function getJson<T>(path: string, status = 200): Promise<T> {
+  const response = await app.request(`http://localhost${path}`)
+  expect(response.status, path).toBe(status)
+  return (await response.json()) as T
+}
+
+describe('reads', () => {
+  it('lists stories with counts and how contested they are', async () => {
+    const { stories } = await getJson<{
+      stories: {
+        id: string
+        documents: number
+        contested: { conflictingFigures: number; accusedActors: number }
+      }[]
+    }>('/api/stories')
+    expect(stories).toHaveLength(1)
+    expect(stories[0]?.documents).toBe(12)
+    expect(stories[0]?.contested.conflictingFigures).toBeGreaterThan(0)
+    expect(stories[0]?.contested.accusedActors).toBeGreaterThan(0)
+  })
+
+  it('serves the same brief as buildBrief for a story, 404 for an unknown one', async () => {
+    const { stories } = await getJson<{ stories: { id: string }[] }>('/api/stories')
+    const id = stories[0]?.id ?? ''
+    const brief = await getJson<Brief>(`/api/stories/${id}`)
+    const { buildBrief } = await import('../../src/brief/index.js')
+    expect(brief).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: id }))
+    const error = await getJson<{ error: { code: string } }>('/api/stories/s-nope', 404)
+    expect(error.error.code).toBe('NOT_FOUND')
+  })
+
+  it('filters claims by speaker, stance, section and hedged', async () => {
+    const bySpeaker = await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=Voskel')
+    expect(bySpeaker.claims.length).toBeGreaterThan(0)
+    for (const claim of bySpeaker.claims)
+      expect(`${claim.speakerText} ${claim.speakerName}`).toMatch(/Voskel/)
+    const accuse = await getJson<{ claims: ClaimRow[] }>('/api/claims?stance=accuse&section=body')
+    expect(accuse.claims.length).toBeGreaterThan(0)
+    for (const claim of accuse.claims) {
+      expect(claim.stance).toBe('accuse')
+      expect(claim.section).toBe('body')
+    }
+    const hedged = await getJson<{ claims: ClaimRow[] }>('/api/claims?hedged=true')
+    for (const claim of hedged.claims) expect(claim.hedged).toBe(true)
+    const target = await getJson<{ claims: ClaimRow[] }>('/api/claims?target=Kaldria')
+    expect(target.claims.length).toBeGreaterThan(0)
+    const bad = await getJson<{ error: { code: string } }>('/api/claims?hedged=maybe', 400)
+    expect(bad.error.code).toBe('BAD_REQUEST')
+  })
+
+  it('gives an entity page with claims by and about it and co-occurring entities', async () => {
+    const { claims } = await getJson<{ claims: ClaimRow[] }>('/api/claims?target=Kaldria')
+    const key = claims[0]?.targets.find((t) => t.name === 'Kaldria')?.key ?? ''
+    const page = await getJson<{
+      name: string
+      documents: unknown[]
+      claimsAbout: unknown[]
+      cooccurring: unknown[]
+      mentions: number
+    }>(`/api/entities/${encodeURIComponent(key)}`)
+    expect(page.name).toBe('Kaldria')
+    expect(page.documents.length).toBeGreaterThan(1)
+    expect(page.mentions).toBeGreaterThan(1)
+    expect(page.claimsAbout.length).toBeGreaterThan(0)
+    expect(page.cooccurring.length).toBeGreaterThan(0)
+    await getJson('/api/entities/person%3Anobody', 404)
+  })
+
+  it('serves a document for the reader', async () => {
+    const { documents } = await getJson<{ documents: { id: string }[] }>('/api/documents')
+    expect(documents).toHaveLength(12)
+    const doc = await getJson<{ text: string; sentences: unknown[]; sources: string[] }>(
+      `/api/documents/${documents[0]?.id}`,
+    )
+    expect(doc.text.length).toBeGreaterThan(0)
+    expect(doc.sentences.length).toBeGreaterThan(0)
+    expect(doc.sources.length).toBeGreaterThan(0)
+    await getJson('/api/documents/ffff', 404)
+  })
+
+  it('searches documents, claims and entities', async () => {
+    const results = await getJson<{
+      documents: unknown[]
+      claims: unknown[]
+      entities: { name: string }[]
+    }>('/api/search?q=Kaldria')
+    expect(results.documents.length).toBeGreaterThan(0)
+    expect(results.claims.length).toBeGreaterThan(0)
+    expect(results.entities.map((e) => e.name)).toContain('Kaldria')
+    const empty = await getJson<{ documents: unknown[] }>('/api/search?q=')
+    expect(empty.documents).toEqual([])
+  })
+
+  it('serves an OpenAPI 3.1 document listing every route', async () => {
+    const doc = await getJson<{ openapi: string; paths: Record<string, unknown> }>('/openapi.json')
+    expect(doc.openapi).toBe('3.1.0')
+    for (const path of [
+      '/api/stories',
+      '/api/stories/{id}',
+      '/api/claims',
+      '/api/entities/{key}',
+      '/api/documents/{id}',
+      '/api/search',
+      '/api/ingest',
+    ])
+      expect(doc.paths).toHaveProperty([path])
+  })
+
+  it('sets security headers on every response, errors included', async () => {
+    for (const path of ['/api/stories', '/api/nope', '/openapi.json']) {
+      const response = await app.request(`http://localhost${path}`)
+      expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+    }
+  })
+})
+
+describe('ingest', () => {
+  it('ingests pasted text and reports per-input results for uploads, bad files included', async () => {
+    const pasted = await app.request('http://localhost/api/ingest', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        text: 'The harbour master said the pier would reopen on Monday.',
+        title: 'Pier note',
+      }),
+    })
+    expect(pasted.status).toBe(200)
+    const pastedBody = (await pasted.json()) as {
+      added: number
+      results: { documents: { title: string }[] }[]
+    }
+    expect(pastedBody.added).toBe(1)
+    expect(pastedBody.results[0]?.documents[0]?.title).toBe('Pier note')
+
+    const form = new FormData()
+    form.append('files', new Blob([new Uint8Array([0, 159, 146, 150, 0, 0, 1, 2])]), 'scan.bin')
+    form.append('files', new Blob(['A ferry captain said the crossing was calm.']), 'ferry.txt')
+    const upload = await app.request('http://localhost/api/ingest', { method: 'POST', body: form })
+    expect(upload.status).toBe(200)
+    const body = (await upload.json()) as {
+      failed: number
+      results: { input: string; ok: boolean; errors: { code: string; message: string }[] }[]
+    }
+    expect(body.failed).toBe(1)
+    expect(body.results.map((r) => [r.input, r.ok])).toEqual([
+      ['scan.bin', false],
+      ['ferry.txt', true],
+    ])
+    expect(body.results[0]?.errors[0]?.code).toBe('INPUT_BINARY')
+    expect(body.results[0]?.errors[0]?.message).toMatch(/^scan\.bin: /)
+    expect(body.results[0]?.errors[0]?.message).not.toMatch(/claimgraph-upload/)
+  })
+
+  it('refuses URLs that are not http(s), and bodies over the limit with 413', async () => {
+    const local = await app.request('http://localhost/api/ingest', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ urls: ['/etc/passwd'] }),
+    })
+    expect(local.status).toBe(400)
+    expect(((await local.json()) as { error: { code: string } }).error.code).toBe('URL_INVALID')
+
+    const small = createApp({ store, uploadLimit: 1024 })
+    const form = new FormData()
+    form.append('files', new Blob(['x'.repeat(4096)]), 'big.txt')
+    const big = await small.request('http://localhost/api/ingest', { method: 'POST', body: form })
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('requires the token for writes when one is set, and refuses cross-origin writes', async () => {
+    const guarded = createApp({ store, token: 's3cret' })
+    const send = (headers: Record<string, string>) =>
+      guarded.request('http://localhost/api/ingest', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ text: 'A lighthouse keeper said the lamp was fixed.' }),
+      })
+    expect((await send({})).status).toBe(401)
+    expect((await send({ Authorization: 'Bearer wrong' })).status).toBe(401)
+    expect((await send({ Authorization: 'Bearer s3cret' })).status).toBe(200)
+    // Reads stay open.
+    expect((await guarded.request('http://localhost/api/stories')).status).toBe(200)
+    const cross = await app.request('http://localhost/api/ingest', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: JSON.stringify({ text: 'Someone said something.' }),
+    })
+    expect(cross.status).toBe(403)
+  })
+
+  it('answers only to loopback host names when bound to loopback', async () => {
+    const local = createApp({ store, allowedHosts: ['127.0.0.1', 'localhost'] })
+    expect((await local.request('http://localhost/api/stories')).status).toBe(200)
+    expect((await local.request('http://rebound.example/api/stories')).status).toBe(421)
+  })
+})
+
+describe('startServer', () => {
+  it('refuses a non-loopback host without a token', async () => {
+    const { startServer } = await import('../../src/server/index.js')
+    await expect(startServer({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(/token/)
+  })
+})
