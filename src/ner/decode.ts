@@ -30,22 +30,28 @@ export class Decoder {
   private scores = new Float32Array(64 * T)
   private back = new Int8Array(64 * T)
 
-  /** Emission scores for `n` tokens from their feature rows. */
-  emit(model: NerModel, feats: Int32Array, n: number): Float32Array {
+  private zeros = new Int32Array(64 * T)
+
+  /**
+   * Emission scores for `n` tokens from their feature rows; `base` (int16 models only) holds
+   * per-token integer sums already gathered for features left out of the rows.
+   */
+  emit(model: NerModel, feats: Int32Array, n: number, base?: Int32Array): Float32Array {
     if (this.emissions.length < n * T) this.grow(n)
     const em = this.emissions
     em.fill(0, 0, n * T)
     // Two monomorphic loops: int16 (loaded models) and float32 (training).
-    if (model.weights instanceof Int16Array) emitInt16(model.weights, feats, n, em)
-    else emitFloat32(model.weights, feats, n, em)
+    if (model.weights instanceof Int16Array) {
+      emitInt16(model.weights, feats, n, em, base ?? this.zeros)
+    } else emitFloat32(model.weights, feats, n, em)
     if (model.scale !== 1) for (let i = 0; i < n * T; i++) em[i] = (em[i] ?? 0) * model.scale
     return em
   }
 
   /** Best tag sequence into `out` (length ≥ n). */
-  viterbi(model: NerModel, feats: Int32Array, n: number, out: Uint8Array): void {
+  viterbi(model: NerModel, feats: Int32Array, n: number, out: Uint8Array, base?: Int32Array): void {
     if (n === 0) return
-    const em = this.emit(model, feats, n)
+    const em = this.emit(model, feats, n, base)
     const tr = model.transitions
     const sc = this.scores
     const back = this.back
@@ -89,6 +95,7 @@ export class Decoder {
     this.emissions = new Float32Array(size)
     this.scores = new Float32Array(size)
     this.back = new Int8Array(size)
+    this.zeros = new Int32Array(size)
   }
 }
 
@@ -96,30 +103,37 @@ export class Decoder {
  * The hot loop for loaded models: 17 accumulators in locals (one load per weight, one store per
  * tag and token), unrolled by hand for the BILOU tag count; other tag counts take the plain loop.
  */
-function emitInt16(w: Int16Array, feats: Int32Array, n: number, em: Float32Array): void {
+function emitInt16(
+  w: Int16Array,
+  feats: Int32Array,
+  n: number,
+  em: Float32Array,
+  base: Int32Array,
+): void {
   const F = FEATURES_PER_TOKEN
   if (T !== 17) {
-    emitPlain(w, feats, n, em)
+    emitPlain(w, feats, n, em, base)
     return
   }
   for (let i = 0; i < n; i++) {
-    let a0 = 0,
-      a1 = 0,
-      a2 = 0,
-      a3 = 0,
-      a4 = 0,
-      a5 = 0,
-      a6 = 0,
-      a7 = 0,
-      a8 = 0,
-      a9 = 0,
-      a10 = 0,
-      a11 = 0,
-      a12 = 0,
-      a13 = 0,
-      a14 = 0,
-      a15 = 0,
-      a16 = 0
+    const bo = i * 17
+    let a0 = base[bo] ?? 0,
+      a1 = base[bo + 1] ?? 0,
+      a2 = base[bo + 2] ?? 0,
+      a3 = base[bo + 3] ?? 0,
+      a4 = base[bo + 4] ?? 0,
+      a5 = base[bo + 5] ?? 0,
+      a6 = base[bo + 6] ?? 0,
+      a7 = base[bo + 7] ?? 0,
+      a8 = base[bo + 8] ?? 0,
+      a9 = base[bo + 9] ?? 0,
+      a10 = base[bo + 10] ?? 0,
+      a11 = base[bo + 11] ?? 0,
+      a12 = base[bo + 12] ?? 0,
+      a13 = base[bo + 13] ?? 0,
+      a14 = base[bo + 14] ?? 0,
+      a15 = base[bo + 15] ?? 0,
+      a16 = base[bo + 16] ?? 0
     for (let j = i * F, end = j + F; j < end; j++) {
       const f = feats[j] ?? -1
       if (f < 0) break
@@ -164,14 +178,16 @@ function emitInt16(w: Int16Array, feats: Int32Array, n: number, em: Float32Array
 }
 
 function emitPlain(
-  w: Int16Array | Float32Array,
+  w: Int16Array,
   feats: Int32Array,
   n: number,
   em: Float32Array,
+  base: Int32Array,
 ): void {
   const F = FEATURES_PER_TOKEN
   for (let i = 0; i < n; i++) {
     const eo = i * T
+    for (let t = 0; t < T; t++) em[eo + t] = base[eo + t] ?? 0
     for (let j = i * F, end = j + F; j < end; j++) {
       const f = feats[j] ?? -1
       if (f < 0) break

@@ -16,7 +16,7 @@ import { gazetteer } from './gazetteer.js'
 import { loadModel, type NerModel } from './model.js'
 import { dataLines } from './data-files.js'
 import { nameKey } from './normalize.js'
-import { spansFromTags, TYPES, type TagSpan } from './tags.js'
+import { spansFromTags, TAG_COUNT, TYPES, type TagSpan } from './tags.js'
 
 /** Feature resources as the shipped model was trained with them. */
 export function featureResources(): FeatureResources {
@@ -34,19 +34,31 @@ export class Tagger {
   private readonly decoder = new Decoder()
   private feats: Int32Array = new Int32Array(256 * FEATURES_PER_TOKEN)
   private tags = new Uint8Array(256)
+  private base = new Int32Array(256 * TAG_COUNT)
+  /** For int16 (loaded) models: an extractor that caches word-only feature sums for this model. */
+  private readonly frozen: FeatureExtractor | undefined
 
   constructor(
     readonly model: NerModel,
     readonly extractor: FeatureExtractor,
-  ) {}
+  ) {
+    this.frozen =
+      model.weights instanceof Int16Array ? extractor.withFrozenWeights(model.weights) : undefined
+  }
 
   /** BILOU tag ids for the words (a view valid until the next call). */
   tagIds(words: readonly string[], doc?: DocContext): Uint8Array {
     const n = words.length
     if (this.tags.length < n) this.tags = new Uint8Array(n * 2)
     if (n === 0) return this.tags.subarray(0, 0)
-    this.feats = this.extractor.extract(words, this.feats, doc)
-    this.decoder.viterbi(this.model, this.feats, n, this.tags)
+    if (this.frozen !== undefined) {
+      if (this.base.length < n * TAG_COUNT) this.base = new Int32Array(n * 2 * TAG_COUNT)
+      this.feats = this.frozen.extractFrozen(words, this.feats, this.base, doc)
+      this.decoder.viterbi(this.model, this.feats, n, this.tags, this.base)
+    } else {
+      this.feats = this.extractor.extract(words, this.feats, doc)
+      this.decoder.viterbi(this.model, this.feats, n, this.tags)
+    }
     return this.tags.subarray(0, n)
   }
 

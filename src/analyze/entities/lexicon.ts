@@ -11,6 +11,8 @@ export interface EntityLexicon {
   readonly titles: ReadonlySet<string>
   /** Longest title in words. */
   readonly titleMaxWords: number
+  /** First words of titles (title keys): other words cannot start a title. */
+  readonly titleStarts: ReadonlySet<string>
   /** Head words that make a name an organisation ("Ministry", "Front"). */
   readonly orgWords: ReadonlySet<string>
   /** Head words that make a name a location or facility ("River" → LOC, "Airport" → FAC). */
@@ -41,10 +43,18 @@ export function entityLexicon(): EntityLexicon {
   if (shared !== undefined) return shared
   const titles = new Set(dataLines('entities/titles.txt').map((t) => titleKey(t.trim())))
   let titleMaxWords = 1
-  for (const t of titles) titleMaxWords = Math.max(titleMaxWords, t.split(' ').length)
+  const titleStarts = new Set<string>()
+  for (const t of titles) {
+    const words = t.split(' ')
+    titleMaxWords = Math.max(titleMaxWords, words.length)
+    titleStarts.add(words[0] ?? '')
+    // Tokens may split "vice-president" or "o'clock"-like joins: their first part starts it too.
+    titleStarts.add((words[0] ?? '').split(/[-'/&.]/)[0] ?? '')
+  }
   shared = {
     titles,
     titleMaxWords,
+    titleStarts,
     orgWords: new Set(dataLines('entities/org-words.txt').map((w) => w.trim())),
     placeWords: new Map(
       dataRows('entities/loc-words.txt').map(
@@ -64,8 +74,18 @@ export function titleLength(
   to: number,
   lex: EntityLexicon,
 ): number {
+  if (from >= to) return 0
+  // Most words start no title: one memoized key and one set lookup, no joined strings.
+  const first = words[from] ?? ''
+  if (!startsLetter(first) || !lex.titleStarts.has(titleKey(first))) return 0
   for (let k = Math.min(lex.titleMaxWords, to - from); k >= 1; k--) {
     if (lex.titles.has(titleKey(words.slice(from, from + k).join(' ')))) return k
   }
   return 0
+}
+
+function startsLetter(word: string): boolean {
+  const c = word.charCodeAt(0)
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return /^\p{L}/u.test(word)
 }

@@ -50,9 +50,22 @@ function initials(words: readonly string[]): string {
  * organisation in the next ("Kaldria's intelligence service"). A place type beats ORG/FAC (a country
  * acting is a metonym, not an organisation); otherwise the majority wins, ties going to the first.
  */
-function voteTypes(text: string, mentions: TypedMention[], lex: EntityLexicon): TypedMention[] {
+function voteTypes(
+  text: string,
+  mentions: TypedMention[],
+  nameOf: (raw: string) => string,
+): TypedMention[] {
   const votes = new Map<string, Map<EntityType, number>>()
-  const keyOf = (m: TypedMention): string => slug(mentionName(text.slice(m.start, m.end), lex))
+  const slugs = new Map<string, string>()
+  const keyOf = (m: TypedMention): string => {
+    const name = nameOf(text.slice(m.start, m.end))
+    let key = slugs.get(name)
+    if (key === undefined) {
+      key = slug(name)
+      slugs.set(name, key)
+    }
+    return key
+  }
   for (const m of mentions) {
     const key = keyOf(m)
     const counts = votes.get(key) ?? new Map<EntityType, number>()
@@ -87,10 +100,20 @@ export function mergeEntities(
   gaz: Gazetteer,
   lex: EntityLexicon,
 ): Entity[] {
+  // Each distinct mention text is normalized once per document.
+  const names = new Map<string, string>()
+  const nameOf = (raw: string): string => {
+    let name = names.get(raw)
+    if (name === undefined) {
+      name = mentionName(raw, lex)
+      names.set(raw, name)
+    }
+    return name
+  }
   const sorted = voteTypes(
     text,
     [...mentions].sort((a, b) => a.start - b.start || b.end - a.end),
-    lex,
+    nameOf,
   )
   const groups = new Map<string, Group>()
   const acronyms = new Map<string, string>()
@@ -143,7 +166,7 @@ export function mergeEntities(
   >()
   for (const m of sorted) {
     if (m.type === 'PERSON' || m.type === 'NORP' || m.type === 'MISC') continue
-    const name = mentionName(text.slice(m.start, m.end), lex)
+    const name = nameOf(text.slice(m.start, m.end))
     const words = name.split(/\s+/)
     if (words.length < 2 || gaz.lookup(name) !== undefined) continue
     const key = entityKey(m.type, name)
@@ -166,7 +189,7 @@ export function mergeEntities(
   const persons: Group[] = []
   for (const m of sorted) {
     if (m.type !== 'PERSON') continue
-    const name = mentionName(text.slice(m.start, m.end), lex)
+    const name = nameOf(text.slice(m.start, m.end))
     if (name.split(/\s+/).length < 2 || longerName(name) !== undefined) continue
     const key = entityKey('PERSON', name)
     if (!groups.has(key)) {
@@ -197,7 +220,7 @@ export function mergeEntities(
   // Pass 2: every mention finds its group.
   for (const m of sorted) {
     const raw = text.slice(m.start, m.end)
-    const name = mentionName(raw, lex)
+    const name = nameOf(raw)
     const words = name.split(/\s+/)
     if (m.type === 'PERSON') {
       const longer = words.length < 3 ? longerName(name) : undefined
