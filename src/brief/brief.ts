@@ -165,6 +165,141 @@ export interface BriefStory {
   readonly speakers: readonly BriefSpeaker[]
   /** Plain-language notes about gaps ("no claims were extracted"). */
   readonly notes: readonly string[]
+  /**
+   * Independent sources: documents that copy one another, share a long title or a site count as
+   * one source, named by its earliest known document. Only sources of two or more documents.
+   */
+  readonly sources: readonly BriefSource[]
+  /** Copies and long shared passages found by MinHash, the earlier document as `original`. */
+  readonly duplicates: readonly BriefDuplicate[]
+  /** The story's event mentions grouped into events (cross-document event coreference). */
+  readonly reconciledEvents: readonly BriefEventCluster[]
+  /** Figures reconciled per event and measure, with independent-source counts and a status. */
+  readonly reconciledFigures: readonly BriefReconciledMeasure[]
+  /** Who claims, who is accused by whom, who denies: per attack-like event. */
+  readonly responsibility: readonly BriefResponsibility[]
+  /** Figures and claims reported by two or more independent sources (comments not counted). */
+  readonly corroborated: readonly BriefFinding[]
+  /** Figures and claims that rest on one independent source. */
+  readonly singleSource: readonly BriefFinding[]
+  /** Allegations in article text that nobody is named as making ("it is alleged that …"). */
+  readonly unattributed: readonly BriefClaim[]
+  /** What appears only in comment sections: commenters' claims and figures no article gives. */
+  readonly commentOnly: readonly BriefFinding[]
+  /** The story's events in date order (undated last). */
+  readonly timeline: readonly BriefTimelineEntry[]
+}
+
+export interface BriefSource {
+  /** `ref` of the earliest known document. */
+  readonly earliest: string
+  readonly members: readonly {
+    readonly document: string
+    /** Why it joins the source: `copy` (MinHash), `title` (same long title), `site`. */
+    readonly reason?: 'copy' | 'title' | 'site'
+  }[]
+}
+
+export interface BriefDuplicate {
+  readonly original: string
+  readonly copy: string
+  /** `copy`: most of the smaller document is in the other; `passage`: a long passage is shared. */
+  readonly kind: 'copy' | 'passage'
+  /** Shared shingles / shingles of the smaller document, 0..1. */
+  readonly containment: number
+}
+
+export interface BriefEventCluster {
+  /** Story-local id: `ev1`, `ev2`, … in timeline order. */
+  readonly id: string
+  /** `attack` (attack, shooting, arson, massacre, claim …), `arrest`, … */
+  readonly family: string
+  /** The most common type among the mentions. */
+  readonly type: string
+  readonly date: string | null
+  readonly place: string | null
+  readonly documents: number
+  readonly independentSources: number
+  readonly cites: readonly Citation[]
+}
+
+export interface BriefFigureValue {
+  readonly value: number
+  readonly valueMax?: number
+  readonly qualifier: Qualifier
+  /** "at least 139", "139", "about 140". */
+  readonly label: string
+  /** Document refs. */
+  readonly documents: readonly string[]
+  readonly independentSources: number
+  /** True when a report marks it as a later count ("rose to"). */
+  readonly update: boolean
+  readonly firstReportedAt: string | null
+  readonly cites: readonly Citation[]
+}
+
+/** `updated`: values differ only because later reports update a changing count. */
+export type FigureStatus = FigureAgreement | 'updated'
+
+export interface BriefReconciledMeasure {
+  /** `BriefEventCluster.id`. */
+  readonly event: string
+  readonly measure: string
+  readonly status: FigureStatus
+  readonly independentSources: number
+  /** The latest update (`updated`), or the value all reports fit; null when conflicting. */
+  readonly current: number | null
+  readonly values: readonly BriefFigureValue[]
+  /** Pairs of values (indexes into `values`) that cannot both hold, and why. */
+  readonly conflicts: readonly {
+    readonly a: number
+    readonly b: number
+    readonly kind: 'update' | 'contradiction'
+  }[]
+}
+
+export interface BriefAttribution {
+  readonly speaker: string
+  readonly documents: number
+  readonly independentSources: number
+  /** The text says the claim cites no evidence ("without providing evidence"). */
+  readonly withoutEvidence: boolean
+  readonly cites: readonly Citation[]
+}
+
+export interface BriefResponsibleActor {
+  readonly actor: string
+  readonly claimedBy: readonly BriefAttribution[]
+  readonly accusedBy: readonly BriefAttribution[]
+  readonly deniedBy: readonly BriefAttribution[]
+}
+
+export interface BriefResponsibility {
+  /** `BriefEventCluster.id`. */
+  readonly event: string
+  /** `contested`: sources point at more than one actor. */
+  readonly status: 'contested' | 'claimed' | 'alleged' | 'unknown'
+  readonly actors: readonly BriefResponsibleActor[]
+}
+
+export interface BriefFinding {
+  readonly kind: 'figure' | 'claim'
+  /** "killed: 139 (attack)", "Adrian Voskel accuse → Kaldria", "Jonas Feld: …". */
+  readonly text: string
+  readonly documents: number
+  readonly independentSources: number
+  readonly cites: readonly Citation[]
+}
+
+export interface BriefTimelineEntry {
+  /** `BriefEventCluster.id`. */
+  readonly event: string
+  readonly type: string
+  readonly date: string | null
+  readonly place: string | null
+  /** Days after the story's first dated event (null when undated). */
+  readonly daysAfterFirst: number | null
+  readonly cites: readonly Citation[]
 }
 
 export interface Brief {

@@ -23,6 +23,7 @@ import { clip, documentView, publicationTime as time, type DocumentView } from '
 import { figureAgreement } from './figure-agreement.js'
 import { groupStories } from './group-stories.js'
 import { linkKeys, normalizeName, type LinkKey } from './link-keys.js'
+import { reconcileStory } from './reconciled.js'
 
 /** Main entities kept per story. */
 const MAX_ENTITIES = 20
@@ -105,6 +106,7 @@ function buildStory(
     if (claims === 0) notes.push('No claims were extracted.')
   }
 
+  const speakers = collectSpeakers(views)
   return {
     id: storyId(earliest.id),
     title: titled?.title ?? earliest.source,
@@ -115,8 +117,9 @@ function buildStory(
     entities: mainEntities(views),
     events: collectEvents(views),
     figures,
-    speakers: collectSpeakers(views),
+    speakers,
     notes,
+    ...reconcileStory(views, speakers),
   }
 }
 

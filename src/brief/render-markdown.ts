@@ -10,6 +10,8 @@ import type {
   BriefDocument,
   BriefEvent,
   BriefFigure,
+  BriefFinding,
+  BriefResponsibility,
   BriefMeasure,
   BriefSpeaker,
   BriefStory,
@@ -98,10 +100,12 @@ function renderStory(story: BriefStory): string[] {
     for (const measure of story.figures) lines.push(...renderMeasure(measure, cites))
     lines.push(
       '',
-      '*Agreement is a first check: copies and later updates are not yet told apart.*',
+      '*Every report as extracted; see "Figures by event" for copies counted once and updates.*',
       '',
     )
   }
+
+  lines.push(...renderReconciled(story, cites))
 
   const named = story.speakers.filter((s) => !s.onlyInComments && s.kind !== 'unattributed')
   const commenters = story.speakers.filter((s) => s.onlyInComments && s.kind !== 'unattributed')
@@ -118,6 +122,106 @@ function renderStory(story: BriefStory): string[] {
     lines.push('### Unattributed', '')
     for (const claim of unattributed.flatMap((s) => s.claims)) lines.push(claimLine(claim, cite))
     lines.push('')
+  }
+  return lines
+}
+
+function renderReconciled(story: BriefStory, cites: (cs: readonly Citation[]) => string): string[] {
+  const lines: string[] = []
+  const label = new Map(story.documents.map((d, i) => [d.ref, `D${i + 1}`]))
+  const doc = (ref: string) => label.get(ref) ?? ref
+  const sourcesText = (n: number) => (n === 1 ? '1 independent source' : `${n} independent sources`)
+
+  if (story.sources.length > 0 || story.duplicates.length > 0) {
+    lines.push('### Sources and copies', '')
+    for (const d of story.duplicates) {
+      const what = d.kind === 'copy' ? 'copies' : 'shares a long passage with'
+      lines.push(
+        `- ${doc(d.copy)} ${what} ${doc(d.original)} (${Math.round(d.containment * 100)}% of the smaller text; earliest known: ${doc(d.original)}) [${doc(d.original)}, ${doc(d.copy)}]`,
+      )
+    }
+    for (const source of story.sources) {
+      const members = source.members
+        .slice(1)
+        .map((m) => `${doc(m.document)}${m.reason === undefined ? '' : ` (${m.reason})`}`)
+      const all = source.members.map((m) => doc(m.document)).join(', ')
+      lines.push(
+        `- One source: ${doc(source.earliest)} (earliest known), with ${members.join(', ')} [${all}]`,
+      )
+    }
+    lines.push('')
+  }
+
+  if (story.timeline.length > 0) {
+    lines.push('### Timeline', '')
+    for (const entry of story.timeline) {
+      const when = entry.date ?? 'undated'
+      const later =
+        entry.daysAfterFirst !== null && entry.daysAfterFirst > 0
+          ? ` (${entry.daysAfterFirst} day${entry.daysAfterFirst === 1 ? '' : 's'} later)`
+          : ''
+      const where = entry.place === null ? '' : ` at ${escapeInline(entry.place)}`
+      lines.push(`- ${when}${later}: **${entry.type}**${where} [${cites(entry.cites)}]`)
+    }
+    lines.push('')
+  }
+
+  if (story.reconciledFigures.length > 0) {
+    lines.push('### Figures by event', '')
+    const events = new Map(story.reconciledEvents.map((e) => [e.id, e]))
+    for (const m of story.reconciledFigures) {
+      const event = events.get(m.event)
+      const current =
+        m.current === null ? '' : `; ${m.status === 'updated' ? 'latest' : 'best'} ${m.current}`
+      lines.push(
+        `- **${m.measure}**: ${m.status.replace('_', ' ')} (${event?.type ?? m.event}; ${sourcesText(m.independentSources)}${current})`,
+      )
+      m.values.forEach((v, i) => {
+        const against = m.conflicts
+          .filter((c) => c.kind === 'contradiction' && (c.a === i || c.b === i))
+          .map((c) => m.values[c.a === i ? c.b : c.a]!.label)
+        const updates = m.conflicts.filter((c) => c.kind === 'update' && c.b === i)
+        const notes = [
+          sourcesText(v.independentSources),
+          updates.length > 0
+            ? `later report, updates ${updates.map((c) => m.values[c.a]!.label).join(', ')}`
+            : null,
+          against.length > 0 ? `contradicts ${against.join(', ')}` : null,
+        ].filter((n) => n !== null)
+        lines.push(`  - ${v.label} (${notes.join('; ')}) [${cites(v.cites)}]`)
+      })
+    }
+    lines.push('')
+  }
+
+  for (const r of story.responsibility) {
+    lines.push(`### Responsibility: ${r.status}`, '')
+    const who = (list: BriefResponsibility['actors'][number]['claimedBy']) =>
+      list
+        .map(
+          (a) =>
+            `${escapeInline(a.speaker)}${a.withoutEvidence ? ' (no evidence cited)' : ''} [${cites(a.cites)}]`,
+        )
+        .join('; ')
+    for (const a of r.actors) {
+      lines.push(`**${escapeInline(a.actor)}**`, '')
+      if (a.claimedBy.length > 0) lines.push(`- claimed by: ${who(a.claimedBy)}`)
+      if (a.accusedBy.length > 0) lines.push(`- accused by: ${who(a.accusedBy)}`)
+      if (a.deniedBy.length > 0) lines.push(`- denied by: ${who(a.deniedBy)}`)
+      lines.push('')
+    }
+    lines.push('')
+  }
+
+  const finding = (f: BriefFinding) =>
+    `- ${escapeInline(f.text)} (${sourcesText(f.independentSources)}) [${cites(f.cites)}]`
+  if (story.corroborated.length > 0) {
+    lines.push('### Corroborated by two or more independent sources', '')
+    lines.push(...story.corroborated.map(finding), '')
+  }
+  if (story.singleSource.length > 0) {
+    lines.push('### Resting on one source', '')
+    lines.push(...story.singleSource.map(finding), '')
   }
   return lines
 }

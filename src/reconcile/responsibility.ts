@@ -1,0 +1,192 @@
+/**
+ * @module
+ * Responsibility: for an event, each candidate actor with who claims it (claim_responsibility),
+ * who accuses it (accuse, by target) and who denies it (deny), and whether the text says the
+ * claim cites no evidence (data/reconcile/no-evidence.txt). The question is `contested` when the
+ * sources point at more than one actor.
+ */
+import type { SectionKind } from '../model/document.js'
+import type { Stance } from '../model/analysis.js'
+import { phrasePattern } from './lexicon.js'
+
+export interface ActorRef {
+  /** Join key across documents (a normalized name). */
+  readonly key: string
+  readonly name: string
+}
+
+export interface ResponsibilityClaim<C> {
+  readonly stance: Stance
+  /** The speaker as an actor; null when nobody is named. */
+  readonly speaker: ActorRef | null
+  /** The speaker as written ("Norvenia's foreign office spokesperson, Claire Whitlock"). */
+  readonly speakerText?: string
+  readonly targets: readonly ActorRef[]
+  readonly content: string
+  /**
+   * The sentence the claim lies in, and the next one ("… he said. He offered no evidence."):
+   * no-evidence phrases are looked for here too.
+   */
+  readonly sentence: string
+  readonly section: SectionKind
+  readonly document: string
+  /** The document's independent source (earliest document of its copy group). */
+  readonly source: string
+  readonly cite: C
+}
+
+export interface Attribution<C> {
+  /** Who claims, accuses or denies. */
+  readonly speaker: ActorRef
+  readonly documents: number
+  readonly independentSources: number
+  /** True when any of the speaker's claims is said to cite no evidence. */
+  readonly withoutEvidence: boolean
+  readonly cites: readonly C[]
+}
+
+export interface ResponsibleActor<C> {
+  readonly actor: ActorRef
+  readonly claimedBy: readonly Attribution<C>[]
+  readonly accusedBy: readonly Attribution<C>[]
+  readonly deniedBy: readonly Attribution<C>[]
+}
+
+export type ResponsibilityStatus = 'contested' | 'claimed' | 'alleged' | 'unknown'
+
+export interface Responsibility<C> {
+  readonly status: ResponsibilityStatus
+  /** Claimed actors first, then by number of independent accusers. */
+  readonly actors: readonly ResponsibleActor<C>[]
+}
+
+/** Speakers that only point back at a name the rule could not resolve. */
+const PRONOUNS = new Set(['which', 'who', 'that', 'it', 'he', 'she', 'they', 'we', 'this'])
+
+export function withoutEvidence(content: string, sentence: string): boolean {
+  const pattern = phrasePattern('no-evidence.txt')
+  return pattern.test(content) || pattern.test(sentence)
+}
+
+/**
+ * Lay out responsibility from the claims of one event's documents. Claims in comment sections
+ * are left out (the brief shows them apart), and so are claims without a named speaker.
+ */
+export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Responsibility<C> {
+  const actors = new Map<string, { actor: ActorRef; roles: Map<Role, Map<string, Entry<C>>> }>()
+  const roleOf = (actor: ActorRef, role: Role) => {
+    let entry = actors.get(actor.key)
+    if (entry === undefined) {
+      entry = { actor, roles: new Map() }
+      actors.set(actor.key, entry)
+    }
+    let byRole = entry.roles.get(role)
+    if (byRole === undefined) {
+      byRole = new Map()
+      entry.roles.set(role, byRole)
+    }
+    return byRole
+  }
+  const add = (actor: ActorRef, role: Role, claim: ResponsibilityClaim<C>) => {
+    const speaker = claim.speaker!
+    const byRole = roleOf(actor, role)
+    const entry = byRole.get(speaker.key) ?? {
+      speaker,
+      documents: new Set<string>(),
+      sources: new Set<string>(),
+      withoutEvidence: false,
+      cites: [],
+    }
+    entry.documents.add(claim.document)
+    entry.sources.add(claim.source)
+    // A denial that says the accusation has no evidence does not make the denial unfounded.
+    if (role !== 'denied') entry.withoutEvidence ||= withoutEvidence(claim.content, claim.sentence)
+    entry.cites.push(claim.cite)
+    byRole.set(speaker.key, entry)
+  }
+
+  const usable = claims.filter(
+    (c) =>
+      c.section !== 'comment' && c.speaker !== null && !PRONOUNS.has(c.speaker.key.toLowerCase()),
+  )
+  for (const claim of usable) {
+    if (claim.stance === 'claim_responsibility') add(claim.speaker!, 'claimed', claim)
+    else if (claim.stance === 'accuse') {
+      for (const target of claim.targets) {
+        if (target.key !== claim.speaker!.key) add(target, 'accused', claim)
+      }
+    }
+  }
+  // Denials after the candidates are known: a denial speaks for its targets, or else for the
+  // candidate named in the speaker ("Norvenia's foreign office spokesperson"), or the speaker.
+  const candidates = [...actors.values()].map((a) => a.actor)
+  for (const claim of usable) {
+    if (claim.stance !== 'deny') continue
+    const speaker = claim.speaker!
+    let denied = claim.targets.filter((t) => actors.has(t.key))
+    if (denied.length === 0) {
+      const words = ` ${(claim.speakerText ?? speaker.name).toLowerCase()} `
+      denied = candidates.filter(
+        (a) => a.key === speaker.key || words.includes(` ${a.name.toLowerCase()}`),
+      )
+    }
+    for (const actor of denied) add(actor, 'denied', claim)
+  }
+
+  const list = [...actors.values()]
+    .map(({ actor, roles }) => ({
+      actor,
+      claimedBy: attributions(roles.get('claimed')),
+      accusedBy: attributions(roles.get('accused')),
+      deniedBy: attributions(roles.get('denied')),
+    }))
+    .filter((a) => a.claimedBy.length + a.accusedBy.length > 0)
+    .sort(
+      (a, b) =>
+        Number(b.claimedBy.length > 0) - Number(a.claimedBy.length > 0) ||
+        sourcesOf(b.accusedBy) - sourcesOf(a.accusedBy) ||
+        a.actor.name.localeCompare(b.actor.name),
+    )
+  const claimed = list.filter((a) => a.claimedBy.length > 0).length
+  const status: ResponsibilityStatus =
+    list.length > 1
+      ? 'contested'
+      : claimed === 1
+        ? 'claimed'
+        : list.length === 1
+          ? 'alleged'
+          : 'unknown'
+  return { status, actors: list }
+}
+
+type Role = 'claimed' | 'accused' | 'denied'
+
+interface Entry<C> {
+  speaker: ActorRef
+  documents: Set<string>
+  sources: Set<string>
+  withoutEvidence: boolean
+  cites: C[]
+}
+
+function attributions<C>(byRole: Map<string, Entry<C>> | undefined): Attribution<C>[] {
+  if (byRole === undefined) return []
+  return [...byRole.values()]
+    .map((e) => ({
+      speaker: e.speaker,
+      documents: e.documents.size,
+      independentSources: e.sources.size,
+      withoutEvidence: e.withoutEvidence,
+      cites: e.cites,
+    }))
+    .sort(
+      (a, b) =>
+        b.independentSources - a.independentSources ||
+        b.documents - a.documents ||
+        a.speaker.name.localeCompare(b.speaker.name),
+    )
+}
+
+function sourcesOf<C>(list: readonly Attribution<C>[]): number {
+  return list.reduce((n, a) => n + a.independentSources, 0)
+}
