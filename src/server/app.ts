@@ -75,9 +75,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id')
-    const brief = await stories.story(id)
-    if (brief === null) throw new AppError('NOT_FOUND', `no story with id ${id}`)
-    return c.json(brief)
+    const json = await stories.story(id)
+    if (json === null) throw new AppError('NOT_FOUND', `no story with id ${id}`)
+    return c.body(json, 200, { 'Content-Type': 'application/json' })
   })
 
   app.get('/api/claims', async (c) => {

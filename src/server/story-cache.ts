@@ -4,7 +4,6 @@
  * the store changes (`storeVersion`). Story summaries for the stories list are read off it.
  */
 import { buildBrief, type Brief, type BriefStory } from '../brief/index.js'
-import type { Analysis } from '../model/analysis.js'
 import { storeVersion, type Store } from '../store/index.js'
 
 /** One line of the stories list. */
@@ -28,7 +27,8 @@ export interface StorySummary {
 
 export interface StoryCache {
   brief(): Promise<Brief>
-  story(id: string): Promise<Brief | null>
+  /** The brief of one story as JSON text (`buildBrief(analyses, { storyId })`), or null. */
+  story(id: string): Promise<string | null>
   summaries(): Promise<StorySummary[]>
   /** Forget everything (after an ingest). */
   invalidate(): void
@@ -36,9 +36,9 @@ export interface StoryCache {
 
 interface CacheState {
   readonly version: string
-  readonly analyses: Analysis[]
   readonly brief: Brief
-  readonly stories: Map<string, Brief>
+  /** Serialized story briefs, built on first request. */
+  readonly stories: Map<string, string>
 }
 
 export function createStoryCache(store: Store): StoryCache {
@@ -54,7 +54,6 @@ export function createStoryCache(store: Store): StoryCache {
         const analyses = await store.loadAllAnalyses()
         const state: CacheState = {
           version,
-          analyses,
           brief: buildBrief(analyses),
           stories: new Map(),
         }
@@ -73,13 +72,16 @@ export function createStoryCache(store: Store): StoryCache {
     },
     async story(id) {
       const state = await current()
-      if (!state.brief.stories.some((s) => s.id === id)) return null
-      let brief = state.stories.get(id)
-      if (brief === undefined) {
-        brief = buildBrief(state.analyses, { storyId: id })
-        state.stories.set(id, brief)
+      let json = state.stories.get(id)
+      if (json === undefined) {
+        // buildBrief(analyses, { storyId }) filters the stories of the full brief after building
+        // them, so this is exactly its output, without building every story again.
+        const story = state.brief.stories.find((s) => s.id === id)
+        if (story === undefined) return null
+        json = JSON.stringify({ ...state.brief, stories: [story] } satisfies Brief)
+        state.stories.set(id, json)
       }
-      return brief
+      return json
     },
     async summaries() {
       return (await current()).brief.stories.map(summarizeStory)
