@@ -76,6 +76,9 @@ function Story({ story }: { story: BriefStory }) {
       <h2>Responsibility</h2>
       <Responsibility story={story} />
 
+      <h2>Timeline</h2>
+      <Timeline story={story} cite={cite} />
+
       <h2>Events</h2>
       <ul class="events">
         {story.events.map((event, i) => (
@@ -212,5 +215,38 @@ function Responsibility({ story }: { story: BriefStory }) {
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** Documents in publication order, each with the figures it reports: how the numbers moved. */
+function Timeline({
+  story,
+  cite,
+}: {
+  story: BriefStory
+  cite: (c: Citation) => ComponentChildren
+}) {
+  const byDocument = new Map<string, { measure: string; text: string; c: Citation }[]>()
+  for (const measure of story.figures)
+    for (const report of measure.reports) {
+      const list = byDocument.get(report.cite.document) ?? []
+      list.push({ measure: measure.measure, text: report.text, c: report.cite })
+      byDocument.set(report.cite.document, list)
+    }
+  return (
+    <ol class="timeline" data-testid="timeline">
+      {story.documents.map((doc, i) => (
+        <li key={doc.id}>
+          <span class="muted">{shortDate(doc.publishedAt)}</span> D{i + 1}{' '}
+          <a href={href.doc(doc.id)}>{doc.title ?? doc.site ?? doc.source}</a>
+          {(byDocument.get(doc.ref) ?? []).map((f, j) => (
+            <span key={j} class="timeline-figure">
+              {' '}
+              · {f.measure}: {f.text} {cite(f.c)}
+            </span>
+          ))}
+        </li>
+      ))}
+    </ol>
   )
 }
