@@ -5,7 +5,7 @@
  * cluster path prefixes, title) are computed once per distinct word and cached; context features
  * combine neighbours' cached hashes with integer mixing, so the hot path does no string building.
  */
-import { GAZ_CATEGORY_COUNT, type Gazetteer } from './gazetteer.js'
+import { GAZ_CATEGORY_COUNT, type GazEntry, type Gazetteer } from './gazetteer.js'
 import { fnv1a as fnv1aImported, mix as mixImported } from './hash.js'
 import { TAG_COUNT } from './tags.js'
 
@@ -39,7 +39,9 @@ const P_P1 = W_SIZE + T
 const P_P2 = W_SIZE + 2 * T
 const P_N1 = W_SIZE + 3 * T
 const P_N2 = W_SIZE + 4 * T
-const W_SIZE_FROZEN = W_SIZE + 5 * T
+/** Templates 13, 14, 31, 55 for a word neither first in its sentence nor on a headline line. */
+const P_ORDINARY = W_SIZE + 5 * T
+const W_SIZE_FROZEN = W_SIZE + 6 * T
 
 /** Flag bits in W_FLAGS. */
 const F_CAP = 1
@@ -99,12 +101,22 @@ export function lineCase(words: readonly string[]): number {
   for (const w of words) {
     if (!startsLetter(w)) continue
     letters++
-    if (w === w.toUpperCase()) caps++
+    if (!hasLower(w)) caps++
     if (startsUpper(w)) initial++
   }
   if (letters >= 2 && caps === letters) return 1
   if (letters >= 4 && initial / letters >= 0.8) return 2
   return 0
+}
+
+/** Has a lower-case letter (ASCII fast path): "NATO" and "U.S." have none. */
+function hasLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i)
+    if (c >= 97 && c <= 122) return true
+    if (c >= 128) return w !== w.toUpperCase()
+  }
+  return false
 }
 
 function shapeOf(word: string, collapse: boolean): string {
@@ -160,17 +172,19 @@ export class DocContext {
   }
 
   constructor(sentences: readonly (readonly string[])[]) {
+    const lowers: string[] = []
     for (const words of sentences) {
       if (lineCase(words) !== 0) continue // headline casing: no case evidence
       const n = words.length
+      for (let i = 0; i < n; i++) lowers[i] = (words[i] ?? '').toLowerCase()
       let i = 0
       while (i < n) {
         const w = words[i] ?? ''
-        const e = this.entry(w.toLowerCase())
+        const e = this.entry(lowers[i] ?? '')
         const upper = startsUpper(w)
         if (startsLower(w)) e[0] = (e[0] ?? 0) | 1
         if (upper && i > 0) e[0] = (e[0] ?? 0) | 2
-        const prev = i > 0 ? fnv1a((words[i - 1] ?? '').toLowerCase(), 31) : 77
+        const prev = i > 0 ? fnv1a(lowers[i - 1] ?? '', 31) : 77
         for (let k = 3; k <= 5; k++) {
           if (e[k] === prev) break
           if (e[k] === 0) {
@@ -183,17 +197,15 @@ export class DocContext {
           let end = i + 1
           while (end < n && startsUpper(words[end] ?? '')) end++
           if (end - i >= 2 && i > 0) {
-            const first = fnv1a((words[i] ?? '').toLowerCase(), 32)
-            const last = fnv1a((words[end - 1] ?? '').toLowerCase(), 33)
+            const first = fnv1a(lowers[i] ?? '', 32)
+            const last = fnv1a(lowers[end - 1] ?? '', 33)
             for (let k = i; k < end; k++) {
-              const ek = this.entry((words[k] ?? '').toLowerCase())
+              const ek = this.entry(lowers[k] ?? '')
               ek[0] = (ek[0] ?? 0) | 4
               if (k > i && ek[1] === 0) ek[1] = first
               if (k < end - 1 && ek[2] === 0) ek[2] = last
             }
           }
-          i = Math.max(i + 1, end === i + 1 ? i + 1 : i + 1)
-          continue
         }
         i++
       }
@@ -212,11 +224,19 @@ export class DocContext {
 
 const NO_DOC = new Int32Array(6)
 
+/** A gazetteer name over words `[start, end)`. */
+export interface GazMatch {
+  readonly start: number
+  readonly end: number
+  readonly entry: GazEntry
+}
+
 /** Extracts hashed features for sentences, reusing per-word work across calls. */
 export class FeatureExtractor {
   private readonly cache = new Map<string, Int32Array>()
   private readonly lowers = new Map<string, string>()
-  private rowLowers: string[] = []
+  /** The last sentence's gazetteer matches (callers that need them too need not match again). */
+  readonly matches: GazMatch[] = []
   private readonly mask: number
   private gazCats: Int32Array
   private gazPos: Int32Array
@@ -237,6 +257,11 @@ export class FeatureExtractor {
     this.mask = (1 << bucketBits) - 1
     this.gazCats = new Int32Array(256)
     this.gazPos = new Int32Array(256)
+  }
+
+  /** The gazetteer behind the gazetteer features. */
+  get gazetteer(): Gazetteer {
+    return this.resources.gazetteer
   }
 
   /**
@@ -276,6 +301,11 @@ export class FeatureExtractor {
     add(P_SELF, 15, e[W_C1] ?? 0)
     add(P_SELF, 16, e[W_C2] ?? 0)
     add(P_SELF, 17, e[W_C3] ?? 0)
+    add(P_SELF, 35, mix(e[W_C2] ?? 0, e[W_SHORT] ?? 0))
+    add(P_ORDINARY, 13, mix(e[W_SHORT] ?? 0, 0))
+    add(P_ORDINARY, 14, mix(e[W_SHORT] ?? 0, 0))
+    add(P_ORDINARY, 31, mix(e[W_LOWER] ?? 0, 0))
+    add(P_ORDINARY, 55, mix(e[W_CASE] ?? 0, mix(0, 0)))
     add(P_P1, 18, e[W_LOWER] ?? 0)
     add(P_P1, 24, e[W_SHORT] ?? 0)
     add(P_P1, 27, e[W_C2] ?? 0)
@@ -365,18 +395,16 @@ export class FeatureExtractor {
       out !== undefined && out.length >= n * F ? out : new Int32Array(Math.max(n, 64) * F)
     while (this.rows.length < n) this.rows.push(new Int32Array(W_SIZE))
     const rows = this.rows
-    const rowLowers = this.rowLowers
-    for (let i = 0; i < n; i++) {
-      const w = words[i] ?? ''
-      rows[i] = this.wordEntry(w)
-      rowLowers[i] = this.lowers.get(w) ?? ''
-    }
+    for (let i = 0; i < n; i++) rows[i] = this.wordEntry(words[i] ?? '')
     const allCapsLine = lineCase(words)
+    const matches = this.matches
+    matches.length = 0
     // Gazetteer: BILOU position × category bits per word.
     if (this.gazCats.length < n) this.growGaz(n)
     this.gazCats.fill(0, 0, n)
     this.gazPos.fill(0, 0, n)
     this.resources.gazetteer.match(words, (start, end, entry) => {
+      matches.push({ start, end, entry })
       for (let i = start; i < end; i++) {
         this.gazCats[i] = entry.cats
         this.gazPos[i] = end - start === 1 ? 4 : i === start ? 1 : i === end - 1 ? 3 : 2
@@ -421,31 +449,43 @@ export class FeatureExtractor {
         put(28, n1[W_C2] ?? 0)
         put(29, p1[W_C3] ?? 0)
         put(30, n1[W_C3] ?? 0)
+        put(31, mix(c[W_LOWER] ?? 0, allCapsLine))
+        put(32, mix(p1[W_FLAGS] ?? 0, c[W_FLAGS] ?? 0))
+        put(33, mix(c[W_FLAGS] ?? 0, n1[W_FLAGS] ?? 0))
+        put(34, mix(p1[W_SUF + 2] ?? 0, c[W_SHORT] ?? 0))
+        put(35, mix(c[W_C2] ?? 0, c[W_SHORT] ?? 0))
+        put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+        put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+        put(55, mix(c[W_CASE] ?? 0, mix(first, allCapsLine)))
       } else {
-        // Templates 1-12, 15-21, 24, 25, 27-30: summed once per word and role (`fillPartials`).
+        // Templates 1-12, 15-21, 24, 25, 27-30, 35 (and 13, 14, 31, 55 inside an ordinary
+        // sentence, not at its start): summed once per word and role (`fillPartials`).
         const bo = i * T
+        const ordinary = first === 0 && allCapsLine === 0
         for (let t = 0; t < T; t++) {
           base[bo + t] =
             (c[P_SELF + t] ?? 0) +
             (p1[P_P1 + t] ?? 0) +
             (p2[P_P2 + t] ?? 0) +
             (n1[P_N1 + t] ?? 0) +
-            (n2[P_N2 + t] ?? 0)
+            (n2[P_N2 + t] ?? 0) +
+            (ordinary ? (c[P_ORDINARY + t] ?? 0) : 0)
         }
-        put(13, mix(c[W_SHORT] ?? 0, first))
-        put(14, mix(c[W_SHORT] ?? 0, allCapsLine))
+        if (!ordinary) {
+          put(13, mix(c[W_SHORT] ?? 0, first))
+          put(14, mix(c[W_SHORT] ?? 0, allCapsLine))
+          put(31, mix(c[W_LOWER] ?? 0, allCapsLine))
+          put(55, mix(c[W_CASE] ?? 0, mix(first, allCapsLine)))
+        }
         put(22, mix(p1[W_LOWER] ?? 0, c[W_LOWER] ?? 0))
         put(23, mix(c[W_LOWER] ?? 0, n1[W_LOWER] ?? 0))
         put(26, mix(p1[W_SHORT] ?? 0, mix(c[W_SHORT] ?? 0, n1[W_SHORT] ?? 0)))
+        put(32, mix(p1[W_FLAGS] ?? 0, c[W_FLAGS] ?? 0))
+        put(33, mix(c[W_FLAGS] ?? 0, n1[W_FLAGS] ?? 0))
+        put(34, mix(p1[W_SUF + 2] ?? 0, c[W_SHORT] ?? 0))
+        put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
+        put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
       }
-      put(31, mix(c[W_LOWER] ?? 0, allCapsLine))
-      put(32, mix(p1[W_FLAGS] ?? 0, c[W_FLAGS] ?? 0))
-      put(33, mix(c[W_FLAGS] ?? 0, n1[W_FLAGS] ?? 0))
-      put(34, mix(p1[W_SUF + 2] ?? 0, c[W_SHORT] ?? 0))
-      put(35, mix(c[W_C2] ?? 0, c[W_SHORT] ?? 0))
-      put(36, mix(p1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
-      put(37, mix(n1[W_WORD] ?? 0, c[W_SHORT] ?? 0))
-      put(55, mix(c[W_CASE] ?? 0, mix(first, allCapsLine)))
       put(56, mix(c[W_CASE] ?? 0, mix(p1[W_CASE] ?? 0, n1[W_CASE] ?? 0)))
       put(
         54,
@@ -464,7 +504,7 @@ export class FeatureExtractor {
       )
       // Document context for capitalised words.
       if (doc !== undefined && ((c[W_FLAGS] ?? 0) & F_CAP) !== 0) {
-        const lower = rowLowers[i] ?? ''
+        const lower = this.lowers.get(words[i] ?? '') ?? ''
         const d = doc.info.get(lower) ?? NO_DOC
         put(60, mix(d[0] ?? 0, mix(first, allCapsLine)))
         if (d[1] !== 0) put(61, d[1] ?? 0)

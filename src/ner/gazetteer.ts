@@ -75,8 +75,8 @@ export class Gazetteer {
   private readonly prefixes = new Set<string>()
   /** Lowercased first words of entries that start in lower case ("al-qaeda"). */
   private readonly lowerStarts = new Set<string>()
-  /** nameKey of single words, memoized (the matcher's hot path). */
-  private readonly wordKeys = new Map<string, string>()
+  /** nameKey and caseKey of single words, memoized (the matcher's hot path). */
+  private readonly wordKeys = new Map<string, WordKeys>()
   /** Common first names (a tagger feature only: never used to type or canonicalise a name). */
   readonly firstNames = new Set<string>()
   /**
@@ -108,14 +108,14 @@ export class Gazetteer {
     if (/^\p{Ll}/u.test(bare)) this.lowerStarts.add(words[0] ?? '')
   }
 
-  private wordKey(word: string): string {
-    let key = this.wordKeys.get(word)
-    if (key === undefined) {
+  private keysOf(word: string): WordKeys {
+    let keys = this.wordKeys.get(word)
+    if (keys === undefined) {
       if (this.wordKeys.size > 200_000) this.wordKeys.clear()
-      key = nameKey(word)
-      this.wordKeys.set(word, key)
+      keys = { name: nameKey(word), case: caseKey(word) }
+      this.wordKeys.set(word, keys)
     }
-    return key
+    return keys
   }
 
   private readonly lookups = new Map<string, GazEntry | null>()
@@ -144,7 +144,8 @@ export class Gazetteer {
     let i = 0
     while (i < n) {
       const first = words[i] ?? ''
-      if (!mayStartName(first) && !this.lowerStarts.has(this.wordKey(first))) {
+      const firstKeys = this.keysOf(first)
+      if (!mayStartName(first) && !this.lowerStarts.has(firstKeys.name)) {
         i++
         continue
       }
@@ -152,10 +153,11 @@ export class Gazetteer {
       let bestEnd = i
       let raw = ''
       for (let j = i; j < n && j < i + 8; j++) {
-        raw = j === i ? (words[j] ?? '') : `${raw} ${words[j] ?? ''}`
-        const lower = j === i ? this.wordKey(raw) : nameKey(raw)
+        raw = j === i ? first : `${raw} ${words[j] ?? ''}`
+        const lower = j === i ? firstKeys.name : nameKey(raw)
+        const cased = raw.length > 12 ? '' : j === i ? firstKeys.case : caseKey(raw)
         const entry =
-          (raw.length <= 12 ? this.byCaseKey.get(caseKey(raw)) : undefined) ?? this.byKey.get(lower)
+          (cased === '' ? undefined : this.byCaseKey.get(cased)) ?? this.byKey.get(lower)
         if (entry !== undefined) {
           best = entry
           bestEnd = j + 1
@@ -170,6 +172,11 @@ export class Gazetteer {
       }
     }
   }
+}
+
+interface WordKeys {
+  readonly name: string
+  readonly case: string
 }
 
 /** A word with a capital letter or a digit (ASCII fast path for the common lower-case word). */

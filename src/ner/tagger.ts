@@ -11,8 +11,9 @@ import {
   FEATURES_PER_TOKEN,
   type DocContext,
   type FeatureResources,
+  type GazMatch,
 } from './features.js'
-import { gazetteer } from './gazetteer.js'
+import { gazetteer, type Gazetteer } from './gazetteer.js'
 import { loadModel, type NerModel } from './model.js'
 import { dataLines } from './data-files.js'
 import { nameKey } from './normalize.js'
@@ -60,6 +61,16 @@ export class Tagger {
       this.decoder.viterbi(this.model, this.feats, n, this.tags)
     }
     return this.tags.subarray(0, n)
+  }
+
+  /** Gazetteer matches in the words of the last `tagIds` or `spans` call. */
+  lastMatches(): readonly GazMatch[] {
+    return (this.frozen ?? this.extractor).matches
+  }
+
+  /** The gazetteer the features use. */
+  get gazetteer(): Gazetteer {
+    return this.extractor.gazetteer
   }
 
   /**

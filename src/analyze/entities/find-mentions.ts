@@ -5,7 +5,7 @@
  */
 import type { Provenance } from '../../model/analysis.js'
 import type { Section } from '../../model/document.js'
-import { GAZ, type Gazetteer } from '../../ner/gazetteer.js'
+import { GAZ, type GazEntry, type Gazetteer } from '../../ner/gazetteer.js'
 import { nameKey, slug } from '../../ner/normalize.js'
 import { DocContext, lineCase } from '../../ner/features.js'
 import type { Tagger } from '../../ner/tagger.js'
@@ -92,11 +92,15 @@ export function taggerFinder(tagger: Tagger, gaz: Gazetteer, lex: EntityLexicon)
       spans.push({ start, end: span.end, label, hasTitle })
     }
     if (lineCase(words) === 0) {
-      gaz.match(words, (start, end, entry) => {
+      const backstop = (start: number, end: number, entry: GazEntry): void => {
         if (!BACKSTOP_KINDS.has(entry.kind)) return
         if (spans.some((s) => s.start < end && start < s.end)) return
         spans.push({ start, end, label: LABEL_OF[entry.type] ?? 'MISC', hasTitle: false })
-      })
+      }
+      // The tagger's features matched the same gazetteer over the same words already.
+      if (tagger.gazetteer === gaz)
+        for (const m of tagger.lastMatches()) backstop(m.start, m.end, m.entry)
+      else gaz.match(words, backstop)
       spans.sort((a, b) => a.start - b.start)
     }
     return spans
