@@ -2,15 +2,19 @@
  * `npm run train:attribution`: learn from PolNeAR train what the hand-written rules cannot know.
  *
  * 1. The cue lexicon: every cue form annotated in train, with how often it is a cue and how often
- *    the same word occurs at all (precision = cue / occurrences). Single-word cues seen at least
- *    `--min-count` times with precision at least `--min-precision` go to the stage.
+ *    the same word occurs at all (precision = cue / occurrences). The head word of a cue of several
+ *    words ("has repeatedly pledged", "spoke of") counts as a cue of its own (--heads 0: not).
+ *    Single words seen at least `--min-count` times with precision at least `--min-precision` go
+ *    to the stage. Also the particles PolNeAR keeps after a head ("spoke of", "railed against"):
+ *    seen at least `--min-extension-count` times and cut so in at least `--min-extension-share` of
+ *    all occurrences of those words in a row.
  * 2. Span-boundary conventions: how PolNeAR cuts source, cue and content (quote marks, "that",
  *    final full stops, colons, determiners), printed and written to the sidecar so that the rules
  *    can follow them.
  *
  * Writes models/attribution/cues.json (word lists and counts only; no sentences) and
  * models/attribution/conventions.json. Options: --min-count N (default 3),
- * --min-precision P (default 0.15, the best of 0.1–0.5 on dev with
+ * --min-precision P (default 0.25, the best of 0.15, 0.25, 0.35 on dev with
  * `npm run eval:attribution -- --split dev`).
  */
 import { writeFileSync } from 'node:fs'
@@ -32,21 +36,50 @@ const option = (name: string, fallback: number): number => {
   return at >= 0 ? Number(args[at + 1]) : fallback
 }
 const minCount = option('min-count', 3)
-const minPrecision = option('min-precision', 0.15)
+const minPrecision = option('min-precision', 0.25)
 const epochs = option('epochs', 5)
 const minWeight = option('min-weight', 2)
+const minExtensionCount = option('min-extension-count', 2)
+const minExtensionShare = option('min-extension-share', 0.3)
 
 const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const articles: PolnearArticle[] = readPolnear(root, 'train')
 const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim()
 
 // 1. Cue forms.
+const heads = option('heads', 1) === 1
+const HEAD_SKIP = new Set([
+  'to',
+  'for',
+  'about',
+  'of',
+  'on',
+  'out',
+  'with',
+  'in',
+  'by',
+  'as',
+  'at',
+  'against',
+  'over',
+  'up',
+  'that',
+])
 const asCue = new Map<string, number>()
 for (const a of articles) {
   for (const attribution of a.attributions) {
     for (const f of attribution.cue) {
       const form = norm(a.text.slice(f.start, f.end))
       if (form !== '') asCue.set(form, (asCue.get(form) ?? 0) + 1)
+      // The head of a cue of several words ("has repeatedly pledged", "spoke of") counts too.
+      if (heads && form.includes(' ')) {
+        const ws = scanWords(a.text, f.start, f.end).filter((w) => w.isWord)
+        let k = ws.length - 1
+        while (k > 0 && HEAD_SKIP.has(ws[k]?.lower ?? '')) k--
+        const head = ws[k]
+        if (head !== undefined && !head.upper && k > 0)
+          asCue.set(head.lower, (asCue.get(head.lower) ?? 0) + 1)
+      }
     }
   }
 }
@@ -69,6 +102,65 @@ for (const [form, count] of asCue) {
     cues[form] = { count, precision: Number(precision.toFixed(3)) }
 }
 table.sort((a, b) => b[1] - a[1])
+
+// 1b. Cue extensions: the particles PolNeAR keeps in a cue after its head word ("spoke of",
+// "worried about", "decided against"). Share = how often "head particle…" in train is cut as a
+// cue that ends with the particles, among all occurrences of those words in a row.
+const EXT_PARTICLES = new Set([
+  'to',
+  'for',
+  'about',
+  'of',
+  'on',
+  'out',
+  'with',
+  'in',
+  'by',
+  'as',
+  'at',
+  'against',
+  'over',
+  'up',
+  'after',
+])
+const extCount = new Map<string, number>()
+for (const a of articles) {
+  for (const attribution of a.attributions) {
+    if (attribution.cue.length !== 1) continue
+    const f = attribution.cue[0]
+    if (f === undefined) continue
+    const ws = scanWords(a.text, f.start, f.end).filter((w) => w.isWord)
+    let k = ws.length - 1
+    while (k > 0 && EXT_PARTICLES.has(ws[k]?.lower ?? '')) k--
+    if (k === ws.length - 1 || ws[k]?.upper) continue
+    const key = ws
+      .slice(k)
+      .map((w) => w.lower)
+      .join(' ')
+    extCount.set(key, (extCount.get(key) ?? 0) + 1)
+  }
+}
+const extSeen = new Map<string, number>()
+const maxExt = 4
+for (const a of articles) {
+  const ws = scanWords(a.text, 0, a.text.length)
+  for (let i = 0; i < ws.length; i++) {
+    let key = ws[i]?.lower ?? ''
+    for (let n = 1; n < maxExt && i + n < ws.length; n++) {
+      key += ` ${ws[i + n]?.lower ?? ''}`
+      if (extCount.has(key)) extSeen.set(key, (extSeen.get(key) ?? 0) + 1)
+    }
+  }
+}
+const extensions: Record<string, string[]> = {}
+for (const [key, count] of extCount) {
+  const share = count / Math.max(count, extSeen.get(key) ?? count)
+  if (count < minExtensionCount || share < minExtensionShare) continue
+  const [head, ...rest] = key.split(' ')
+  if (head === undefined) continue
+  ;(extensions[head] ??= []).push(rest.join(' '))
+}
+
 const model: LearnedCues & {
   readonly trainedOn: string
   readonly minCount: number
@@ -79,6 +171,7 @@ const model: LearnedCues & {
   minCount,
   minPrecision,
   cues,
+  extensions,
 }
 writeFileSync(modelPath('attribution/cues.json'), `${JSON.stringify(model, null, 1)}\n`)
 

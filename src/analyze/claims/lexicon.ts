@@ -50,6 +50,8 @@ export interface LearnedCues {
   readonly format: 'claimgraph/attribution-cues@1'
   /** Cues accepted by the stage: form → learned stance hint. */
   readonly cues: Readonly<Record<string, { readonly count: number; readonly precision: number }>>
+  /** Particles PolNeAR keeps in the cue after a head word: head → ["of", "out of", …]. */
+  readonly extensions?: Readonly<Record<string, readonly string[]>>
 }
 
 function lines(path: string): string[][] {
@@ -122,6 +124,17 @@ export function buildLexicon(
     const list = extensions.get(form) ?? []
     list.push(following.toLowerCase().split(/\s+/))
     // Longest first, so "in a recent interview" wins over shorter ones.
+    list.sort((a, b) => b.length - a.length)
+    extensions.set(form, list)
+  }
+  // Learned extensions after the hand-written ones of the same head (those win when both match:
+  // the lists are sorted longest first and hand-written phrases are the longer ones).
+  for (const [form, following] of Object.entries(learned?.extensions ?? {})) {
+    const list = extensions.get(form) ?? []
+    for (const f of following) {
+      const ext = f.split(' ')
+      if (!list.some((x) => x.join(' ') === f)) list.push(ext)
+    }
     list.sort((a, b) => b.length - a.length)
     extensions.set(form, list)
   }

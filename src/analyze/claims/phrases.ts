@@ -196,10 +196,26 @@ export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLex
       }
     }
   }
+  // PolNeAR keeps a following manner adverb in the cue ("said sarcastically": 79 % in train).
+  const next = words[last + 1]
+  if (
+    next !== undefined &&
+    next.isWord &&
+    !next.upper &&
+    next.lower.length > 4 &&
+    (next.lower.endsWith('ly') || next.lower === 'recently') &&
+    !NOT_MANNER.has(next.lower) &&
+    CUE_TAIL_FOLLOWERS.has(words[last + 2]?.lower ?? '.')
+  )
+    last++
   const colon = words[last + 1]
   if (colon?.lower === ':' && colon.start === words[last]?.end) last++
   return last
 }
+
+const NOT_MANNER = new Set(['early', 'only', 'likely', 'family', 'july', 'rally', 'italy'])
+/** What may follow a cue's trailing adverb: the content or the end of the attribution. */
+const CUE_TAIL_FOLLOWERS = new Set(['that', ',', '.', ':', '“', '"', '‘', 'to', 'the', '—'])
 
 /**
  * The speaker phrase ending at word `last`: a plain phrase, "NAME (D-N.C.)", or a name with its

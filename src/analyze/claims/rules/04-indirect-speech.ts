@@ -144,7 +144,13 @@ const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and'
 function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
   if (continuesWithCue(words, t, lexicon)) return true
   const w = words[t] as Word
-  if (w.lower !== ',') return false
+  // "… — and he noted that …", "… and she says it …": a clause with a speaker and a cue.
+  if (w.lower === 'and' && PRONOUNS.has(words[t + 1]?.lower ?? '')) {
+    const cw = words[t + 2]
+    const entry = cw === undefined ? undefined : lexicon.cues.get(cw.lower)
+    return entry !== undefined && (entry.origin === 'data' || (entry.precision ?? 0) >= 0.4)
+  }
+  if (w.lower !== ',' && w.lower !== '—') return false
   const next = words[t + 1]
   if (next === undefined) return false
   if (
@@ -174,13 +180,24 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   const next = words[t + 1]
   if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
-  if (w.lower === 'and')
-    return !next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  if (w.lower === 'and') {
+    const entry = lexicon.cues.get(next.lower)
+    return (
+      !next.lower.endsWith('ing') &&
+      entry !== undefined &&
+      (entry.origin === 'data' || (entry.precision ?? 0) >= MIN_AND_PRECISION)
+    )
+  }
   // "began by saying …", "was criticised for saying …": the subject speaks.
   if (GERUND_PREPOSITIONS.has(w.lower))
     return next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
   return false
 }
+
+const BARE_OBJECTS = new Set(['it', 'this', 'that', 'them', 'him', 'her', 'so', 'one'])
+
+/** A learned cue after "and" starts a new attribution from this precision in train. */
+const MIN_AND_PRECISION = 0.4
 
 const GERUND_PREPOSITIONS = new Set([
   'by',
@@ -444,6 +461,9 @@ function leftToRight(scope: SentenceScope): void {
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
       // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
       if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null))
+        continue
+      // "Nobody will admit it": a learned cue with a bare pronoun for object says nothing.
+      if (rest.length === 1 && entry.origin === 'model' && BARE_OBJECTS.has(rest[0]?.lower ?? ''))
         continue
       const content = spanOf(words, first, end)
       push(scope, {
