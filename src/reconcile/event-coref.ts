@@ -99,6 +99,11 @@ export interface EventCorefOptions {
    * 0: off.
    */
   readonly stemPrefix: number
+  /**
+   * Lemmas so common that sharing one says little ("say", "report"): such mentions corefer only
+   * when their sentences share an argument.
+   */
+  readonly weakLemmas?: readonly string[]
   /** Groups of lemmas that name one kind of event ("kill", "death", "die"). */
   readonly synonyms?: readonly (readonly string[])[]
 }
@@ -166,6 +171,7 @@ export function eventCoreference(
   for (const group of options.synonyms ?? []) for (const w of group) synonyms.set(w, group[0]!)
   const lemmas = mentions.map((m) => lemmaKey(m.lemma, options, synonyms))
   const argSets = mentions.map((m) => new Set(m.args))
+  const weak = new Set(options.weakLemmas ?? [])
   const timeSets = mentions.map((m) => new Set(m.times))
   for (const list of byCluster.values()) {
     // Same lemma: join by lemma, but keep apart mentions whose sentences name different times.
@@ -181,6 +187,7 @@ export function eventCoreference(
           const a = group[x]!
           const b = group[y]!
           if (options.splitOnTime && timesDisagree(timeSets[a]!, timeSets[b]!)) continue
+          if (weak.has(mentions[a]!.lemma) && intersection(argSets[a]!, argSets[b]!) === 0) continue
           union(a, b)
         }
       }
