@@ -10,6 +10,7 @@
 import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { CueModel } from './cue-model.js'
+import type { ContentModel } from './content-model.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
 import { transcriptTurns } from './rules/01-transcript-turns.js'
@@ -40,6 +41,8 @@ export interface ExtractInput {
   readonly lexicon: ClaimsLexicon
   /** The cue perceptron for words outside the lexicon (none: lexicon only). */
   readonly cueModel?: CueModel | null
+  /** The content-end perceptron for unquoted contents (none: contents run to their limit). */
+  readonly contentModel?: ContentModel | null
 }
 
 /** Run all passes; drafts come back in no particular order. */

@@ -8,6 +8,7 @@
 import type { Claim, Entity, Sentence } from '../../model/analysis.js'
 import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/document.js'
 import { need, type Stage } from '../stage.js'
+import { contentModel, type ContentModel } from './content-model.js'
 import { cueModel, type CueModel } from './cue-model.js'
 import { extractDrafts, type Draft } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
@@ -25,6 +26,7 @@ export function findClaims(
   entities: readonly Entity[],
   lexicon: ClaimsLexicon = claimsLexicon(),
   model: CueModel | null = cueModel(),
+  endModel: ContentModel | null = contentModel(),
 ): Claim[] {
   const { text } = doc
   // A paragraph repeated in the same document (a social post that says everything twice)
@@ -36,6 +38,7 @@ export function findClaims(
     quotes: findQuotes(text),
     lexicon,
     cueModel: model,
+    contentModel: endModel,
   }).filter(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&

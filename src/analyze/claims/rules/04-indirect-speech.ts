@@ -10,6 +10,7 @@ import type { ClaimsLexicon, CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
+import { contentEnd } from '../content-model.js'
 import { speakerAfter, speakerBefore } from '../speaker.js'
 import { DETERMINERS, NP_INNER, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
@@ -213,6 +214,28 @@ const GERUND_PREPOSITIONS = new Set([
 function insideQuote(quotes: readonly Quote[], w: Word): boolean {
   return quotes.some((q) => q.start < w.start && w.end < q.end)
 }
+
+/**
+ * An unquoted content cut where the content perceptron says it ends ("X said A, but B": A only).
+ * A content that opens with a quotation keeps its end.
+ */
+function cutContent(
+  scope: SentenceScope,
+  first: number,
+  last: number,
+  cueEnd: number,
+): [number, number] {
+  const model = scope.input.contentModel
+  const head = scope.words[first]
+  if (model == null || head === undefined || OPENING_QUOTES.has(head.lower)) return [first, last]
+  const cue = scope.words[cueEnd]?.lower ?? ''
+  return [
+    first,
+    contentEnd(model, scope.words, first, last, cue, (w) => insideQuote(scope.input.quotes, w)),
+  ]
+}
+
+const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
 
 function push(scope: SentenceScope, d: Draft): void {
   scope.drafts.push(d)
@@ -457,7 +480,7 @@ function leftToRight(scope: SentenceScope): void {
         const comma = words.findIndex((x, k) => k > t && k <= limit && x.lower === ',')
         if (comma > 0) limit = comma - 1
       }
-      const [first, end] = trimContent(words, t, limit)
+      const [first, end] = cutContent(scope, ...trimContent(words, t, limit), cueEnd)
       const rest = words.slice(first, end + 1).filter((x) => x.isWord)
       // Learned cues take one-word objects too ("attacked Machado"); speech cues need a clause.
       if (rest.length < 1 || (rest.length < 2 && entry.origin !== 'model' && targetSpan === null))
@@ -501,7 +524,11 @@ function leftToRight(scope: SentenceScope): void {
         speaker = spanOf(words, subjectFirst, subjectLast)
       }
       const complement = complementOf(words, cueEnd, entry)
-      const [first, end] = trimContent(words, complement.t, contentLimit(scope, complement.t))
+      const [first, end] = cutContent(
+        scope,
+        ...trimContent(words, complement.t, contentLimit(scope, complement.t)),
+        complement.cueEnd,
+      )
       if (end - first < 1) continue
       const content = spanOf(words, first, end)
       push(scope, {

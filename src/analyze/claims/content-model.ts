@@ -1,0 +1,110 @@
+/**
+ * @module
+ * Where an indirect content ends: a binary averaged perceptron asked at each candidate boundary
+ * of the content, left to right ("…, but …", "…, which …", "… and …", "— …", "(…"), whether the
+ * content stops before it. Trained by `npm run train:attribution` on PolNeAR train (gold contents
+ * from their gold start); weights in models/attribution/content-perceptron.json. The same
+ * feature function serves training and the stage.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { modelPath } from '../../data-path.js'
+import type { Word } from './words.js'
+
+export interface ContentModel {
+  readonly format: 'claimgraph/content-perceptron@1'
+  /** Score above which the content stops at a boundary (tuned on dev). */
+  readonly threshold: number
+  readonly bias: number
+  readonly weights: Readonly<Record<string, number>>
+}
+
+const BOUNDARY_WORDS = new Set([',', 'and', 'but', '—', '–', '(', 'while', 'as', 'which', 'who'])
+
+/** Whether the content may stop before words[b]. */
+export function isBoundary(words: readonly Word[], b: number): boolean {
+  const w = words[b]
+  return w !== undefined && BOUNDARY_WORDS.has(w.lower)
+}
+
+const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 5 ? '3-5' : n <= 10 ? '6-10' : '11+')
+
+/**
+ * Features of a boundary before words[b] of a content that starts at words[first] and could run to
+ * words[last], after the cue `cue` (lower case, last word of the cue).
+ */
+export function boundaryFeatures(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  b: number,
+  cue: string,
+): string[] {
+  const w = words[b] as Word
+  const n = words[b + 1]
+  const n2 = words[b + 2]
+  const p = words[b - 1]
+  const shape = (x: Word | undefined): string =>
+    x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : x.upper ? 'cap' : 'low'
+  const start = words[first]?.lower ?? ''
+  const nl = n?.lower ?? '$'
+  return [
+    `b=${w.lower}`,
+    `b+n=${w.lower}|${nl}`,
+    `b+ns=${w.lower}|${shape(n)}`,
+    `b+n+n2=${w.lower}|${nl}|${n2?.lower ?? '$'}`,
+    `b+ns+n2s=${w.lower}|${shape(n)}|${shape(n2)}`,
+    `n3=${w.lower}|${nl.slice(-3)}`,
+    `p=${p?.lower ?? '^'}`,
+    `ps=${shape(p)}`,
+    `len=${bucket(b - first)}`,
+    `rest=${bucket(last - b)}`,
+    `b+len=${w.lower}|${bucket(b - first)}`,
+    `start=${start === 'that' ? 'that' : shape(words[first])}`,
+    `b+start=${w.lower}|${start === 'that' ? 'that' : shape(words[first])}`,
+    `cue=${cue}`,
+    `cue+b=${cue}|${w.lower}`,
+  ]
+}
+
+export function scoreBoundary(model: ContentModel, features: readonly string[]): number {
+  let score = model.bias
+  for (const f of features) score += model.weights[f] ?? 0
+  return score
+}
+
+/**
+ * The last word of a content [first, last] cut at its first boundary the model stops at (`last`
+ * when none). A boundary inside a quotation is not tried.
+ */
+export function contentEnd(
+  model: ContentModel,
+  words: readonly Word[],
+  first: number,
+  last: number,
+  cue: string,
+  insideQuote: (w: Word) => boolean,
+): number {
+  for (let b = first + 1; b <= last; b++) {
+    if (!isBoundary(words, b)) continue
+    const w = words[b] as Word
+    if (insideQuote(w)) continue
+    if (scoreBoundary(model, boundaryFeatures(words, first, last, b, cue)) > model.threshold) {
+      let end = b - 1
+      while (end > first && [',', '—', '–'].includes(words[end]?.lower ?? '')) end--
+      return end
+    }
+  }
+  return last
+}
+
+let cached: ContentModel | null | undefined
+
+/** The trained model, or null before `npm run train:attribution` has written it. */
+export function contentModel(
+  path = modelPath('attribution/content-perceptron.json'),
+): ContentModel | null {
+  if (cached !== undefined) return cached
+  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ContentModel) : null
+  if (cached !== null && cached.format !== 'claimgraph/content-perceptron@1') cached = null
+  return cached
+}
