@@ -22,7 +22,7 @@ import { ingestUploads, type UploadInput } from './ingest-inputs.js'
 import { OPENAPI_DOCUMENT } from './openapi.js'
 import { securityHeaders } from './security-headers.js'
 import { staticFiles } from './static-files.js'
-import { createStoryCache } from './story-cache.js'
+import { createStoryCache, STORY_LIST_LIMIT_MAX } from './story-cache.js'
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
 
@@ -75,7 +75,17 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id')
-    const json = await stories.story(id)
+    const limitText = c.req.query('limit')
+    const limit = limitText === undefined ? undefined : Number(limitText)
+    if (
+      limit !== undefined &&
+      (!Number.isInteger(limit) || limit < 1 || limit > STORY_LIST_LIMIT_MAX)
+    )
+      throw new ApiError(
+        'BAD_REQUEST',
+        `limit must be an integer from 1 to ${STORY_LIST_LIMIT_MAX}`,
+      )
+    const json = await stories.story(id, limit)
     if (json === null) throw new AppError('NOT_FOUND', `no story with id ${id}`)
     return c.body(json, 200, { 'Content-Type': 'application/json' })
   })

@@ -151,8 +151,14 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/stories/{id}': {
       get: {
-        summary: 'The brief of one story (claimgraph/brief@1, see docs/brief.md)',
-        parameters: [path('id', 'story id')],
+        summary:
+          'The brief of one story (claimgraph/brief@1, see docs/brief.md); lists longer than `limit` are cut and their full lengths given in `truncated`',
+        parameters: [
+          path('id', 'story id'),
+          query('limit', 'cap on every list in the story (default 250, max 5000)', {
+            type: 'integer',
+          }),
+        ],
         responses: { 200: json({ type: 'object' }), 404: error },
       },
     },

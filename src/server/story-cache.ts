@@ -28,7 +28,7 @@ export interface StorySummary {
 export interface StoryCache {
   brief(): Promise<Brief>
   /** The brief of one story as JSON text (`buildBrief(analyses, { storyId })`), or null. */
-  story(id: string): Promise<string | null>
+  story(id: string, limit?: number): Promise<string | null>
   summaries(): Promise<StorySummary[]>
   /** Forget everything (after an ingest). */
   invalidate(): void
@@ -39,6 +39,35 @@ interface CacheState {
   readonly brief: Brief
   /** Serialized story briefs, built on first request. */
   readonly stories: Map<string, string>
+}
+
+/** Default cap on every list inside a story's brief (documents, claims, reports, …). */
+export const STORY_LIST_LIMIT = 250
+export const STORY_LIST_LIMIT_MAX = 5000
+
+/**
+ * A copy of `value` with every array longer than `max` cut to its first `max` items; the full
+ * length of each cut array is recorded in `truncated` under its path (`stories[0].documents`).
+ * Keeps a story of thousands of documents servable (its full brief can exceed what one JSON string
+ * may hold).
+ */
+export function capArrays(
+  value: unknown,
+  max: number,
+  path: string,
+  truncated: Record<string, number>,
+): unknown {
+  if (Array.isArray(value)) {
+    if (value.length > max) truncated[path] = value.length
+    return value.slice(0, max).map((item, i) => capArrays(item, max, `${path}[${i}]`, truncated))
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value))
+      out[key] = capArrays(item, max, `${path}.${key}`, truncated)
+    return out
+  }
+  return value
 }
 
 export function createStoryCache(store: Store): StoryCache {
@@ -70,16 +99,23 @@ export function createStoryCache(store: Store): StoryCache {
     async brief() {
       return (await current()).brief
     },
-    async story(id) {
+    async story(id, limit = STORY_LIST_LIMIT) {
       const state = await current()
-      let json = state.stories.get(id)
+      const cacheKey = `${id}\u0000${limit}`
+      let json = state.stories.get(cacheKey)
       if (json === undefined) {
         // buildBrief(analyses, { storyId }) filters the stories of the full brief after building
         // them, so this is exactly its output, without building every story again.
         const story = state.brief.stories.find((s) => s.id === id)
         if (story === undefined) return null
-        json = JSON.stringify({ ...state.brief, stories: [story] } satisfies Brief)
-        state.stories.set(id, json)
+        const truncated: Record<string, number> = {}
+        const capped = capArrays(story, limit, `stories[0]`, truncated)
+        json = JSON.stringify({
+          ...state.brief,
+          stories: [capped],
+          ...(Object.keys(truncated).length === 0 ? {} : { truncated }),
+        })
+        state.stories.set(cacheKey, json)
       }
       return json
     },

@@ -48,6 +48,12 @@ describe('reads', () => {
     const brief = await getJson<Brief>(`/api/stories/${id}`)
     const { buildBrief } = await import('../../src/brief/index.js')
     expect(brief).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: id }))
+    const cut = await getJson<Brief & { truncated: Record<string, number> }>(
+      `/api/stories/${id}?limit=2`,
+    )
+    expect(cut.stories[0]?.documents).toHaveLength(2)
+    expect(cut.truncated['stories[0].documents']).toBe(brief.stories[0]?.documents.length)
+    await getJson(`/api/stories/${id}?limit=0`, 400)
     const error = await getJson<{ error: { code: string } }>('/api/stories/s-nope', 404)
     expect(error.error.code).toBe('NOT_FOUND')
   })

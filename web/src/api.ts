@@ -129,7 +129,10 @@ const q = (params: Record<string, string | undefined>): string => {
 
 export const api = {
   stories: () => request<{ stories: StorySummary[] }>('/api/stories'),
-  story: (id: string) => request<Brief>(`/api/stories/${encodeURIComponent(id)}`),
+  story: (id: string) =>
+    request<Brief & { readonly truncated?: Readonly<Record<string, number>> }>(
+      `/api/stories/${encodeURIComponent(id)}`,
+    ),
   claims: (filter: Record<string, string | undefined>) =>
     request<{ claims: ClaimRow[] }>(`/api/claims${q(filter)}`),
   entity: (key: string) => request<EntityPage>(`/api/entities/${encodeURIComponent(key)}`),

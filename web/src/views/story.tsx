@@ -12,7 +12,19 @@ export function StoryView({ id }: { id: string }) {
     <Loaded load={load}>
       {(brief) => {
         const story = brief.stories[0]
-        return story === undefined ? <p class="error">No such story.</p> : <Story story={story} />
+        if (story === undefined) return <p class="error">No such story.</p>
+        const cut = Object.keys(brief.truncated ?? {}).length
+        return (
+          <>
+            {cut > 0 && (
+              <p class="notes" role="note">
+                This story is large: {cut} lists are cut to their first items (documents, claims,
+                reports). Use the claims explorer and search to see the rest.
+              </p>
+            )}
+            <Story story={story} />
+          </>
+        )
       }}
     </Loaded>
   )
