@@ -19,8 +19,7 @@ export const PERMUTATIONS = 128
 /** LSH bands × rows = PERMUTATIONS; 32 × 4 finds pairs above Jaccard ≈ 0.42 with high probability. */
 const BANDS = 32
 const ROWS = PERMUTATIONS / BANDS
-/** Words per passage window, and the step between windows. */
-const WINDOW_WORDS = 50
+/** Shingles per block; a passage window is two adjacent blocks (about 50 words, step 25). */
 const WINDOW_STEP = 25
 
 export interface DedupOptions {
@@ -157,26 +156,32 @@ export function minhash(shingles: Uint32Array): Uint32Array {
 /** Shingles, document signature and window signatures of one text. */
 export function fingerprint(input: DedupInput): Fingerprint {
   const ordered = shingleHashes(wordHashes(input.text))
-  const windowShingles = WINDOW_WORDS - SHINGLE_WORDS + 1
-  const starts: number[] = []
-  for (let s = 0; ; s += WINDOW_STEP) {
-    starts.push(s)
-    if (s + windowShingles >= ordered.length) break
-  }
-  const windows = new Uint32Array(starts.length * PERMUTATIONS)
-  starts.forEach((s, w) =>
+  // Each shingle is hashed once, into a block of WINDOW_STEP shingles; a window is two adjacent
+  // blocks (the element-wise minimum), so windows overlap by half at no extra hashing.
+  const blockCount = Math.max(1, Math.ceil(ordered.length / WINDOW_STEP))
+  const blocks = new Uint32Array(blockCount * PERMUTATIONS)
+  for (let b = 0; b < blockCount; b++) {
     signatureInto(
       ordered,
-      s,
-      Math.min(ordered.length, s + windowShingles),
-      windows,
-      w * PERMUTATIONS,
-    ),
-  )
-  const signature = new Uint32Array(PERMUTATIONS).fill(0xffffffff)
-  for (let w = 0; w < starts.length; w++) {
+      b * WINDOW_STEP,
+      Math.min(ordered.length, (b + 1) * WINDOW_STEP),
+      blocks,
+      b * PERMUTATIONS,
+    )
+  }
+  const windowCount = Math.max(1, blockCount - 1)
+  const windows = new Uint32Array(windowCount * PERMUTATIONS)
+  for (let w = 0; w < windowCount; w++) {
     for (let k = 0; k < PERMUTATIONS; k++) {
-      const v = windows[w * PERMUTATIONS + k]!
+      const a = blocks[w * PERMUTATIONS + k]!
+      const b = w + 1 < blockCount ? blocks[(w + 1) * PERMUTATIONS + k]! : a
+      windows[w * PERMUTATIONS + k] = a < b ? a : b
+    }
+  }
+  const signature = new Uint32Array(PERMUTATIONS).fill(0xffffffff)
+  for (let b = 0; b < blockCount; b++) {
+    for (let k = 0; k < PERMUTATIONS; k++) {
+      const v = blocks[b * PERMUTATIONS + k]!
       if (v < signature[k]!) signature[k] = v
     }
   }
