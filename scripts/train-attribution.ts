@@ -410,7 +410,9 @@ const cueModelOut: CueModel & { readonly trainedOn: string; readonly epochs: num
   format: 'claimgraph/cue-perceptron@1',
   trainedOn: model.trainedOn,
   epochs,
-  threshold: option('cue-threshold', best.threshold),
+  // -1.5: the best exact F1 of the whole stage on dev among -0.2, -1.5, -3, -5 and -8 that keeps
+  // the claims tests (-3 is +0.2 source F1 but takes "hired" in "They hired a guard who said").
+  threshold: option('cue-threshold', -1.5),
   bias: averagedBias,
   weights: averaged,
 }

@@ -48,6 +48,10 @@ export function cueFeatures(words: readonly Word[], i: number): string[] {
     `w+n=${w.lower}|${next?.lower ?? '$'}`,
     `p+w=${prev?.lower ?? '^'}|${w.lower}`,
     `s3+n=${w.lower.slice(-3)}|${next?.lower ?? '$'}`,
+    `ps+s2=${shape(prev)}|${w.lower.slice(-2)}`,
+    `ps+s2+ns=${shape(prev)}|${w.lower.slice(-2)}|${shape(next)}`,
+    `p2=${words[i - 2]?.lower ?? '^'}`,
+    `ns+n2s=${shape(next)}|${shape(next2)}`,
   ]
 }
 
