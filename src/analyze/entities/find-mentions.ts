@@ -11,6 +11,7 @@ import { DocContext, lineCase } from '../../ner/features.js'
 import type { Tagger } from '../../ner/tagger.js'
 import { TYPES } from '../../ner/tags.js'
 import type { Tokens, TypedMention } from '../stage.js'
+import { isJunkSpan, reviseTypes, type SpanInContext } from './context-types.js'
 import { findNamesByRule } from './find-names-by-rule.js'
 import { titleLength, type EntityLexicon } from './lexicon.js'
 import { typeMention, type CoarseLabel } from './type-mention.js'
@@ -138,7 +139,7 @@ export function findMentions(
     first = last
   }
   const doc = new DocContext(sentences.map((s) => s.words))
-  const mentions: TypedMention[] = []
+  const found: (SpanInContext & { readonly offsets: readonly [number, number] })[] = []
   for (const { first, words } of sentences) {
     if (inBoilerplate(tokens.starts[first] ?? 0)) continue
     for (const span of finder(words, doc)) {
@@ -146,15 +147,26 @@ export function findMentions(
       const end = tokens.ends[first + span.end - 1] ?? 0
       // A name does not run across a line break (navigation bars, lists, headers).
       if (text.slice(start, end).includes('\n')) continue
+      if (isJunkSpan(words, span.start, span.end, lex)) continue
       const typed = typeMention(words, span.start, span.end, span.label, span.hasTitle, gaz, lex)
-      const provenance: Provenance = {
-        stage: 'mentions',
-        rule: `${finderName}:${metonymRule(words, span.start, span.end, gaz, lex) ?? typed.rule}`,
-      }
-      mentions.push({ start, end, type: typed.type, provenance })
+      found.push({
+        words,
+        start: span.start,
+        end: span.end,
+        hasTitle: span.hasTitle,
+        type: typed.type,
+        rule: typed.rule,
+        offsets: [start, end],
+      })
     }
   }
-  return mentions
+  // The whole document's contexts correct what one sentence could not tell.
+  reviseTypes(found, gaz, lex)
+  return found.map((f): TypedMention => {
+    const metonym = metonymRule(f.words, f.start, f.end, gaz, lex)
+    const provenance: Provenance = { stage: 'mentions', rule: `${finderName}:${metonym ?? f.rule}` }
+    return { start: f.offsets[0], end: f.offsets[1], type: f.type, provenance }
+  })
 }
 
 /**

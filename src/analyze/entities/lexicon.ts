@@ -21,6 +21,12 @@ export interface EntityLexicon {
   readonly nonNames: ReadonlySet<string>
   /** Verbs after which a capital city acts for its government ("said", "accused"). */
   readonly reportingVerbs: ReadonlySet<string>
+  /** Interface words ("reposts", "share"): a run of them names nothing. Lower case. */
+  readonly uiWords: ReadonlySet<string>
+  /** Services in share bars ("twitter"): junk in a run with interface words. Lower case. */
+  readonly shareTargets: ReadonlySet<string>
+  /** Nouns after a possessive that make a name a state ("capital", "foreign ministry"). */
+  readonly stateNouns: ReadonlySet<string>
 }
 
 let shared: EntityLexicon | undefined
@@ -63,6 +69,11 @@ export function entityLexicon(): EntityLexicon {
     ),
     nonNames: new Set(dataLines('entities/non-names.txt').map((w) => w.trim())),
     reportingVerbs: new Set(dataLines('entities/reporting-verbs.txt').map((w) => w.trim())),
+    uiWords: new Set(dataLines('entities/ui-words.txt').map((w) => w.trim().toLowerCase())),
+    shareTargets: new Set(
+      dataLines('entities/share-targets.txt').map((w) => w.trim().toLowerCase()),
+    ),
+    stateNouns: new Set(dataLines('entities/state-nouns.txt').map((w) => w.trim().toLowerCase())),
   }
   return shared
 }

@@ -48,7 +48,8 @@ function initials(words: readonly string[]): string {
 /**
  * One type per name within a document: the tagger may call "Kaldria" a place in one sentence and an
  * organisation in the next ("Kaldria's intelligence service"). A place type beats ORG/FAC (a country
- * acting is a metonym, not an organisation); otherwise the majority wins, ties going to the first.
+ * acting is a metonym, not an organisation) unless ORG/FAC mentions outnumber the place ones more
+ * than twice; otherwise the majority wins, ties going to the first.
  */
 function voteTypes(
   text: string,
@@ -77,7 +78,10 @@ function voteTypes(
     if (counts.size < 2) continue
     const types = [...counts.keys()]
     const place = types.find((t) => t === 'GPE' || t === 'LOC')
-    if (place !== undefined && !types.includes('PERSON')) {
+    // …unless the name is mostly an organisation's ("Korvex said … investors in Korvex").
+    const org = (counts.get('ORG') ?? 0) + (counts.get('FAC') ?? 0)
+    const places = (counts.get('GPE') ?? 0) + (counts.get('LOC') ?? 0)
+    if (place !== undefined && !types.includes('PERSON') && org <= 2 * places) {
       winner.set(key, place)
       continue
     }
@@ -172,17 +176,37 @@ export function mergeEntities(
     const key = entityKey(m.type, name)
     if (!longNames.has(key)) longNames.set(key, { key, type: m.type, name, words })
   }
+  // A venue's short form joins its full name: "Amber Crown Hall" → "Amber Crown Concert Hall" (a
+  // facility head word such as Hall or Stadium, same first and head word, the shorter one's words in order inside the longer), when exactly one
+  // longer name fits.
+  const fuller = new Map<string, { key: string; type: EntityType; name: string }>()
+  for (const short of longNames.values()) {
+    if (lex.placeWords.get(short.words[short.words.length - 1] ?? '') !== 'FAC') continue
+    const fits = [...longNames.values()].filter(
+      (l) =>
+        l.words.length > short.words.length &&
+        l.words[0] === short.words[0] &&
+        l.words[l.words.length - 1] === short.words[short.words.length - 1] &&
+        isSubsequence(short.words, l.words),
+    )
+    if (fits.length === 1 && fits[0] !== undefined) fuller.set(short.key, fits[0])
+  }
   const longerName = (
     name: string,
   ): { key: string; type: EntityType; name: string } | undefined => {
     const words = name.split(/\s+/)
-    const hits = [...longNames.values()].filter(
-      (l) =>
+    const hits = new Map<string, { key: string; type: EntityType; name: string }>()
+    for (const l of longNames.values()) {
+      if (
         l.words.length > words.length &&
         (words.every((w, i) => l.words[i] === w) ||
-          (words.length === 1 && l.words[l.words.length - 1] === words[0])),
-    )
-    return hits.length === 1 ? hits[0] : undefined
+          (words.length === 1 && l.words[l.words.length - 1] === words[0]))
+      ) {
+        const target = fuller.get(l.key) ?? l
+        hits.set(target.key, target)
+      }
+    }
+    return hits.size === 1 ? [...hits.values()][0] : undefined
   }
 
   // Pass 1: full person names (two words or more) fix the person entities.
@@ -262,6 +286,11 @@ export function mergeEntities(
         add(longer.key, longer.type, longer.name, m, 'short-form')
         continue
       }
+    }
+    const full = fuller.get(entityKey(m.type, name))
+    if (entry === undefined && full !== undefined) {
+      add(full.key, full.type, full.name, m, 'short-form')
+      continue
     }
     let type: EntityType = m.type
     let canonical = name
@@ -381,4 +410,11 @@ function addTitleNominals(text: string, groups: Group[], gaz: Gazetteer, lex: En
     person.first = Math.min(person.first, start)
     person.rules.add('nominal-title')
   }
+}
+
+/** Whether `short` occurs in `long` in order (not necessarily adjacent). */
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0
+  for (const w of long) if (w === short[j]) j++
+  return j === short.length
 }
