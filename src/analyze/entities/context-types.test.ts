@@ -77,6 +77,16 @@ describe('[entities] demonym-shaped words before a noun are NORP', () => {
   })
 })
 
+describe('[entities] a name right after an organisation noun is an ORG', () => {
+  const table: [string, string][] = [
+    ['Fans waited before the rock band The Silver Ferns was due on stage.', 'Silver Ferns'],
+    ['Shares of the mining company Orvale Minerals rose on Tuesday.', 'Orvale Minerals'],
+  ]
+  it.each(table)('%s → %s', (text, name) => {
+    expect(typesOf(text, name)).toEqual(['ORG'])
+  })
+})
+
 describe('[entities] spans that name nothing are dropped', () => {
   const table: [string, string][] = [
     ['counters', 'Great show tonight.\n842 Reposts   1.1K Likes   96 Quotes'],

@@ -8,8 +8,9 @@
  *   next names of a list: "in Norvenia and Westria");
  * - a state noun after its possessive ("Vostrana's capital", "Kaldria's foreign ministry");
  * - a demonym derived from it elsewhere in the document ("Vostrana" ~ "Vostranian officials").
- * Also: words shaped like demonyms used before a noun ("Vostranian officials") are NORP, and
- * spans that are no names at all (share bars, counters, dates) are dropped.
+ * Also: words shaped like demonyms used before a noun ("Vostranian officials") are NORP, a name
+ * right after an organisation noun ("the rock band The Pale Lanterns") is an ORG, and spans that
+ * are no names at all (share bars, counters, dates) are dropped.
  */
 import type { EntityType } from '../../model/analysis.js'
 import type { Gazetteer } from '../../ner/gazetteer.js'
@@ -46,6 +47,28 @@ const LOCATED = new Set([
   'camp',
   'prison',
   'country',
+])
+/** Lower-case nouns right before a name (or before "the" and a name) that make it an organisation. */
+const ORG_BEFORE = new Set([
+  'band',
+  'company',
+  'firm',
+  'group',
+  'newspaper',
+  'magazine',
+  'broadcaster',
+  'channel',
+  'network',
+  'militia',
+  'movement',
+  'charity',
+  'organisation',
+  'organization',
+  'party',
+  'club',
+  'team',
+  'bank',
+  'outlet',
 ])
 /** Words that continue a list of names ("in Norvenia and Westria", "in Norvenia, Westria"). */
 const LIST_JOINERS = new Set(['and', 'or', ',', 'nor'])
@@ -217,7 +240,18 @@ export function reviseTypes(spans: SpanInContext[], gaz: Gazetteer, lex: EntityL
     }
   }
 
-  // 2. Place evidence per single-word name.
+  // 2. "the rock band The Pale Lanterns", "the company Korvex": an organisation noun before the name.
+  for (const s of spans) {
+    if (s.type === 'ORG' || s.type === 'NORP' || s.hasTitle) continue
+    let k = s.start - 1
+    if ((s.words[k] ?? '').toLowerCase() === 'the') k--
+    if (!ORG_BEFORE.has(s.words[k] ?? '')) continue
+    if (gaz.lookup(s.words.slice(s.start, s.end).join(' ')) !== undefined) continue
+    s.type = 'ORG'
+    s.rule += '+org-noun'
+  }
+
+  // 3. Place evidence per single-word name.
   const candidate = (s: SpanInContext): boolean => {
     if (s.end - s.start !== 1 || s.type === 'NORP') return false
     const word = s.words[s.start] ?? ''
