@@ -22,6 +22,8 @@ import { ingestUploads, type UploadInput } from './ingest-inputs.js'
 import { OPENAPI_DOCUMENT } from './openapi.js'
 import { securityHeaders } from './security-headers.js'
 import { staticFiles } from './static-files.js'
+import { createEntityIndex } from './entity-index.js'
+import { createStoreWatch } from './store-watch.js'
 import { createStoryCache, STORY_LIST_LIMIT_MAX } from './story-cache.js'
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
@@ -42,7 +44,9 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions): Hono {
   const { store, token, webRoot, allowedHosts, uploadLimit = UPLOAD_LIMIT_BYTES } = options
-  const stories = createStoryCache(store)
+  const watch = createStoreWatch(store)
+  const stories = createStoryCache(store, watch)
+  const entityIndex = createEntityIndex(store, watch)
   const app = new Hono()
 
   app.onError((error, c) => {
@@ -115,8 +119,12 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/search', async (c) => {
     const q = c.req.query('q') ?? ''
-    const limit = Number(c.req.query('limit') ?? 20)
-    return c.json({ q, ...(await searchAll(store.db, q, limit)) })
+    const limitText = Number(c.req.query('limit') ?? 20)
+    const limit = Number.isFinite(limitText)
+      ? Math.max(1, Math.min(200, Math.trunc(limitText)))
+      : 20
+    const results = await searchAll(store.db, q, limit, { entities: false })
+    return c.json({ q, ...results, entities: await entityIndex.search(q, limit) })
   })
 
   app.post(

@@ -4,7 +4,8 @@
  * the store changes (`storeVersion`). Story summaries for the stories list are read off it.
  */
 import { buildBrief, type Brief, type BriefStory } from '../brief/index.js'
-import { storeVersion, type Store } from '../store/index.js'
+import type { Store } from '../store/index.js'
+import type { StoreWatch } from './store-watch.js'
 
 /** One line of the stories list. */
 export interface StorySummary {
@@ -70,12 +71,12 @@ export function capArrays(
   return value
 }
 
-export function createStoryCache(store: Store): StoryCache {
+export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
   let cached: CacheState | null = null
   let pending: Promise<CacheState> | null = null
 
   async function current(): Promise<CacheState> {
-    const version = await storeVersion(store.db)
+    const version = await watch.version()
     if (cached !== null && cached.version === version) return cached
     if (pending !== null) return pending
     pending = (async () => {
@@ -124,6 +125,7 @@ export function createStoryCache(store: Store): StoryCache {
     },
     invalidate() {
       cached = null
+      watch.invalidate()
     },
   }
 }

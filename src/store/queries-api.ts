@@ -6,7 +6,7 @@
  */
 import { AppError } from '../errors.js'
 import type { Queryable, SqlParam } from './driver.js'
-import { searchDocuments, type SearchHit } from './queries.js'
+import type { SearchHit } from './queries.js'
 
 /** A claim row as the claims explorer and the entity page show it. */
 export interface ClaimRow {
@@ -181,14 +181,45 @@ export interface SearchResults {
   }[]
 }
 
+/** How many matching documents are ranked at most: bounds the cost of very common words. */
+export const SEARCH_RANK_CANDIDATES = 1000
+
+/**
+ * Documents matching a web-search style query, best first among the first
+ * `SEARCH_RANK_CANDIDATES` matches (ranking every match of a word found in all 10,000 documents
+ * costs more than the search itself), with a `**`-marked snippet.
+ */
+export async function searchDocumentsRanked(
+  db: Queryable,
+  q: string,
+  limit = 20,
+): Promise<SearchHit[]> {
+  return db.query<SearchHit>(
+    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+     m AS (SELECT d.id, d.search FROM documents d, q WHERE d.search @@ q.q LIMIT ${SEARCH_RANK_CANDIDATES}),
+     top AS (SELECT m.id, ts_rank(m.search, q.q)::float8 AS rank FROM m, q ORDER BY rank DESC, m.id LIMIT $2)
+     SELECT d.id, d.title, d.source, d.published_at_text AS "publishedAt", top.rank,
+       ts_headline('english', d.text, q.q, 'StartSel=**, StopSel=**, MaxFragments=2, MaxWords=25, MinWords=8') AS snippet
+     FROM top JOIN documents d ON d.id = top.id, q
+     ORDER BY top.rank DESC, d.id`,
+    [q, clampLimit(limit, 20, 200)],
+  )
+}
+
 /**
  * Documents and claims by full-text search (`websearch_to_tsquery('english', q)`), entities by
- * their names (full-text on the name, or a name starting with the query). Empty for a blank query.
+ * full-text search on their names (`entities: false` leaves them to the caller, e.g. the API's
+ * in-memory name index). Empty for a blank query.
  */
-export async function searchAll(db: Queryable, q: string, limit = 20): Promise<SearchResults> {
+export async function searchAll(
+  db: Queryable,
+  q: string,
+  limit = 20,
+  options: { readonly entities?: boolean } = {},
+): Promise<SearchResults> {
   if (q.trim() === '') return { documents: [], claims: [], entities: [] }
   const capped = clampLimit(limit, 20, 200)
-  const documents = await searchDocuments(db, q, capped)
+  const documents = await searchDocumentsRanked(db, q, capped)
   const claims = await db.query<ClaimRow & { rank: number }>(
     `SELECT * FROM (${CLAIM_ROW_SQL.replace(
       'FROM claims c',
@@ -196,15 +227,28 @@ export async function searchAll(db: Queryable, q: string, limit = 20): Promise<S
     )} WHERE c.content_search @@ q) r ORDER BY rank DESC, "documentId", id LIMIT $2`,
     [q, capped],
   )
-  const entities = await db.query<SearchResults['entities'][number]>(
-    `SELECT key, mode() WITHIN GROUP (ORDER BY name) AS name, mode() WITHIN GROUP (ORDER BY type) AS type,
-       count(DISTINCT document_id)::integer AS documents
-     FROM entities
-     WHERE to_tsvector('simple', name) @@ websearch_to_tsquery('simple', $1) OR name ILIKE $3 || '%'
-     GROUP BY key ORDER BY documents DESC, key LIMIT $2`,
-    [q, capped, q.trim()],
-  )
+  const entities =
+    options.entities === false
+      ? []
+      : await db.query<SearchResults['entities'][number]>(
+          `SELECT key, mode() WITHIN GROUP (ORDER BY name) AS name, mode() WITHIN GROUP (ORDER BY type) AS type,
+             count(DISTINCT document_id)::integer AS documents
+           FROM entities
+           WHERE to_tsvector('simple', name) @@ websearch_to_tsquery('simple', $1)
+           GROUP BY key ORDER BY documents DESC, key LIMIT $2`,
+          [q, capped],
+        )
   return { documents, claims, entities }
+}
+
+/** Every (key, name, type) with the number of documents using that name: the API's name index. */
+export async function entityNames(
+  db: Queryable,
+): Promise<{ key: string; name: string; type: string; documents: number }[]> {
+  return db.query(
+    `SELECT key, name, type, count(DISTINCT document_id)::integer AS documents
+     FROM entities GROUP BY key, name, type`,
+  )
 }
 
 /** The sources of one document, in the order first seen. */
