@@ -203,6 +203,17 @@ table('quotes interrupted by the cue, and quotes spanning sentences', [
 
 table('indirect speech', [
   [
+    'The hall stayed shut despite Varga’s repeated claim that the doors had been locked all night.',
+    [
+      {
+        speaker: 'Varga’s',
+        cue: 'repeated claim',
+        content: 'that the doors had been locked all night',
+        kind: 'indirect',
+      },
+    ],
+  ],
+  [
     'Varga said the attackers had help from inside the hall.',
     [
       {

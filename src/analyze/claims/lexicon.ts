@@ -41,6 +41,8 @@ export interface ClaimsLexicon {
   readonly inverted: ReadonlySet<string>
   /** Words that join the cue when they follow it ("said in a statement", "called for"). */
   readonly extensions: ReadonlyMap<string, readonly (readonly string[])[]>
+  /** Nouns that are cues after a possessor ("X's claim that …"), with the clause they take. */
+  readonly nounCues: ReadonlyMap<string, 'that' | 'to' | 'both'>
   /** Matches any cue form, "according", or an allegation noun: a sentence without it has no claim. */
   readonly trigger: RegExp
 }
@@ -146,8 +148,20 @@ export function buildLexicon(
     'i',
   )
   const inverted = new Set(lines(dir('inverted-cues.txt')).map(([w]) => (w ?? '').toLowerCase()))
+  const nounCues = new Map<string, 'that' | 'to' | 'both'>()
+  const nounFile = dir('noun-cues.tsv')
+  if (existsSync(nounFile)) {
+    for (const [form, complement] of lines(nounFile)) {
+      if (
+        form !== undefined &&
+        (complement === 'that' || complement === 'to' || complement === 'both')
+      )
+        nounCues.set(form.toLowerCase(), complement)
+    }
+  }
   const forms = [
     ...cues.keys(),
+    ...nounCues.keys(),
     'according',
     'alleged',
     'allegations',
@@ -171,6 +185,7 @@ export function buildLexicon(
     allegations,
     inverted,
     extensions,
+    nounCues,
     trigger,
   }
 }
