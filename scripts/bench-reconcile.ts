@@ -16,7 +16,7 @@ import { analyze } from '../src/analyze/index.js'
 import { buildBrief } from '../src/brief/index.js'
 import { loadDocuments } from '../src/load/index.js'
 import type { Analysis } from '../src/model/analysis.js'
-import { ensureStoryTables, reconcileAfterSave, storyDocuments } from '../src/reconcile/stories.js'
+import { reconcileAfterSave, storyDocuments } from '../src/reconcile/stories.js'
 import { openStore } from '../src/store/index.js'
 
 const args = process.argv.slice(2)
@@ -55,7 +55,6 @@ async function main(): Promise<void> {
 
   // 1. One new document into a store of 10,000.
   const store = await openStore('memory://')
-  await ensureStoryTables(store)
   let started = performance.now()
   await store.db.exec(`
     INSERT INTO documents (id, source, kind, language, text, schema, pipeline, word_count)

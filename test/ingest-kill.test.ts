@@ -62,6 +62,18 @@ async function storedState(db: string): Promise<Analysis[]> {
   }
 }
 
+async function documentsInStories(db: string): Promise<number> {
+  const store = await openStore(db)
+  try {
+    const [row] = await store.db.query<{ n: number }>(
+      'SELECT count(DISTINCT document_id)::int AS n FROM story_documents',
+    )
+    return row?.n ?? 0
+  } finally {
+    await store.close()
+  }
+}
+
 async function checkKillAndResume(killedDb: string, cleanDb: string): Promise<void> {
   const storedBeforeKill = await ingestAndKill(killedDb)
   expect(storedBeforeKill).toBeGreaterThanOrEqual(KILL_AFTER)
@@ -84,6 +96,8 @@ async function checkKillAndResume(killedDb: string, cleanDb: string): Promise<vo
   const [afterResume, afterClean] = await Promise.all([storedState(killedDb), storedState(cleanDb)])
   expect(afterResume).toHaveLength(DOCUMENTS)
   expect(afterResume).toEqual(afterClean)
+  // Every document also has its story, even one stored just before the kill but not reconciled.
+  for (const db of [killedDb, cleanDb]) expect(await documentsInStories(db)).toBe(DOCUMENTS)
 }
 
 describe('ingest killed with SIGKILL', () => {

@@ -11,6 +11,7 @@ import { loadDocuments, type LoadOptions } from '../load/index.js'
 import type { Analysis } from '../model/analysis.js'
 import { documentId } from '../model/document-id.js'
 import type { NormalizedDocument } from '../model/document.js'
+import { hasStory, reconcileAfterSave } from '../reconcile/index.js'
 import type { Store } from '../store/index.js'
 import { createAnalyzePool, defaultWorkerCount } from './analyze-pool.js'
 
@@ -51,7 +52,9 @@ export interface IngestOptions extends Partial<LoadOptions> {
   readonly onEvent?: (event: IngestEvent) => void
   /** Analysis worker threads; 0 analyzes on the main thread. Default: cores − 1 (at most 4). */
   readonly workers?: number
-  /** Called after each stored (added or updated) analysis, inside nothing: e.g. reconcile. */
+  /** Put each stored document into its story (incremental reconcile). Default: true. */
+  readonly reconcile?: boolean
+  /** Called after each stored (added or updated) analysis, after reconcile. */
   readonly afterSave?: (analysis: Analysis) => Promise<void>
 }
 
@@ -69,7 +72,13 @@ export async function ingest(
   inputs: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const { onEvent, workers = defaultWorkerCount(), afterSave, ...loadOptions } = options
+  const {
+    onEvent,
+    workers = defaultWorkerCount(),
+    reconcile = true,
+    afterSave,
+    ...loadOptions
+  } = options
   const started = performance.now()
   const counts = { added: 0, updated: 0, unchanged: 0 }
   let words = 0
@@ -99,8 +108,11 @@ export async function ingest(
     storeChain = storeChain.then(async () => {
       try {
         const status = await store.saveAnalysis(analysis)
-        if (status !== 'unchanged') words += countWords(doc.text)
-        if (status !== 'unchanged' && afterSave) await afterSave(analysis)
+        if (status !== 'unchanged') {
+          words += countWords(doc.text)
+          if (reconcile) await reconcileAfterSave(store, analysis)
+          if (afterSave) await afterSave(analysis)
+        }
         report(doc, analysis.document.id, status)
       } catch (error) {
         // That document's transaction rolled back; go on with the others.
@@ -123,6 +135,11 @@ export async function ingest(
         if (existing !== null && existing.pipeline === PIPELINE_VERSION) {
           // Same content, same pipeline: skip the analysis, only remember the extra source.
           await store.addSource(id, doc.metadata.source)
+          if (reconcile && !(await hasStory(store, id))) {
+            // Stored but never put into a story (a crash between the two transactions).
+            const stored = await store.loadAnalysis(id)
+            if (stored !== null) await reconcileAfterSave(store, stored)
+          }
           report(doc, id, 'unchanged')
           continue
         }

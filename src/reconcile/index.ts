@@ -5,6 +5,7 @@
  */
 export {
   reconcileAfterSave,
+  hasStory,
   storyBrief,
   storyDocuments,
   listStories,

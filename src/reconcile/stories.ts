@@ -35,33 +35,6 @@ export function storyIdOf(documentId: string): string {
  * `migrations/0002_stories.sql`: it lives here until the store's migration tests (which pin the
  * list of migrations to 0001) are updated by the store's owner.
  */
-export const STORY_TABLES_SQL = `
-ALTER TABLE stories
-  ADD COLUMN IF NOT EXISTS earliest_document text,
-  ADD COLUMN IF NOT EXISTS earliest_at       timestamptz,
-  ADD COLUMN IF NOT EXISTS documents         integer NOT NULL DEFAULT 0;
-ALTER TABLE story_documents ADD COLUMN IF NOT EXISTS published_at timestamptz;
-CREATE TABLE IF NOT EXISTS story_keys (
-  key         text NOT NULL,
-  document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-  salient     boolean NOT NULL,
-  PRIMARY KEY (key, document_id)
-);
-CREATE INDEX IF NOT EXISTS story_keys_document_idx ON story_keys (document_id);
-`
-
-const ready = new WeakSet<object>()
-
-/** Create the reconcile tables once per open database. */
-export async function ensureStoryTables(store: Pick<Store, 'db'>): Promise<void> {
-  if (ready.has(store.db)) return
-  await store.db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('claimgraph:reconcile'))")
-    await tx.exec(STORY_TABLES_SQL)
-  })
-  ready.add(store.db)
-}
-
 const json = (value: unknown): SqlParam => JSON.stringify(value)
 const ARRAY = (n: number) => `ARRAY(SELECT jsonb_array_elements_text($${n}::jsonb))`
 
@@ -85,7 +58,6 @@ export async function reconcileAfterSave(
   const events = keys.filter((k) => k.kind === 'event').map((k) => k.key)
   const time = publicationTime(analysis.document.publishedAt)
   const at = time === null ? null : new Date(time).toISOString()
-  await ensureStoryTables(store)
 
   return store.db.transaction(async (tx) => {
     await tx.query('DELETE FROM story_keys WHERE document_id = $1', [id])
@@ -186,7 +158,6 @@ function compareAt(a: string | null, b: string | null): number {
 
 /** The ids of a story's documents, earliest first. */
 export async function storyDocuments(store: Pick<Store, 'db'>, storyId: string): Promise<string[]> {
-  await ensureStoryTables(store)
   const rows = await store.db.query<{ document_id: string }>(
     `SELECT document_id FROM story_documents WHERE story_id = $1
      ORDER BY published_at NULLS LAST, document_id`,
@@ -199,7 +170,6 @@ export async function storyDocuments(store: Pick<Store, 'db'>, storyId: string):
 export async function listStories(
   store: Pick<Store, 'db'>,
 ): Promise<{ id: string; documents: number; earliestDocument: string }[]> {
-  await ensureStoryTables(store)
   const rows = await store.db.query<{ id: string; documents: number; earliest_document: string }>(
     `SELECT id, documents, coalesce(earliest_document, id) AS earliest_document FROM stories
      ORDER BY documents DESC, id`,
@@ -221,4 +191,16 @@ export async function storyBrief(
     (a): a is Analysis => a !== null,
   )
   return buildBrief(analyses)
+}
+
+/**
+ * Whether a stored document has its story. A document saved just before a crash may not: saving
+ * and reconciling are two transactions, and ingest repairs the gap when it meets the document again.
+ */
+export async function hasStory(store: Pick<Store, 'db'>, documentId: string): Promise<boolean> {
+  const rows = await store.db.query<{ one: number }>(
+    'SELECT 1 AS one FROM story_documents WHERE document_id = $1',
+    [documentId],
+  )
+  return rows.length > 0
 }

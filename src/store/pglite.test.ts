@@ -44,7 +44,7 @@ describe('PGlite store', () => {
     const store = await openStore('memory://')
     try {
       expect(store.driver).toBe('pglite')
-      expect(store.migrated).toEqual(['0001_init.sql'])
+      expect(store.migrated).toEqual(readMigrations().map((m) => m.name))
       const analysis = richAnalysis()
       expect(await store.saveAnalysis(analysis)).toBe('added')
       expect(await store.loadAnalysis(analysis.document.id)).toStrictEqual(analysis)
