@@ -220,11 +220,18 @@ export async function searchAll(
   if (q.trim() === '') return { documents: [], claims: [], entities: [] }
   const capped = clampLimit(limit, 20, 200)
   const documents = await searchDocumentsRanked(db, q, capped)
+  // Rank the matching claims first, then build full rows (targets) for the best few only.
   const claims = await db.query<ClaimRow & { rank: number }>(
-    `SELECT * FROM (${CLAIM_ROW_SQL.replace(
-      'FROM claims c',
-      ", ts_rank(c.content_search, q)::float8 AS rank FROM claims c CROSS JOIN websearch_to_tsquery('english', $1) AS q",
-    )} WHERE c.content_search @@ q) r ORDER BY rank DESC, "documentId", id LIMIT $2`,
+    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+     m AS (SELECT c.document_id, c.local_id, c.content_search FROM claims c, q
+           WHERE c.content_search @@ q.q LIMIT ${SEARCH_RANK_CANDIDATES}),
+     top AS (SELECT m.document_id, m.local_id, ts_rank(m.content_search, q.q)::float8 AS rank
+             FROM m, q ORDER BY rank DESC, m.document_id, m.local_id LIMIT $2)
+     ${CLAIM_ROW_SQL.replace(
+       'FROM claims c',
+       ', top.rank FROM top JOIN claims c ON c.document_id = top.document_id AND c.local_id = top.local_id',
+     )}
+     ORDER BY top.rank DESC, c.document_id, c.local_id`,
     [q, capped],
   )
   const entities =
