@@ -133,6 +133,17 @@ export function linkKeys(view: DocumentView): LinkKey[] {
       salient: true,
       label: `${family} at ${place}`,
     })
+    // The place as this document words it, too: when its entity took a fuller name ("Amber Crown
+    // Hall" joined "Amber Crown Concert Hall"), another document may only have the short form.
+    const worded = event.place.text.replace(/^the\s+/i, '')
+    if (normalizeName(worded) !== normalizeName(place)) {
+      keys.push({
+        key: `event:${family}@${normalizeName(worded)}`,
+        kind: 'event',
+        salient: true,
+        label: `${family} at ${worded}`,
+      })
+    }
   }
   return dedupe(keys)
 }
