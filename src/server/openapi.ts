@@ -155,7 +155,7 @@ export const OPENAPI_DOCUMENT = {
           'The brief of one story (claimgraph/brief@1, see docs/brief.md); lists longer than `limit` are cut and their full lengths given in `truncated`',
         parameters: [
           path('id', 'story id'),
-          query('limit', 'cap on every list in the story (default 250, max 5000)', {
+          query('limit', 'cap on every list in the story (default 100, max 5000)', {
             type: 'integer',
           }),
         ],

@@ -43,7 +43,7 @@ interface CacheState {
 }
 
 /** Default cap on every list inside a story's brief (documents, claims, reports, …). */
-export const STORY_LIST_LIMIT = 250
+export const STORY_LIST_LIMIT = 100
 export const STORY_LIST_LIMIT_MAX = 5000
 
 /**
