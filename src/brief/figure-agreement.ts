@@ -5,10 +5,8 @@
  * [133, 147]) and the reports agree when the intervals share a point.
  */
 import type { Qualifier } from '../model/analysis.js'
+import { interval } from '../reconcile/figures.js'
 import type { FigureAgreement } from './brief.js'
-
-/** How far "about", "close to", "around" may stray, as a share of the value. */
-const APPROX_TOLERANCE = 0.05
 
 export interface ReportedValue {
   readonly value: number
@@ -18,22 +16,9 @@ export interface ReportedValue {
   readonly document: string
 }
 
-/** The interval of values a report allows. */
+/** The interval of values a report allows (the one rule, shared with figure reconciliation). */
 export function valueInterval(report: Omit<ReportedValue, 'document'>): [number, number] {
-  const low = report.value
-  const high = report.valueMax ?? report.value
-  switch (report.qualifier) {
-    case 'exact':
-      return [low, high]
-    case 'at_least':
-      return [low, Infinity]
-    case 'at_most':
-      return [-Infinity, high]
-    case 'approx': {
-      const slack = Math.max(1, Math.round(high * APPROX_TOLERANCE))
-      return [low - slack, high + slack]
-    }
-  }
+  return interval(report)
 }
 
 /**
