@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyze } from '../src/analyze/index.js'
+import { defaultWorkerCount } from '../src/ingest/analyze-pool.js'
 import { countWords, ingest } from '../src/ingest/ingest.js'
 import { loadDocuments } from '../src/load/index.js'
 import type { NormalizedDocument } from '../src/model/document.js'
@@ -79,10 +80,15 @@ if (!skipPeer) {
   log('compromise done')
 }
 
-async function benchIngest(what: string, url: string, cleanup: () => Promise<void>): Promise<void> {
+async function benchIngest(
+  what: string,
+  url: string,
+  cleanup: () => Promise<void>,
+  workers?: number,
+): Promise<void> {
   const store = await openStore(url)
   try {
-    const summary = await ingest(store, files, {})
+    const summary = await ingest(store, files, workers === undefined ? {} : { workers })
     const stored = summary.added + summary.updated + summary.unchanged
     rows.push({ what, docs: stored, words: summary.words, seconds: summary.seconds })
     log(`${what} done (${summary.failed.length} failed)`)
@@ -92,9 +98,11 @@ async function benchIngest(what: string, url: string, cleanup: () => Promise<voi
   }
 }
 
-await benchIngest('ingest → PGlite memory://', 'memory://', async () => {})
+const pooled = `${defaultWorkerCount()} analysis worker${defaultWorkerCount() === 1 ? '' : 's'}`
+await benchIngest(`ingest → PGlite memory:// (${pooled})`, 'memory://', async () => {})
+await benchIngest('ingest → PGlite memory:// (no worker)', 'memory://', async () => {}, 0)
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-'))
-await benchIngest('ingest → PGlite on disk', join(dir, 'db'), async () =>
+await benchIngest(`ingest → PGlite on disk (${pooled})`, join(dir, 'db'), async () =>
   rmSync(dir, { recursive: true, force: true }),
 )
 
@@ -106,7 +114,7 @@ if (!skipServer) {
   await admin.query(`CREATE DATABASE ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  await benchIngest('ingest → PostgreSQL server', url.toString(), async () => {
+  await benchIngest(`ingest → PostgreSQL server (${pooled})`, url.toString(), async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.end()
   })
