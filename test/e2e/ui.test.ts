@@ -14,7 +14,12 @@ import { REPO_ROOT } from '../support/run-cli.js'
 import { ensureChromium, launchBrowser } from './chromium.js'
 
 const WEB_ROOT = join(REPO_ROOT, 'web/dist')
-const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots')
+// Every run writes its screenshots to test-results/ (ignored); UPDATE_SCREENSHOTS=1 refreshes the
+// committed ones in docs/screenshots/ (the README shows story.png).
+const SCREENSHOTS = join(
+  REPO_ROOT,
+  process.env['UPDATE_SCREENSHOTS'] === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+)
 const SAMPLE = join(REPO_ROOT, 'sample')
 
 let store: Store
