@@ -7,7 +7,7 @@
  */
 import { PIPELINE_VERSION } from '../analyze/version.js'
 import { AppError, errorLine } from '../errors.js'
-import { loadDocuments, type LoadOptions } from '../load/index.js'
+import { loadDocuments, type LoadOptions, type LoadOutcome } from '../load/index.js'
 import type { Analysis } from '../model/analysis.js'
 import { documentId } from '../model/document-id.js'
 import type { NormalizedDocument } from '../model/document.js'
@@ -62,23 +62,30 @@ export interface IngestOptions extends Partial<LoadOptions> {
 const MAX_IN_FLIGHT = 8
 
 /**
- * Ingest every input into the store. Never throws for a bad input: failures are collected in the
- * summary (and reported through `onEvent`) while every other input still goes through.
+ * Ingest every input (paths, directories, globs, URLs, `-`) into the store. Never throws for a bad
+ * input: failures are collected in the summary (and reported through `onEvent`) while every other
+ * input still goes through.
  * @example
  * const summary = await ingest(store, ['sample/'])
  */
-export async function ingest(
+export function ingest(
   store: Store,
   inputs: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const {
-    onEvent,
-    workers = defaultWorkerCount(),
-    reconcile = true,
-    afterSave,
-    ...loadOptions
-  } = options
+  return ingestDocuments(store, loadDocuments(inputs, options), options)
+}
+
+/**
+ * Ingest documents that were already read and normalized (or failed to be), e.g. uploads the HTTP
+ * API normalized from memory with `normalizeRaw`. The same job as `ingest`, from the analysis on.
+ */
+export async function ingestDocuments(
+  store: Store,
+  outcomes: AsyncIterable<LoadOutcome> | Iterable<LoadOutcome>,
+  options: Omit<IngestOptions, keyof LoadOptions> = {},
+): Promise<IngestSummary> {
+  const { onEvent, workers = defaultWorkerCount(), reconcile = true, afterSave } = options
   const started = performance.now()
   const counts = { added: 0, updated: 0, unchanged: 0 }
   let words = 0
@@ -123,7 +130,7 @@ export async function ingest(
   }
 
   try {
-    for await (const outcome of loadDocuments(inputs, loadOptions)) {
+    for await (const outcome of outcomes) {
       if (!outcome.ok) {
         fail(outcome.error, outcome.subject)
         continue

@@ -1,14 +1,13 @@
 /**
  * @module
- * `ingestUploads`: what the UI sends (uploaded files, pasted text, URLs) → the shared `ingest()`
- * job. Files and pasted text are written to a private temporary directory and ingested from there,
- * so read → normalize → analyze → store runs exactly as for the CLI; the temporary paths are
- * replaced by the names the user gave in every result line.
+ * `ingestUploads`: what the UI sends (uploaded files, pasted text, URLs) → the shared ingest job.
+ * Uploaded bytes and pasted text are normalized in memory (`normalizeRaw`) under the names the user
+ * gave, and URLs are read like the CLI reads them; from there on it is `ingestDocuments`, exactly
+ * as for `claimgraph ingest`.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { ingest, type IngestEvent } from '../ingest/ingest.js'
+import { AppError } from '../errors.js'
+import { ingestDocuments, type IngestEvent } from '../ingest/ingest.js'
+import { loadDocuments, normalizeRaw, type LoadOutcome } from '../load/index.js'
 import type { Store } from '../store/index.js'
 
 export type UploadInput =
@@ -42,74 +41,73 @@ export interface IngestUploadsOptions {
   readonly maxBytes?: number
 }
 
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
 export async function ingestUploads(
   store: Store,
   inputs: readonly UploadInput[],
   options: IngestUploadsOptions = {},
 ): Promise<IngestResponse> {
-  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-upload-'))
-  try {
-    const specs: { spec: string; name: string }[] = []
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const names = inputs.map((input, i) =>
+    input.kind === 'url'
+      ? input.url
+      : input.kind === 'file'
+        ? safeName(input.name)
+        : pastedName(input, i),
+  )
+  const results = names.map((name) => ({
+    input: name,
+    documents: [] as InputResult['documents'][number][],
+    errors: [] as InputResult['errors'][number][],
+  }))
+  // Which input each document source or failure subject came from, recorded as outcomes pass by.
+  const owners = new Map<string, number>()
+
+  async function* outcomes(): AsyncGenerator<LoadOutcome> {
     for (const [i, input] of inputs.entries()) {
+      const name = names[i] ?? ''
+      let produced: Iterable<LoadOutcome> | AsyncIterable<LoadOutcome>
       if (input.kind === 'url') {
-        specs.push({ spec: input.url, name: input.url })
-        continue
-      }
-      // One subdirectory per input keeps names unique and paths free of user-chosen separators.
-      const sub = join(dir, String(i))
-      const name = input.kind === 'file' ? safeName(input.name) : pastedName(input, i)
-      const path = join(sub, name)
-      await mkdir(sub, { recursive: true })
-      await writeFile(path, input.kind === 'file' ? input.bytes : pastedBytes(input))
-      specs.push({ spec: path, name })
-    }
-    const results = specs.map(({ name }) => ({
-      input: name,
-      documents: [] as InputResult['documents'][number][],
-      errors: [] as InputResult['errors'][number][],
-    }))
-    const owner = (subject: string): number => {
-      // Longest spec first: `/tmp/x/1` must not claim `/tmp/x/10/…`.
-      let best = -1
-      for (const [i, { spec }] of specs.entries())
-        if (
-          (subject === spec || subject.startsWith(`${spec}#`) || subject.startsWith(`${spec}/`)) &&
-          (best < 0 || spec.length > (specs[best]?.spec.length ?? 0))
+        produced = loadDocuments([input.url], {
+          maxBytes,
+          ...(options.allowPrivate === undefined ? {} : { allowPrivate: options.allowPrivate }),
+        })
+      } else if (input.kind === 'file' && input.bytes.length > maxBytes) {
+        const error = new AppError(
+          'INPUT_TOO_LARGE',
+          `${input.bytes.length} bytes, over the cap of ${maxBytes}`,
+          {
+            subject: name,
+          },
         )
-          best = i
-      return best
+        produced = [{ ok: false, subject: name, error }]
+      } else {
+        const bytes = input.kind === 'file' ? input.bytes : pastedBytes(input)
+        produced = normalizeRaw({ bytes, mediaType: null, source: name })
+      }
+      for await (const outcome of produced) {
+        owners.set(outcome.ok ? outcome.doc.metadata.source : outcome.subject, i)
+        yield outcome
+      }
     }
-    const clean = (line: string): string => {
-      let out = line
-      for (const { spec, name } of specs) out = out.split(spec).join(name)
-      return out.split(`${dir}/`).join('')
-    }
-    const onEvent = (event: IngestEvent): void => {
-      const subject = event.kind === 'document' ? event.source : event.subject
-      const result = results[owner(subject)]
-      if (result === undefined) return
-      if (event.kind === 'document')
-        result.documents.push({ id: event.id, status: event.status, title: event.title })
-      else result.errors.push({ code: event.code, message: clean(event.line) })
-    }
-    const summary = await ingest(
-      store,
-      specs.map((s) => s.spec),
-      {
-        onEvent,
-        ...(options.allowPrivate === undefined ? {} : { allowPrivate: options.allowPrivate }),
-        ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-      },
-    )
-    return {
-      added: summary.added,
-      updated: summary.updated,
-      unchanged: summary.unchanged,
-      failed: summary.failed.length,
-      results: results.map((r) => ({ ...r, ok: r.errors.length === 0 })),
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+  }
+
+  const onEvent = (event: IngestEvent): void => {
+    const subject = event.kind === 'document' ? event.source : event.subject
+    const result = results[owners.get(subject) ?? -1]
+    if (result === undefined) return
+    if (event.kind === 'document')
+      result.documents.push({ id: event.id, status: event.status, title: event.title })
+    else result.errors.push({ code: event.code, message: event.line })
+  }
+  const summary = await ingestDocuments(store, outcomes(), { onEvent })
+  return {
+    added: summary.added,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    failed: summary.failed.length,
+    results: results.map((r) => ({ ...r, ok: r.errors.length === 0 })),
   }
 }
 

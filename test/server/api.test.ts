@@ -180,6 +180,9 @@ describe('ingest', () => {
     expect(body.results[0]?.errors[0]?.code).toBe('INPUT_BINARY')
     expect(body.results[0]?.errors[0]?.message).toMatch(/^scan\.bin: /)
     expect(body.results[0]?.errors[0]?.message).not.toMatch(/claimgraph-upload/)
+    // Uploads are stored under the name the user gave, not a temporary path.
+    const sources = (await store.listDocuments()).map((d) => d.source)
+    expect(sources).toContain('ferry.txt')
   })
 
   it('refuses URLs that are not http(s), and bodies over the limit with 413', async () => {
