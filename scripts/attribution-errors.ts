@@ -7,9 +7,9 @@
  *   npx tsx scripts/attribution-errors.ts [--limit N] [--top N]
  */
 import type { Claim } from '../src/model/analysis.js'
-import type { NormalizedDocument, Span } from '../src/model/document.js'
+import type { Span } from '../src/model/document.js'
 import { readPolnear } from '../src/analyze/claims/polnear.js'
-import { analyze } from '../src/analyze/index.js'
+import { analyze, textDocument } from '../src/analyze/index.js'
 import { claimsLexicon } from '../src/analyze/claims/lexicon.js'
 
 const args = process.argv.slice(2)
@@ -44,21 +44,8 @@ const srcErr = new Map<string, number>()
 const contErr = new Map<string, number>()
 
 for (const article of articles) {
-  const doc: NormalizedDocument = {
-    metadata: {
-      source: article.name,
-      title: null,
-      author: null,
-      site: null,
-      publishedAt: null,
-      kind: 'article',
-      language: 'en',
-    },
-    text: article.text,
-    sections: [{ kind: 'body', start: 0, end: article.text.length }],
-    repeats: [],
-    diagnostics: [],
-  }
+  const doc = textDocument(article.text, { source: article.name, kind: 'article', language: 'en' })
+
   const claims: readonly Claim[] = analyze(doc).claims
   const byCue = new Map<string, Claim>()
   for (const c of claims) if (c.cue) byCue.set(key(trim(article.text, c.cue)), c)

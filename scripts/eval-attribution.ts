@@ -17,6 +17,7 @@ import {
   type PolnearArticle,
   type Role,
 } from '../src/analyze/claims/polnear.js'
+import { textDocument } from '../src/analyze/text-document.js'
 
 const args = process.argv.slice(2)
 const option = (name: string): string | undefined => {
@@ -81,21 +82,7 @@ try {
 }
 
 function documentOf(article: PolnearArticle): NormalizedDocument {
-  return {
-    metadata: {
-      source: article.name,
-      title: null,
-      author: null,
-      site: null,
-      publishedAt: null,
-      kind: 'article',
-      language: 'en',
-    },
-    text: article.text,
-    sections: [{ kind: 'body', start: 0, end: article.text.length }],
-    repeats: [],
-    diagnostics: [],
-  }
+  return textDocument(article.text, { source: article.name, kind: 'article', language: 'en' })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,94 +4,20 @@ import type { Analysis } from '../../src/model/analysis.js'
 
 export type { Brief, BriefStory, Citation } from '../../src/brief/brief.js'
 export type { Analysis } from '../../src/model/analysis.js'
+export type { StorySummary } from '../../src/server/story-cache.js'
+export type { ClaimRow, EntityPage } from '../../src/store/queries-api.js'
+import type { IngestResponse } from '../../src/server/ingest-inputs.js'
+import type { StorySummary } from '../../src/server/story-cache.js'
+import type {
+  ClaimRow,
+  EntityPage,
+  SearchResults as StoreSearch,
+} from '../../src/store/queries-api.js'
 
-export interface StorySummary {
-  readonly id: string
-  readonly title: string
-  readonly documents: number
-  readonly sources: number
-  readonly firstPublishedAt: string | null
-  readonly lastPublishedAt: string | null
-  readonly contested: {
-    readonly conflictingFigures: number
-    readonly accusedActors: number
-    readonly score: number
-  }
-}
-
-export interface ClaimRow {
-  readonly documentId: string
-  readonly documentTitle: string | null
-  readonly id: string
-  readonly speakerText: string | null
-  readonly speakerKey: string | null
-  readonly speakerName: string | null
-  readonly cue: string | null
-  readonly content: string
-  readonly kind: string
-  readonly stance: string
-  readonly hedged: boolean
-  readonly sentence: number
-  readonly section: string
-  readonly targets: readonly { readonly key: string; readonly name: string }[]
-}
-
-export interface EntityPage {
-  readonly key: string
-  readonly name: string
-  readonly type: string
-  readonly names: readonly { readonly name: string; readonly documents: number }[]
-  readonly mentions: number
-  readonly documents: readonly {
-    readonly id: string
-    readonly title: string | null
-    readonly publishedAt: string | null
-    readonly mentions: number
-    readonly firstSentence: number | null
-  }[]
-  readonly claimsBy: readonly ClaimRow[]
-  readonly claimsAbout: readonly ClaimRow[]
-  readonly cooccurring: readonly {
-    readonly key: string
-    readonly name: string
-    readonly type: string
-    readonly documents: number
-  }[]
-}
-
-export interface SearchResults {
-  readonly q: string
-  readonly documents: readonly {
-    readonly id: string
-    readonly title: string | null
-    readonly source: string
-    readonly snippet: string
-  }[]
-  readonly claims: readonly ClaimRow[]
-  readonly entities: readonly {
-    readonly key: string
-    readonly name: string
-    readonly type: string
-    readonly documents: number
-  }[]
-}
-
-export interface IngestResult {
-  readonly added: number
-  readonly updated: number
-  readonly unchanged: number
-  readonly failed: number
-  readonly results: readonly {
-    readonly input: string
-    readonly ok: boolean
-    readonly documents: readonly {
-      readonly id: string
-      readonly status: string
-      readonly title: string | null
-    }[]
-    readonly errors: readonly { readonly code: string; readonly message: string }[]
-  }[]
-}
+/** GET /api/search: the store's results and the query they answer. */
+export type SearchResults = StoreSearch & { readonly q: string }
+/** POST /api/ingest. */
+export type IngestResult = IngestResponse
 
 export type DocumentView = Analysis & { readonly sources: readonly string[] }
 
