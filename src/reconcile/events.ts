@@ -60,16 +60,20 @@ const dayOf = (date: string | null) => {
   return Number.isNaN(t) ? null : Math.round(t / 86_400_000)
 }
 
+/** A place name lower-cased, with runs of other characters as one space, padded with spaces. */
+function paddedPlace(name: string): string {
+  return ` ${name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `
+}
+
 /** Places agree when one name contains the other word for word ("Amber Crown" in "Amber Crown Hall"). */
 export function samePlace(a: string, b: string): boolean {
-  const wa = ` ${a
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `
-  const wb = ` ${b
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `
+  return samePadded(paddedPlace(a), paddedPlace(b))
+}
+
+function samePadded(wa: string, wb: string): boolean {
   return wa.includes(wb) || wb.includes(wa) || firstWords(wa) === firstWords(wb)
 }
 
@@ -77,6 +81,18 @@ export function samePlace(a: string, b: string): boolean {
 function firstWords(padded: string): string {
   const words = padded.trim().split(' ')
   return words.length >= 2 ? words.slice(0, 2).join(' ') : `\u0000${padded}`
+}
+
+/**
+ * A cluster being built, with what `fits` asks of its members kept as sets: the distinct days,
+ * the distinct places, and which place levels occur. The answers are those of asking every member.
+ */
+interface OpenCluster<M> {
+  readonly family: string
+  readonly members: M[]
+  readonly days: Set<number>
+  readonly places: Set<string>
+  readonly levels: Set<'venue' | 'area'>
 }
 
 /**
@@ -88,39 +104,63 @@ export function clusterEvents<M extends EventMention>(mentions: readonly M[]): E
     const score = (m: M) => Number(m.place !== null) + Number(m.date !== null)
     return score(mentions[j]!) - score(mentions[i]!) || i - j
   })
-  const clusters: { family: string; members: M[] }[] = []
+  const clusters: OpenCluster<M>[] = []
+  const padded = new Map<string, string>()
+  const pad = (place: string) => {
+    let p = padded.get(place)
+    if (p === undefined) padded.set(place, (p = paddedPlace(place)))
+    return p
+  }
   for (const i of order) {
     const m = mentions[i]!
     const family = eventFamily(m.type)
     const day = dayOf(m.date)
-    const fits = (c: { family: string; members: M[] }) => {
+    const place = m.place === null ? null : pad(m.place)
+    const level = m.placeLevel ?? 'area'
+    const fits = (c: OpenCluster<M>) => {
       if (c.family !== family) return false
-      const days = c.members.map((x) => dayOf(x.date)).filter((d): d is number => d !== null)
-      const within = (slack: number) =>
-        day === null || days.length === 0 || days.some((d) => Math.abs(d - day) <= slack)
-      const places = c.members.filter((x) => x.place !== null)
-      const placeAgrees = m.place !== null && places.some((x) => samePlace(x.place!, m.place!))
+      const within = (slack: number) => {
+        if (day === null || c.days.size === 0) return true
+        for (const d of c.days) if (Math.abs(d - day) <= slack) return true
+        return false
+      }
+      let placeAgrees = false
+      if (place !== null)
+        for (const p of c.places)
+          if (samePadded(p, place)) {
+            placeAgrees = true
+            break
+          }
       // Places conflict only at one level: two venues, or two towns; a venue and its country do not.
       // Two towns (or a town and its country: no gazetteer says which) conflict only on
       // different days.
-      const level = m.placeLevel ?? 'area'
-      const sameDay = day !== null && c.members.some((x) => dayOf(x.date) === day)
+      const sameDay = day !== null && c.days.has(day)
       const placeConflict =
-        !placeAgrees &&
-        m.place !== null &&
-        places.some((x) => (x.placeLevel ?? 'area') === level) &&
-        (level === 'venue' || !sameDay)
+        !placeAgrees && place !== null && c.levels.has(level) && (level === 'venue' || !sameDay)
       return (
         (placeAgrees && within(SAME_PLACE_SLACK_DAYS)) ||
         (within(DATE_SLACK_DAYS) && !placeConflict)
       )
     }
-    const home = clusters.find(fits)
-    if (home === undefined) clusters.push({ family, members: [m] })
-    else home.members.push(m)
+    let home = clusters.find(fits)
+    if (home === undefined) {
+      home = { family, members: [], days: new Set(), places: new Set(), levels: new Set() }
+      clusters.push(home)
+    }
+    home.members.push(m)
+    if (day !== null) home.days.add(day)
+    if (place !== null) {
+      home.places.add(place)
+      home.levels.add(level)
+    }
   }
+  // Each mention's first position in the input (a mention given twice sorts by its first).
+  const position = new Map<M, number>()
+  mentions.forEach((m, i) => {
+    if (!position.has(m)) position.set(m, i)
+  })
   return clusters.map(({ family, members }) => {
-    const sorted = [...members].sort((a, b) => mentions.indexOf(a) - mentions.indexOf(b))
+    const sorted = [...members].sort((a, b) => position.get(a)! - position.get(b)!)
     return {
       family,
       type: mode(sorted.map((m) => m.type).filter((t) => t !== 'claim')) ?? sorted[0]!.type,

@@ -358,6 +358,12 @@ export function copyGroups(
   const find = (x: string): string => {
     let r = x
     while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!
+    // Path compression: the roots do not change, later finds are short.
+    for (let y = x; y !== r;) {
+      const next = parent.get(y)!
+      parent.set(y, r)
+      y = next
+    }
     return r
   }
   for (const link of links) {

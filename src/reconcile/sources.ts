@@ -73,6 +73,12 @@ export function independentSources(inputs: readonly SourceInput[]): SourceAnalys
   const find = (id: string): string => {
     let root = id
     while (parent.get(root) !== root) root = parent.get(root)!
+    // Path compression: the roots do not change, later finds are short.
+    for (let y = id; y !== root;) {
+      const next = parent.get(y)!
+      parent.set(y, root)
+      y = next
+    }
     return root
   }
   const join = (a: string, b: string, why: SourceReason) => {
