@@ -18,7 +18,8 @@ import {
 } from '../store/index.js'
 import { ApiError, toErrorBody } from './api-error.js'
 import { guardWrites } from './guard-writes.js'
-import { ingestUploads, type UploadInput } from './ingest-inputs.js'
+import type { UploadInput } from './ingest-inputs.js'
+import { createIngestJobs } from './ingest-jobs.js'
 import { OPENAPI_DOCUMENT } from './openapi.js'
 import { securityHeaders } from './security-headers.js'
 import { staticFiles } from './static-files.js'
@@ -27,6 +28,8 @@ import { createStoreWatch } from './store-watch.js'
 import { createStoryCache, STORY_LIST_LIMIT_MAX } from './story-cache.js'
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
+/** URLs (or feeds) in one ingest request at most. */
+const MAX_URLS = 1000
 
 export interface AppOptions {
   readonly store: Store
@@ -40,6 +43,8 @@ export interface AppOptions {
   readonly uploadLimit?: number
   /** Let ingested URLs resolve to private addresses (tests). */
   readonly allowPrivateUrls?: boolean
+  /** Ingest jobs queued or running at most (default 4); more get 429. */
+  readonly maxIngestJobs?: number
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -127,6 +132,13 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ q, ...results, entities: await entityIndex.search(q, limit) })
   })
 
+  const ingestJobs = createIngestJobs({
+    store,
+    ...(options.allowPrivateUrls === true ? { allowPrivate: true } : {}),
+    onFinished: () => stories.invalidate(),
+    ...(options.maxIngestJobs === undefined ? {} : { maxActive: options.maxIngestJobs }),
+  })
+
   app.post(
     '/api/ingest',
     bodyLimit({
@@ -139,14 +151,34 @@ export function createApp(options: AppOptions): Hono {
       },
     }),
     async (c) => {
+      const waitText = c.req.query('wait')
+      const wait = waitText !== undefined && waitText !== '' && parseBool(waitText, 'wait')
       const inputs = await readIngestBody(c.req.raw)
-      const result = await ingestUploads(store, inputs, {
-        ...(options.allowPrivateUrls === true ? { allowPrivate: true } : {}),
-      })
-      stories.invalidate()
-      return c.json(result)
+      const job = ingestJobs.submit(inputs)
+      if (job === null)
+        return c.json(
+          {
+            error: {
+              code: 'TOO_MANY_JOBS',
+              message: 'ingest jobs are already queued; wait for one to finish and send again',
+            },
+          },
+          429,
+          { 'Retry-After': '5' },
+        )
+      if (wait) return c.json(await ingestJobs.finished(job.id), 200)
+      return c.json(job, 202, { Location: `/api/ingest/${job.id}` })
     },
   )
+
+  app.get('/api/ingest', (c) => c.json({ jobs: ingestJobs.list() }))
+
+  app.get('/api/ingest/:id', (c) => {
+    const id = c.req.param('id')
+    const job = ingestJobs.get(id)
+    if (job === null) throw new AppError('NOT_FOUND', `no ingest job with id ${id}`)
+    return c.json(job)
+  })
 
   if (webRoot !== undefined) app.use('*', staticFiles({ root: webRoot }))
   return app
@@ -186,10 +218,13 @@ async function readIngestBody(request: Request): Promise<UploadInput[]> {
           (u): u is string => typeof u === 'string' && u.trim() !== '',
         )
         if (urls.length === 0) throw new ApiError('BAD_REQUEST', '`urls` is empty')
+        if (urls.length > MAX_URLS)
+          throw new ApiError('BAD_REQUEST', `at most ${MAX_URLS} URLs in one request`)
         for (const url of urls)
           if (!/^https?:\/\//i.test(url.trim()))
             throw new AppError('URL_INVALID', `not an http(s) URL: ${url}`, { subject: url })
-        return urls.map((url) => ({ kind: 'url', url: url.trim() }))
+        // The same URL twice is one input.
+        return [...new Set(urls.map((url) => url.trim()))].map((url) => ({ kind: 'url', url }))
       }
     }
     throw new ApiError('BAD_REQUEST', 'send { "text": "…" } or { "urls": ["https://…"] }')
@@ -209,8 +244,8 @@ function pick(
   return out
 }
 
-function parseBool(value: string): boolean {
+function parseBool(value: string, name = 'hedged'): boolean {
   if (value === 'true' || value === '1') return true
   if (value === 'false' || value === '0') return false
-  throw new ApiError('BAD_REQUEST', `hedged must be true or false, not ${value}`)
+  throw new ApiError('BAD_REQUEST', `${name} must be true or false, not ${value}`)
 }

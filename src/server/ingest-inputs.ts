@@ -15,9 +15,12 @@ export type UploadInput =
   | { readonly kind: 'text'; readonly text: string; readonly title?: string | undefined }
   | { readonly kind: 'url'; readonly url: string }
 
-/** The outcome of one input: the documents it gave, and its errors (one line each). */
+/** The outcome of one input so far: the documents it gave, and its errors (one line each). */
 export interface InputResult {
   readonly input: string
+  /** `pending`: not read yet; `running`: read, documents in analysis or storage; `done`. */
+  readonly state: 'pending' | 'running' | 'done'
+  /** No error so far (final once `state` is `done`). */
   readonly ok: boolean
   readonly documents: readonly {
     readonly id: string
@@ -27,7 +30,11 @@ export interface InputResult {
   readonly errors: readonly { readonly code: string; readonly message: string }[]
 }
 
-export interface IngestResponse {
+/** Where an upload ingest stands: counts so far and every input's result so far. */
+export interface IngestProgress {
+  readonly inputs: { readonly total: number; readonly done: number }
+  /** Documents (and failed inputs, feed items, JSONL lines) read so far, and those finished. */
+  readonly documents: { readonly read: number; readonly processed: number }
   readonly added: number
   readonly updated: number
   readonly unchanged: number
@@ -35,38 +42,83 @@ export interface IngestResponse {
   readonly results: readonly InputResult[]
 }
 
+/** The end state of an upload ingest (the same shape as its progress, every input done). */
+export type IngestResponse = IngestProgress
+
 export interface IngestUploadsOptions {
   /** Let URLs resolve to private addresses (tests with a local server). */
   readonly allowPrivate?: boolean
   readonly maxBytes?: number
+  /** Called after every change of the progress (a document stored, an error, an input read). */
+  readonly onProgress?: () => void
+}
+
+/** An upload ingest that can be watched while it runs. */
+export interface UploadIngest {
+  /** The progress now: a copy, safe to serialize while the ingest goes on. */
+  snapshot(): IngestProgress
+  /** Runs the shared ingest job (`ingestDocuments`) over the inputs; resolves with the end state. */
+  run(): Promise<IngestResponse>
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-export async function ingestUploads(
+/** Runs the ingest of `inputs` to its end (see `createUploadIngest` to watch it). */
+export function ingestUploads(
   store: Store,
   inputs: readonly UploadInput[],
   options: IngestUploadsOptions = {},
 ): Promise<IngestResponse> {
+  return createUploadIngest(store, inputs, options).run()
+}
+
+/**
+ * Uploads, pasted text and URLs → `ingestDocuments`, the job the CLI runs, with the per-input
+ * bookkeeping the UI shows: which input each document or failure came from (recorded as the
+ * outcomes pass by) and when each input is done (read to its end, and every outcome it gave
+ * reported by `onEvent`: `ingestDocuments` reports exactly one event per outcome).
+ */
+export function createUploadIngest(
+  store: Store,
+  inputs: readonly UploadInput[],
+  options: IngestUploadsOptions = {},
+): UploadIngest {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const names = inputs.map((input, i) =>
-    input.kind === 'url'
-      ? input.url
-      : input.kind === 'file'
-        ? safeName(input.name)
-        : pastedName(input, i),
+  const names = uniqueNames(
+    inputs.map((input, i) =>
+      input.kind === 'url'
+        ? input.url
+        : input.kind === 'file'
+          ? safeName(input.name)
+          : pastedName(input, i),
+    ),
   )
   const results = names.map((name) => ({
     input: name,
+    state: 'pending' as InputResult['state'],
     documents: [] as InputResult['documents'][number][],
     errors: [] as InputResult['errors'][number][],
+    /** Outcomes this input gave, and events reported for them. */
+    read: 0,
+    processed: 0,
   }))
+  const counts = { added: 0, updated: 0, unchanged: 0, failed: 0, read: 0, processed: 0 }
   // Which input each document source or failure subject came from, recorded as outcomes pass by.
   const owners = new Map<string, number>()
+  const changed = (): void => options.onProgress?.()
+  const settle = (result: (typeof results)[number] | undefined): void => {
+    if (result !== undefined && result.state === 'running' && result.processed >= result.read)
+      result.state = 'done'
+  }
+  // The inputs, released once read so that a finished job holds no uploaded bytes.
+  let pending: (UploadInput | undefined)[] = [...inputs]
 
   async function* outcomes(): AsyncGenerator<LoadOutcome> {
-    for (const [i, input] of inputs.entries()) {
-      const name = names[i] ?? ''
+    for (const [i, name] of names.entries()) {
+      const input = pending[i]
+      const result = results[i]
+      if (input === undefined || result === undefined) continue
+      pending[i] = undefined
       let produced: Iterable<LoadOutcome> | AsyncIterable<LoadOutcome>
       if (input.kind === 'url') {
         produced = loadDocuments([input.url], {
@@ -77,38 +129,94 @@ export async function ingestUploads(
         const error = new AppError(
           'INPUT_TOO_LARGE',
           `${input.bytes.length} bytes, over the cap of ${maxBytes}`,
-          {
-            subject: name,
-          },
+          { subject: name },
         )
         produced = [{ ok: false, subject: name, error }]
       } else {
         const bytes = input.kind === 'file' ? input.bytes : pastedBytes(input)
         produced = normalizeRaw({ bytes, mediaType: null, source: name })
       }
+      // Reading from here on (a URL may take its time).
+      result.state = 'running'
+      result.read = 1 // held open until the input is read to its end
+      changed()
       for await (const outcome of produced) {
         owners.set(outcome.ok ? outcome.doc.metadata.source : outcome.subject, i)
+        result.read++
+        counts.read++
+        changed()
         yield outcome
       }
+      result.read--
+      settle(result)
+      changed()
     }
   }
 
   const onEvent = (event: IngestEvent): void => {
+    counts.processed++
+    if (event.kind === 'document') counts[event.status]++
+    else counts.failed++
     const subject = event.kind === 'document' ? event.source : event.subject
     const result = results[owners.get(subject) ?? -1]
-    if (result === undefined) return
-    if (event.kind === 'document')
-      result.documents.push({ id: event.id, status: event.status, title: event.title })
-    else result.errors.push({ code: event.code, message: event.line })
+    if (result !== undefined) {
+      if (event.kind === 'document')
+        result.documents.push({ id: event.id, status: event.status, title: event.title })
+      else result.errors.push({ code: event.code, message: event.line })
+      result.processed++
+      settle(result)
+    }
+    changed()
   }
-  const summary = await ingestDocuments(store, outcomes(), { onEvent })
+
+  const snapshot = (): IngestProgress => ({
+    inputs: { total: results.length, done: results.filter((r) => r.state === 'done').length },
+    documents: { read: counts.read, processed: counts.processed },
+    added: counts.added,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    failed: counts.failed,
+    results: results.map((r) => ({
+      input: r.input,
+      state: r.state,
+      ok: r.errors.length === 0,
+      documents: [...r.documents],
+      errors: [...r.errors],
+    })),
+  })
+
   return {
-    added: summary.added,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    failed: summary.failed.length,
-    results: results.map((r) => ({ ...r, ok: r.errors.length === 0 })),
+    snapshot,
+    async run() {
+      try {
+        const summary = await ingestDocuments(store, outcomes(), { onEvent })
+        // The summary is the job's own count; the events above gave the same numbers as they came.
+        counts.added = summary.added
+        counts.updated = summary.updated
+        counts.unchanged = summary.unchanged
+        counts.failed = summary.failed.length
+      } finally {
+        pending = []
+        for (const result of results) result.state = 'done'
+        changed()
+      }
+      return snapshot()
+    },
   }
+}
+
+/** The same name twice gets `-2`, `-3` … before its extension, so every input is told apart. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return names.map((name) => {
+    let unique = name
+    for (let n = 2; seen.has(unique); n++) {
+      const dot = name.lastIndexOf('.')
+      unique = dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`
+    }
+    seen.add(unique)
+    return unique
+  })
 }
 
 /** A file name without directories or control characters; never empty or hidden. */

@@ -96,9 +96,48 @@ export const OPENAPI_DOCUMENT = {
           },
         },
       },
-      IngestResult: {
+      IngestJob: {
         type: 'object',
+        description:
+          'An ingest job and its progress: counts so far, and every input with its documents and errors as they come',
+        required: [
+          'id',
+          'state',
+          'inputs',
+          'documents',
+          'added',
+          'updated',
+          'unchanged',
+          'failed',
+          'results',
+        ],
         properties: {
+          id: { type: 'string' },
+          state: { enum: ['queued', 'running', 'done', 'failed'] },
+          createdAt: { type: 'string', format: 'date-time' },
+          startedAt: { type: ['string', 'null'], format: 'date-time' },
+          finishedAt: { type: ['string', 'null'], format: 'date-time' },
+          error: {
+            description: 'why the job itself stopped (state failed); bad inputs are in results',
+            oneOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                properties: { code: { type: 'string' }, message: { type: 'string' } },
+              },
+            ],
+          },
+          inputs: {
+            type: 'object',
+            description: 'inputs (files, pasted texts, URLs) in the job, and those done',
+            properties: { total: { type: 'integer' }, done: { type: 'integer' } },
+          },
+          documents: {
+            type: 'object',
+            description:
+              'documents (and failed inputs, feed items, JSONL lines) read so far, and those stored or failed',
+            properties: { read: { type: 'integer' }, processed: { type: 'integer' } },
+          },
           added: { type: 'integer' },
           updated: { type: 'integer' },
           unchanged: { type: 'integer' },
@@ -109,7 +148,8 @@ export const OPENAPI_DOCUMENT = {
               type: 'object',
               properties: {
                 input: { type: 'string' },
-                ok: { type: 'boolean' },
+                state: { enum: ['pending', 'running', 'done'] },
+                ok: { type: 'boolean', description: 'no error so far' },
                 documents: {
                   type: 'array',
                   items: {
@@ -221,8 +261,12 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/ingest': {
       post: {
-        summary: 'Ingest uploaded files, pasted text or URLs through the shared ingest job',
+        summary:
+          'Start ingesting uploaded files, pasted text or URLs (the shared ingest job); answers 202 with the job at once',
         security: [{ bearer: [] }, {}],
+        parameters: [
+          query('wait', 'true: answer 200 with the job once it has ended', { type: 'boolean' }),
+        ],
         requestBody: {
           required: true,
           content: {
@@ -253,12 +297,44 @@ export const OPENAPI_DOCUMENT = {
           },
         },
         responses: {
-          200: json({ $ref: '#/components/schemas/IngestResult' }, 'Per-input results and errors'),
+          202: {
+            description:
+              'The job, queued; follow it with GET /api/ingest/{id} (also in the Location header)',
+            headers: { Location: { schema: { type: 'string' } } },
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/IngestJob' } },
+            },
+          },
+          200: json(
+            { $ref: '#/components/schemas/IngestJob' },
+            'With ?wait=true: the job once it has ended',
+          ),
           400: error,
           401: error,
           403: error,
           413: error,
+          429: error,
         },
+      },
+      get: {
+        summary:
+          'The ingest jobs kept in memory (queued, running and the last 50 ended), newest first',
+        responses: {
+          200: json({
+            type: 'object',
+            properties: {
+              jobs: { type: 'array', items: { $ref: '#/components/schemas/IngestJob' } },
+            },
+          }),
+        },
+      },
+    },
+    '/api/ingest/{id}': {
+      get: {
+        summary:
+          'One ingest job: state, inputs and documents done, added/updated/unchanged/failed so far, per-input documents and errors',
+        parameters: [path('id', 'the job id from POST /api/ingest')],
+        responses: { 200: json({ $ref: '#/components/schemas/IngestJob' }), 404: error },
       },
     },
     '/openapi.json': {

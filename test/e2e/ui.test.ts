@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,6 +26,8 @@ const SAMPLE = join(REPO_ROOT, 'sample')
 
 let store: Store
 let server: RunningServer
+/** A local web server the URL ingest reads from: `/held.txt` waits until `release()`. */
+let pages: { url: string; release: () => void; close: () => void }
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let page: Page
 const dialogs: string[] = []
@@ -42,7 +46,8 @@ beforeAll(async () => {
     )
   mkdirSync(SCREENSHOTS, { recursive: true })
   store = await openStore('memory://')
-  server = await startServer({ store, port: 0, webRoot: WEB_ROOT })
+  pages = await startPages()
+  server = await startServer({ store, port: 0, webRoot: WEB_ROOT, allowPrivateUrls: true })
   browser = await launchBrowser()
   page = await browser.context.newPage()
   page.on('dialog', (dialog) => {
@@ -54,17 +59,116 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  pages?.release()
+  pages?.close()
   await server?.close()
   await store?.close()
 })
 
+async function startPages(): Promise<typeof pages> {
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const http = createServer((request, response) => {
+    const send = (text: string): void => {
+      response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end(text)
+    }
+    if (request.url === '/harbour.txt')
+      send('Harbour reopens\n\nThe harbour master said the pier would reopen on Monday.\n')
+    else if (request.url === '/held.txt')
+      void held.then(() =>
+        send('Ferries resume\n\nA ferry captain said the crossing to Tarn was calm again.\n'),
+      )
+    else {
+      response.writeHead(404)
+      response.end()
+    }
+  })
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    release: () => release(),
+    close: () => {
+      http.closeAllConnections()
+      http.close()
+    },
+  }
+}
+
 const go = (hash: string) => page.goto(`${server.url}/${hash}`)
 
-async function upload(files: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+/** What the ingest page showed while a job ran: the bar's done/total and the job state, in order. */
+type Seen = { done: number; total: number; state: string }[]
+
+/**
+ * Records every state of the progress bar the page renders from now on (a MutationObserver in the
+ * page), and returns a function that reads what was recorded.
+ */
+async function watchProgress(): Promise<() => Promise<Seen>> {
+  await page.evaluate(() => {
+    const seen: { done: number; total: number; state: string }[] = []
+    const w = window as unknown as { __ingestSeen?: typeof seen }
+    w.__ingestSeen = seen
+    const record = (): void => {
+      const bar = document.querySelector('.ingest-job progress')
+      const job = document.querySelector('.ingest-job')
+      if (bar === null || job === null) return
+      const next = {
+        done: Number(bar.getAttribute('data-done')),
+        total: Number(bar.getAttribute('data-total')),
+        state: job.getAttribute('data-state') ?? '',
+      }
+      const last = seen[seen.length - 1]
+      if (last?.done !== next.done || last.total !== next.total || last.state !== next.state)
+        seen.push(next)
+    }
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    })
+  })
+  return () =>
+    page.evaluate(() => (window as unknown as { __ingestSeen?: Seen }).__ingestSeen ?? [])
+}
+
+/** The id of the job the ingest page shows, if any. */
+const shownJob = async (): Promise<string | null> =>
+  (await page.locator('.ingest-job').count()) === 0
+    ? null
+    : page.locator('.ingest-job').getAttribute('data-job')
+
+/** Waits for the end state of a job other than `before` (the one shown before submitting). */
+async function waitForNewResult(before: string | null): Promise<void> {
+  await page.waitForFunction(
+    (previous) => {
+      const result = document.querySelector('[data-testid=ingest-result]')
+      return result !== null && result.getAttribute('data-job') !== previous
+    },
+    before,
+    { timeout: 120_000 },
+  )
+}
+
+async function upload(files: Parameters<Page['setInputFiles']>[1]): Promise<Seen> {
   await go('#/ingest')
+  await page.waitForSelector('[data-testid=upload-form]')
+  const before = await shownJob()
+  const seen = await watchProgress()
   await page.setInputFiles('[data-testid=upload-form] input[type=file]', files)
   await page.click('[data-testid=upload-form] button[type=submit]')
-  await page.waitForSelector('[data-testid=ingest-result]', { timeout: 120_000 })
+  await waitForNewResult(before)
+  return seen()
+}
+
+/** The bar never goes back, starts at 0 of all inputs and ends done with all of them. */
+function expectProgress(seen: Seen, total: number): void {
+  expect(seen.length).toBeGreaterThanOrEqual(2)
+  expect(seen[0]).toMatchObject({ done: 0, total })
+  expect(['queued', 'running']).toContain(seen[0]?.state)
+  expect(seen[seen.length - 1]).toEqual({ done: total, total, state: 'done' })
+  for (let i = 1; i < seen.length; i++)
+    expect(seen[i]?.done ?? 0).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0)
 }
 
 describe('the analyst desk in chromium', () => {
@@ -72,10 +176,18 @@ describe('the analyst desk in chromium', () => {
     const files = readdirSync(SAMPLE)
       .filter((f) => !f.startsWith('.'))
       .map((f) => join(SAMPLE, f))
-    await upload(files)
+    const seen = await upload(files)
+    // The page showed the job from 0 of 9 inputs to 9 of 9, never going back.
+    expectProgress(seen, files.length)
     const summary = await page.textContent('[data-testid=ingest-result] .summary')
     expect(summary).toMatch(/\b(9|1\d) added · 0 updated · 0 unchanged · 0 failed/)
+    expect(await page.textContent('[data-testid=ingest-result] [role=status]')).toMatch(
+      /^Done: 9 inputs, (9|1\d) documents in /,
+    )
     expect(await page.locator('.results li.failed').count()).toBe(0)
+    expect(await page.locator('.results li.ok').count()).toBe(files.length)
+    // When the job is done the page lists the stories again, the new one included.
+    await page.waitForSelector('.after-ingest [data-testid=stories] a')
   })
 
   it('opens the story and shows figures, responsibility and claims', async () => {
@@ -132,6 +244,40 @@ describe('the analyst desk in chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'search.png') })
   })
 
+  it('shows an ingest of URLs as it goes: one input done while the next is still read', async () => {
+    await go('#/ingest')
+    await page.waitForSelector('[data-testid=url-form]')
+    const before = await shownJob()
+    const seen = await watchProgress()
+    await page.fill(
+      '[data-testid=url-form] textarea[name=urls]',
+      `${pages.url}/harbour.txt\n${pages.url}/held.txt`,
+    )
+    await page.click('[data-testid=url-form] button[type=submit]')
+    // The first URL is stored while the second is held by the test's server.
+    const running = page.locator('[data-testid=ingest-progress]')
+    await running.locator('progress[data-done="1"][data-total="2"]').waitFor({ timeout: 60_000 })
+    expect(
+      await running
+        .locator('.results li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-state'))),
+    ).toEqual(['done', 'running'])
+    expect(await running.locator('.results li').first().locator('a').textContent()).toBe(
+      'Harbour reopens',
+    )
+    expect(await running.locator('[role=status]').textContent()).toMatch(
+      /^Ingesting: 1 of 2 inputs done/,
+    )
+    expect(await page.locator('[data-testid=url-form] button[type=submit]').isDisabled()).toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, 'ingest-progress.png') })
+    pages.release()
+    await waitForNewResult(before)
+    expectProgress(await seen(), 2)
+    expect(await page.locator('[data-testid=ingest-result] .results li.ok').count()).toBe(2)
+    await page.waitForSelector('.after-ingest [data-testid=stories] a')
+    await page.screenshot({ path: join(SCREENSHOTS, 'ingest.png') })
+  })
+
   it('shows the error line of a bad upload', async () => {
     await upload([
       {
@@ -140,7 +286,7 @@ describe('the analyst desk in chromium', () => {
         buffer: Buffer.from([0, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 254, 0, 0]),
       },
     ])
-    const line = page.locator('.results li.failed .error-line')
+    const line = page.locator('[data-testid=ingest-result] .results li.failed .error-line')
     await line.waitFor()
     expect(await line.textContent()).toMatch(/scan\.bin.*binary/)
   })

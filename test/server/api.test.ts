@@ -1,6 +1,8 @@
 /**
  * The HTTP API on a real PGlite store with the sample corpus ingested, through app.request().
  */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Brief } from '../../src/brief/index.js'
@@ -131,6 +133,7 @@ describe('reads', () => {
       '/api/documents/{id}',
       '/api/search',
       '/api/ingest',
+      '/api/ingest/{id}',
     ])
       expect(doc.paths).toHaveProperty([path])
   })
@@ -145,37 +148,75 @@ describe('reads', () => {
   })
 })
 
+interface Job {
+  id: string
+  state: 'queued' | 'running' | 'done' | 'failed'
+  inputs: { total: number; done: number }
+  documents: { read: number; processed: number }
+  added: number
+  updated: number
+  unchanged: number
+  failed: number
+  results: {
+    input: string
+    state: 'pending' | 'running' | 'done'
+    ok: boolean
+    documents: { id: string; title: string | null; status: string }[]
+    errors: { code: string; message: string }[]
+  }[]
+}
+
+/** GET the job until `until` holds (default: it has ended), at most 60 s. */
+async function pollJob(
+  id: string,
+  until: (job: Job) => boolean = (job) => job.state === 'done' || job.state === 'failed',
+  on: ReturnType<typeof createApp> = app,
+): Promise<Job> {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const response = await on.request(`http://localhost/api/ingest/${id}`)
+    expect(response.status).toBe(200)
+    const job = (await response.json()) as Job
+    if (until(job)) return job
+    if (Date.now() > deadline) throw new Error(`job ${id} stuck: ${JSON.stringify(job)}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** POST an ingest: 202 with the job at once, then its end state. */
+async function ingestJob(init: RequestInit, on: ReturnType<typeof createApp> = app): Promise<Job> {
+  const response = await on.request('http://localhost/api/ingest', { method: 'POST', ...init })
+  expect(response.status).toBe(202)
+  const job = (await response.json()) as Job
+  expect(response.headers.get('Location')).toBe(`/api/ingest/${job.id}`)
+  expect(['queued', 'running']).toContain(job.state)
+  return pollJob(job.id, undefined, on)
+}
+
 describe('ingest', () => {
   it('ingests pasted text and reports per-input results for uploads, bad files included', async () => {
-    const pasted = await app.request('http://localhost/api/ingest', {
-      method: 'POST',
+    const pastedBody = await ingestJob({
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         text: 'The harbour master said the pier would reopen on Monday.',
         title: 'Pier note',
       }),
     })
-    expect(pasted.status).toBe(200)
-    const pastedBody = (await pasted.json()) as {
-      added: number
-      results: { documents: { title: string }[] }[]
-    }
+    expect(pastedBody.state).toBe('done')
     expect(pastedBody.added).toBe(1)
+    expect(pastedBody.inputs).toEqual({ total: 1, done: 1 })
     expect(pastedBody.results[0]?.documents[0]?.title).toBe('Pier note')
 
     const form = new FormData()
     form.append('files', new Blob([new Uint8Array([0, 159, 146, 150, 0, 0, 1, 2])]), 'scan.bin')
     form.append('files', new Blob(['A ferry captain said the crossing was calm.']), 'ferry.txt')
-    const upload = await app.request('http://localhost/api/ingest', { method: 'POST', body: form })
-    expect(upload.status).toBe(200)
-    const body = (await upload.json()) as {
-      failed: number
-      results: { input: string; ok: boolean; errors: { code: string; message: string }[] }[]
-    }
+    const body = await ingestJob({ body: form })
     expect(body.failed).toBe(1)
-    expect(body.results.map((r) => [r.input, r.ok])).toEqual([
-      ['scan.bin', false],
-      ['ferry.txt', true],
+    expect(body.inputs).toEqual({ total: 2, done: 2 })
+    expect(body.documents).toEqual({ read: 2, processed: 2 })
+    expect(body.results.map((r) => [r.input, r.ok, r.state])).toEqual([
+      ['scan.bin', false, 'done'],
+      ['ferry.txt', true, 'done'],
     ])
     expect(body.results[0]?.errors[0]?.code).toBe('INPUT_BINARY')
     expect(body.results[0]?.errors[0]?.message).toMatch(/^scan\.bin: /)
@@ -183,6 +224,100 @@ describe('ingest', () => {
     // Uploads are stored under the name the user gave, not a temporary path.
     const sources = (await store.listDocuments()).map((d) => d.source)
     expect(sources).toContain('ferry.txt')
+    // The finished job stays readable, and is listed.
+    const { jobs } = await getJson<{ jobs: { id: string }[] }>('/api/ingest')
+    expect(jobs.map((j) => j.id)).toContain(body.id)
+    const error = await getJson<{ error: { code: string } }>('/api/ingest/nope', 404)
+    expect(error.error.code).toBe('NOT_FOUND')
+  })
+
+  it('shows progress while a job runs: an input done, the next still being read', async () => {
+    // A local server that holds the second URL until the test lets it go.
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const server = createServer((request, response) => {
+      const send = () => {
+        response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+        response.end(
+          request.url === '/slow.txt'
+            ? 'Slow news\n\nThe harbour pilot said the fog had lifted by noon.\n'
+            : 'Fast news\n\nThe station chief said the trains ran on time.\n',
+        )
+      }
+      if (request.url === '/slow.txt') void held.then(send)
+      else send()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const local = createApp({ store, allowPrivateUrls: true })
+    try {
+      const response = await local.request('http://localhost/api/ingest', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          urls: [`${base}/fast.txt`, `${base}/slow.txt`, `${base}/fast.txt`],
+        }),
+      })
+      expect(response.status).toBe(202)
+      const started = (await response.json()) as Job
+      expect(started.inputs).toEqual({ total: 2, done: 0 })
+      expect(started.results.map((r) => r.state)).toEqual(['pending', 'pending'])
+      const midway = await pollJob(started.id, (job) => job.inputs.done === 1, local)
+      expect(midway.state).toBe('running')
+      expect(midway.results.map((r) => r.state)).toEqual(['done', 'running'])
+      expect(midway.results[0]?.documents).toHaveLength(1)
+      expect(midway.added + midway.unchanged).toBe(1)
+      release()
+      const end = await pollJob(started.id, undefined, local)
+      expect(end.state).toBe('done')
+      expect(end.inputs).toEqual({ total: 2, done: 2 })
+      expect(end.results.every((r) => r.ok)).toBe(true)
+    } finally {
+      release()
+      server.close()
+    }
+  })
+
+  it('waits for the end with ?wait=true, and caps the jobs in line with 429', async () => {
+    const response = await app.request('http://localhost/api/ingest?wait=true', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'A tram driver said the line was clear.' }),
+    })
+    expect(response.status).toBe(200)
+    const job = (await response.json()) as Job
+    expect(job.state).toBe('done')
+    expect(job.added + job.unchanged).toBe(1)
+    expect(
+      (
+        await app.request('http://localhost/api/ingest?wait=maybe', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ text: 'x' }),
+        })
+      ).status,
+    ).toBe(400)
+
+    const one = createApp({ store, maxIngestJobs: 1 })
+    const send = (text: string) =>
+      one.request('http://localhost/api/ingest', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text }),
+      })
+    const first = await send('A ferry pilot said the harbour was calm at dawn.')
+    expect(first.status).toBe(202)
+    const second = await send('A bus driver said the bridge was open again.')
+    expect(second.status).toBe(429)
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_JOBS')
+    await pollJob(((await first.json()) as Job).id, undefined, one)
+    expect((await send('A bus driver said the bridge was open again.')).status).toBe(202)
+    await pollJob(
+      ((await (await one.request('http://localhost/api/ingest')).json()) as { jobs: Job[] }).jobs[0]
+        ?.id ?? '',
+      undefined,
+      one,
+    )
   })
 
   it('refuses URLs that are not http(s), and bodies over the limit with 413', async () => {
@@ -212,7 +347,11 @@ describe('ingest', () => {
       })
     expect((await send({})).status).toBe(401)
     expect((await send({ Authorization: 'Bearer wrong' })).status).toBe(401)
-    expect((await send({ Authorization: 'Bearer s3cret' })).status).toBe(200)
+    const allowed = await send({ Authorization: 'Bearer s3cret' })
+    expect(allowed.status).toBe(202)
+    // Reading the job needs no token.
+    const { id } = (await allowed.json()) as Job
+    await pollJob(id, undefined, guarded)
     // Reads stay open.
     expect((await guarded.request('http://localhost/api/stories')).status).toBe(200)
     const cross = await app.request('http://localhost/api/ingest', {

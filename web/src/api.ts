@@ -6,7 +6,7 @@ export type { Brief, BriefStory, Citation } from '../../src/brief/brief.js'
 export type { Analysis } from '../../src/model/analysis.js'
 export type { StorySummary } from '../../src/server/story-cache.js'
 export type { ClaimRow, EntityPage } from '../../src/store/queries-api.js'
-import type { IngestResponse } from '../../src/server/ingest-inputs.js'
+import type { IngestJob } from '../../src/server/ingest-jobs.js'
 import type { StorySummary } from '../../src/server/story-cache.js'
 import type {
   ClaimRow,
@@ -16,8 +16,8 @@ import type {
 
 /** GET /api/search: the store's results and the query they answer. */
 export type SearchResults = StoreSearch & { readonly q: string }
-/** POST /api/ingest. */
-export type IngestResult = IngestResponse
+/** POST /api/ingest (202, the job just queued) and GET /api/ingest/:id (its progress). */
+export type { IngestJob }
 
 export type DocumentView = Analysis & { readonly sources: readonly string[] }
 
@@ -64,8 +64,9 @@ export const api = {
   entity: (key: string) => request<EntityPage>(`/api/entities/${encodeURIComponent(key)}`),
   document: (id: string) => request<DocumentView>(`/api/documents/${encodeURIComponent(id)}`),
   search: (text: string) => request<SearchResults>(`/api/search${q({ q: text })}`),
+  /** Starts an ingest job; answers at once with the job (follow it with `ingestJob`). */
   ingest: (body: FormData | object, token: string) =>
-    request<IngestResult>('/api/ingest', {
+    request<IngestJob>('/api/ingest', {
       method: 'POST',
       headers: {
         ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
@@ -73,4 +74,5 @@ export const api = {
       },
       body: body instanceof FormData ? body : JSON.stringify(body),
     }),
+  ingestJob: (id: string) => request<IngestJob>(`/api/ingest/${encodeURIComponent(id)}`),
 }

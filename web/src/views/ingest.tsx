@@ -1,25 +1,79 @@
-import { useState } from 'preact/hooks'
-import { api, type IngestResult } from '../api.js'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { api, type IngestJob } from '../api.js'
 import { href } from '../router.js'
+import { StoriesList } from './stories.js'
 
 const TOKEN_KEY = 'claimgraph.token'
+/** The job being followed, so that leaving the page and coming back picks it up again. */
+const JOB_KEY = 'claimgraph.ingestJob'
+const POLL_MS = 250
+
+const ended = (job: IngestJob): boolean => job.state === 'done' || job.state === 'failed'
 
 export function IngestView() {
-  const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<IngestResult | null>(null)
+  const [job, setJob] = useState<IngestJob | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '')
+  // Bumped when a job ends: the stories list below loads again.
+  const [finished, setFinished] = useState(0)
+  const following = useRef(0)
+  const [sending, setSending] = useState(false)
+  const busy = sending || (job !== null && !ended(job))
+
+  /** Polls the job until it ends; a newer `follow` (or leaving the page) stops the older one. */
+  const follow = (first: IngestJob) => {
+    const ticket = ++following.current
+    setJob(first)
+    const step = async (current: IngestJob): Promise<void> => {
+      if (following.current !== ticket) return
+      if (ended(current)) {
+        sessionStorage.removeItem(JOB_KEY)
+        setFinished((n) => n + 1)
+        return
+      }
+      sessionStorage.setItem(JOB_KEY, current.id)
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+      if (following.current !== ticket) return
+      let next: IngestJob
+      try {
+        next = await api.ingestJob(current.id)
+      } catch (error) {
+        if (following.current !== ticket) return
+        sessionStorage.removeItem(JOB_KEY)
+        setFailure(error instanceof Error ? error.message : String(error))
+        return
+      }
+      if (following.current !== ticket) return
+      setJob(next)
+      await step(next)
+    }
+    void step(first)
+  }
+
+  useEffect(() => {
+    // A job still running from before (the page was left or reloaded): follow it again.
+    const id = sessionStorage.getItem(JOB_KEY)
+    if (id !== null)
+      api.ingestJob(id).then(
+        (found) => (ended(found) ? sessionStorage.removeItem(JOB_KEY) : follow(found)),
+        () => sessionStorage.removeItem(JOB_KEY),
+      )
+    return () => {
+      following.current++
+    }
+  }, [])
 
   const run = async (body: FormData | object) => {
-    setBusy(true)
+    following.current++
     setFailure(null)
-    setResult(null)
+    setJob(null)
+    setSending(true)
     try {
-      setResult(await api.ingest(body, token))
+      follow(await api.ingest(body, token))
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error))
     } finally {
-      setBusy(false)
+      setSending(false)
     }
   }
   const onFiles = (event: Event) => {
@@ -88,42 +142,92 @@ export function IngestView() {
           />
         </label>
       </details>
-      {busy && (
-        <p class="progress" role="status">
-          Ingesting… (reading, analyzing and storing each document)
-        </p>
-      )}
       {failure !== null && (
         <p class="error" role="alert">
           {failure}
         </p>
       )}
-      {result !== null && (
-        <div data-testid="ingest-result">
-          <p class="summary">
-            {result.added} added · {result.updated} updated · {result.unchanged} unchanged ·{' '}
-            {result.failed} failed — <a href={href.stories()}>see the stories</a>
-          </p>
-          <ul class="results">
-            {result.results.map((r, i) => (
-              <li key={i} class={r.ok ? 'ok' : 'failed'}>
-                <strong>{r.input}</strong>:{' '}
-                {r.documents.map((d, j) => (
-                  <span key={d.id}>
-                    {j > 0 ? ', ' : ''}
-                    <a href={href.doc(d.id)}>{d.title ?? d.id.slice(0, 8)}</a> ({d.status})
-                  </span>
-                ))}
-                {r.errors.map((e, j) => (
-                  <div key={j} class="error-line">
-                    {e.code}: {e.message}
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </div>
+      {job !== null && <JobView job={job} />}
+      {finished > 0 && (
+        <section class="after-ingest">
+          <h2>Stories now</h2>
+          <StoriesList refresh={finished} />
+        </section>
       )}
     </section>
+  )
+}
+
+/** A job's progress bar, counts, and every input's documents and errors as they come. */
+function JobView({ job }: { job: IngestJob }) {
+  const { inputs, documents } = job
+  const seconds =
+    job.startedAt === null
+      ? null
+      : ((job.finishedAt === null ? Date.now() : Date.parse(job.finishedAt)) -
+          Date.parse(job.startedAt)) /
+        1000
+  const status =
+    job.state === 'queued'
+      ? 'Waiting for another ingest to finish…'
+      : job.state === 'running'
+        ? `Ingesting: ${inputs.done} of ${inputs.total} inputs done · documents: ${documents.read} read, ${documents.processed} stored or failed`
+        : job.state === 'done'
+          ? `Done: ${inputs.total} input${inputs.total === 1 ? '' : 's'}, ${documents.processed} document${documents.processed === 1 ? '' : 's'}${seconds === null ? '' : ` in ${seconds.toFixed(1)} s`}`
+          : `The ingest stopped: ${job.error?.message ?? 'unknown error'}`
+  return (
+    <div
+      class={`ingest-job ingest-${job.state}`}
+      data-testid={ended(job) ? 'ingest-result' : 'ingest-progress'}
+      data-job={job.id}
+      data-state={job.state}
+    >
+      <progress
+        value={inputs.done}
+        max={Math.max(1, inputs.total)}
+        aria-label="inputs done"
+        data-done={inputs.done}
+        data-total={inputs.total}
+      />
+      <p class="progress" role="status">
+        {status}
+      </p>
+      <p class="summary">
+        {job.added} added · {job.updated} updated · {job.unchanged} unchanged · {job.failed} failed
+        {ended(job) && (
+          <>
+            {' '}
+            — <a href={href.stories()}>see the stories</a>
+          </>
+        )}
+      </p>
+      <ul class="results">
+        {job.results.map((r, i) => (
+          <li
+            key={i}
+            class={`${r.errors.length > 0 ? 'failed' : r.state === 'done' ? 'ok' : r.state}`}
+            data-state={r.state}
+          >
+            <strong>{r.input}</strong>
+            {r.state === 'pending'
+              ? ' (waiting)'
+              : r.state === 'running'
+                ? ' (reading…)'
+                : ''}:{' '}
+            {r.documents.map((d, j) => (
+              <span key={d.id}>
+                {j > 0 ? ', ' : ''}
+                <a href={href.doc(d.id)}>{d.title ?? d.id.slice(0, 8)}</a> ({d.status})
+              </span>
+            ))}
+            {r.errors.map((e, j) => (
+              <div key={j} class="error-line">
+                {e.code}: {e.message}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
