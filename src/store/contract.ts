@@ -9,6 +9,8 @@ import type { Analysis } from '../model/analysis.js'
 import { documentId } from '../model/document-id.js'
 import type { TextSpan } from '../model/document.js'
 import { expectedRows, richAnalysis, syntheticAnalysis } from './fixtures/build-analysis.js'
+import type { Queryable } from './driver.js'
+import { loadAnalyses } from './load-analysis.js'
 import { openStore, type Store } from './store.js'
 import { readMigrations } from './migrate.js'
 
@@ -277,6 +279,54 @@ export function runStoreContract(name: string, target: StoreTarget): void {
       const byId = new Map(all.map((a) => [a.document.id, a]))
       expect(loaded).toHaveLength(3)
       for (const a of loaded) expect(a).toStrictEqual(byId.get(a.document.id))
+    })
+
+    it('loads many analyses with a fixed number of queries, each exactly as loadAnalysis does', async () => {
+      const store = await (await fresh()).open()
+      const all = [
+        richAnalysis(),
+        syntheticAnalysis(8),
+        syntheticAnalysis(9),
+        syntheticAnalysis(10),
+      ]
+      for (const a of all) await store.saveAnalysis(a)
+      // Re-analyzed, so the batch must not pick up rows of the earlier analysis.
+      const updated = reanalyzed(richAnalysis({ pipeline: 'p2' }), 'p2')
+      expect(await store.saveAnalysis(updated)).toBe('updated')
+      const ids = [all[2]!, updated, all[1]!].map((a) => a.document.id)
+      const loaded = await store.loadAnalyses([ids[0]!, 'no-such-id', ids[1]!, ids[2]!, ids[0]!])
+      expect(loaded.map((a) => a.document.id)).toEqual(ids)
+      for (const [i, id] of ids.entries()) {
+        const one = await store.loadAnalysis(id)
+        expect(loaded[i]).toStrictEqual(one)
+        expect(JSON.stringify(loaded[i])).toBe(JSON.stringify(one))
+      }
+      expect(loaded[1]).toStrictEqual(updated)
+      expect(await store.loadAnalyses([])).toEqual([])
+      expect(await store.loadAnalyses(['no-such-id'])).toEqual([])
+      // The number of queries does not grow with the number of documents.
+      const counted = (): { db: Queryable; queries: () => number } => {
+        let queries = 0
+        return {
+          db: {
+            query: (sql, params) => ((queries += 1), store.db.query(sql, params)),
+            exec: (sql) => store.db.exec(sql),
+          },
+          queries: () => queries,
+        }
+      }
+      const one = counted()
+      expect(await loadAnalyses(one.db, [ids[0]!])).toHaveLength(1)
+      const many = counted()
+      const everything = [...all.slice(1), updated].map((a) => a.document.id)
+      expect(await loadAnalyses(many.db, everything)).toHaveLength(4)
+      expect(many.queries()).toBe(one.queries())
+      expect(many.queries()).toBeLessThanOrEqual(15)
+      // Paging through every analysis gives the same analyses.
+      const paged: Analysis[] = []
+      for await (const a of store.analyses()) paged.push(a)
+      expect(paged.map((a) => a.document.id)).toEqual([...everything].sort())
+      for (const a of paged) expect(a).toStrictEqual(await store.loadAnalysis(a.document.id))
     })
 
     it('searches documents with web-search syntax', async () => {

@@ -1,8 +1,9 @@
 /**
  * @module
- * Reading analyses back: one query per document returns the document and every annotation table
- * as JSON arrays, rebuilt into exactly the `Analysis` that was saved (optional fields absent when
- * they were absent, arrays in their original order).
+ * Reading analyses back, rebuilt into exactly the `Analysis` that was saved (optional fields absent
+ * when they were absent, arrays in their original order). `loadAnalysis` reads one document in one
+ * query (each annotation table as a JSON array); `loadAnalyses` reads many with a fixed number of
+ * queries: the documents, then one query per annotation table for all of them (`= ANY(…)`).
  */
 import type {
   Analysis,
@@ -30,6 +31,7 @@ import type {
 } from '../model/document.js'
 import type { Queryable } from './driver.js'
 import {
+  ANNOTATION_TABLES,
   ANNOTATION_TABLE_NAMES,
   type AnnotationRows,
   type AnnotationTable,
@@ -233,4 +235,86 @@ export function analysisFromRows(row: LoadedRow): Analysis {
 export async function loadAnalysis(db: Queryable, id: string): Promise<Analysis | null> {
   const [row] = await db.query<LoadedRow>(LOAD_SQL, [id])
   return row === undefined ? null : analysisFromRows(row)
+}
+
+const ANY_IDS = 'ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))'
+
+const DOCUMENTS_SQL = `SELECT d.id, d.source, d.title, d.author, d.site, d.published_at_text, d.kind,
+  d.language, d.text, d.schema, d.pipeline
+FROM documents d WHERE d.id = ${ANY_IDS}`
+
+/**
+ * Per annotation table, its rows for many documents as one JSON array (json, not jsonb: cheaper to
+ * build), ordered by document and then as `loadAnalysis` orders them.
+ */
+const TABLE_SQL = Object.fromEntries(
+  ANNOTATION_TABLE_NAMES.map((table) => {
+    const columns = Object.keys(ANNOTATION_TABLES[table]).join(', ')
+    return [
+      table,
+      `SELECT coalesce(json_agg(r ORDER BY r.document_id, ${ORDER[table]
+        .split(', ')
+        .map((c) => `r.${c}`)
+        .join(', ')}), '[]'::json) AS rows
+FROM (SELECT document_id, ${columns} FROM ${table} WHERE document_id = ${ANY_IDS}) r`,
+    ]
+  }),
+) as Record<AnnotationTable, string>
+
+type RowWithDocument = { readonly document_id: string }
+
+/**
+ * The stored Analyses of `ids`, in the order of `ids`; ids not stored are left out, and an id
+ * given twice is returned once. Each is exactly what `loadAnalysis` returns for it. Runs one query
+ * for the documents and one per annotation table, however many ids there are.
+ */
+export async function loadAnalyses(db: Queryable, ids: readonly string[]): Promise<Analysis[]> {
+  const wanted = [...new Set(ids)]
+  if (wanted.length === 0) return []
+  const param = JSON.stringify(wanted)
+  const documents = await db.query<DocumentRecord>(DOCUMENTS_SQL, [param])
+  if (documents.length === 0) return []
+  const tables = new Map<AnnotationTable, Map<string, RowWithDocument[]>>()
+  for (const table of ANNOTATION_TABLE_NAMES) {
+    const [result] = await db.query<{ rows: RowWithDocument[] | string }>(TABLE_SQL[table], [param])
+    const rows = result === undefined ? [] : result.rows
+    tables.set(
+      table,
+      groupBy(
+        typeof rows === 'string' ? (JSON.parse(rows) as RowWithDocument[]) : rows,
+        'document_id',
+      ),
+    )
+  }
+  const byId = new Map(documents.map((d) => [d.id, d]))
+  const analyses: Analysis[] = []
+  for (const id of wanted) {
+    const document = byId.get(id)
+    if (document === undefined) continue
+    const row = { ...document } as Record<string, unknown>
+    for (const table of ANNOTATION_TABLE_NAMES) row[table] = tables.get(table)!.get(id) ?? []
+    analyses.push(analysisFromRows(row as unknown as LoadedRow))
+  }
+  return analyses
+}
+
+/**
+ * Every stored analysis in id order, a page of `pageSize` documents at a time, each page read by
+ * `loadAnalyses` (a fixed number of queries per page); memory stays at one page.
+ */
+export async function* pagedAnalyses(db: Queryable, pageSize = 100): AsyncGenerator<Analysis> {
+  let after = ''
+  for (;;) {
+    const page = await db.query<{ id: string }>(
+      'SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, pageSize],
+    )
+    // A document deleted since the page was read is left out.
+    yield* await loadAnalyses(
+      db,
+      page.map((r) => r.id),
+    )
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!.id
+  }
 }

@@ -5,12 +5,11 @@
  */
 import type { Analysis } from '../model/analysis.js'
 import type { Driver, DriverKind } from './driver.js'
-import { loadAnalysis } from './load-analysis.js'
+import { loadAnalyses, loadAnalysis, pagedAnalyses } from './load-analysis.js'
 import { migrate } from './migrate.js'
 import { openPgDriver } from './pg-driver.js'
 import { openPgliteDriver } from './pglite-driver.js'
 import {
-  analyses,
   counts,
   listDocuments,
   searchDocuments,
@@ -34,8 +33,14 @@ export interface Store {
   /** Records another source of a stored document; `NOT_FOUND` when it is not stored. */
   addSource(id: string, source: string): Promise<void>
   loadAnalysis(id: string): Promise<Analysis | null>
+  /**
+   * The stored analyses of `ids`, in that order (ids not stored are left out, repeats once), each
+   * exactly what `loadAnalysis` returns. A fixed number of queries however many ids: use it
+   * rather than `loadAnalysis` in a loop.
+   */
+  loadAnalyses(ids: readonly string[]): Promise<Analysis[]>
   listDocuments(): Promise<DocumentRow[]>
-  /** Every stored analysis, paged. */
+  /** Every stored analysis in id order, paged (`loadAnalyses` per page of 100). */
   analyses(): AsyncGenerator<Analysis>
   /** Every stored analysis at once (small stores; prefer `analyses()`). */
   loadAllAnalyses(): Promise<Analysis[]>
@@ -57,11 +62,12 @@ export function storeOver(db: Driver, migrated: readonly string[] = []): Store {
     documentStatus: (id) => documentStatus(db, id),
     addSource: (id, source) => addSource(db, id, source),
     loadAnalysis: (id) => loadAnalysis(db, id),
+    loadAnalyses: (ids) => loadAnalyses(db, ids),
     listDocuments: () => listDocuments(db),
-    analyses: () => analyses(db),
+    analyses: () => pagedAnalyses(db),
     async loadAllAnalyses() {
       const all: Analysis[] = []
-      for await (const analysis of analyses(db)) all.push(analysis)
+      for await (const analysis of pagedAnalyses(db)) all.push(analysis)
       return all
     },
     counts: () => counts(db),
