@@ -138,7 +138,10 @@ describe('claimgraph (CLI)', () => {
 
     const storyId = parsed.stories[0]?.id ?? ''
     const one = await runCli(['brief', '--db', db, '--story', storyId, '--format', 'json'])
-    expect((JSON.parse(one.stdout) as { stories: unknown[] }).stories).toHaveLength(1)
+    // Only the story's documents are loaded, and the brief is the one the full brief holds.
+    const oneParsed = JSON.parse(one.stdout) as typeof parsed & { documents: number }
+    expect(oneParsed.stories).toEqual([parsed.stories[0]])
+    expect(oneParsed.documents).toBe((parsed as typeof oneParsed).documents)
     const none = await runCli(['brief', '--db', db, '--story', 'no-such-story'])
     expect(none.code).toBe(2)
     expect(none.stderr.trim().split('\n')).toHaveLength(1)

@@ -312,4 +312,10 @@ export interface Brief {
 export interface BuildBriefOptions {
   /** Keep only the story with this id (an empty `stories` list when there is none). */
   readonly storyId?: string
+  /**
+   * The whole store the analyses were taken from, when they are only part of it (one story's
+   * documents, see `storyBrief`): `Brief.documents` and the notes about documents without entities
+   * then count the whole store, as a brief over every stored analysis would.
+   */
+  readonly corpus?: { readonly documents: number; readonly withoutEntities: number }
 }

@@ -63,12 +63,14 @@ export function buildBrief(analyses: readonly Analysis[], options: BuildBriefOpt
     )
   if (options.storyId !== undefined) stories = stories.filter((s) => s.id === options.storyId)
 
+  const documents = options.corpus?.documents ?? unique.length
+  const withoutEntities =
+    options.corpus?.withoutEntities ?? unique.filter((a) => a.entities.length === 0).length
   const notes: string[] = []
-  if (unique.length === 0) notes.push('No documents to brief.')
-  const withoutEntities = unique.filter((a) => a.entities.length === 0).length
+  if (documents === 0) notes.push('No documents to brief.')
   if (withoutEntities > 0) {
     notes.push(
-      `${withoutEntities} of ${unique.length} documents have no extracted entities; ` +
+      `${withoutEntities} of ${documents} documents have no extracted entities; ` +
         'they were grouped by recurring capitalised names in their text instead.',
     )
   }
@@ -77,7 +79,7 @@ export function buildBrief(analyses: readonly Analysis[], options: BuildBriefOpt
       `${analyses.length - unique.length} duplicate analyses (same document id) were ignored.`,
     )
   }
-  return { schema: BRIEF_SCHEMA, documents: unique.length, stories, notes }
+  return { schema: BRIEF_SCHEMA, documents, stories, notes }
 }
 
 function buildStory(

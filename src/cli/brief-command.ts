@@ -1,5 +1,7 @@
+import type { Brief } from '../brief/brief.js'
 import { buildBrief, renderBriefMarkdown } from '../brief/index.js'
 import { AppError } from '../errors.js'
+import { storyBrief } from '../reconcile/stories.js'
 import { openStore, type Store } from '../store/index.js'
 import { writeOut } from './output.js'
 
@@ -25,8 +27,10 @@ export async function printBrief(
   store: Store,
   options: Omit<BriefCommandOptions, 'db'>,
 ): Promise<void> {
-  const analyses = await store.loadAllAnalyses()
-  const brief = buildBrief(analyses, options.story === undefined ? {} : { storyId: options.story })
+  const brief =
+    options.story === undefined
+      ? buildBrief(await store.loadAllAnalyses())
+      : await oneStory(store, options.story)
   if (options.story !== undefined && brief.stories.length === 0) {
     throw new AppError(
       'NOT_FOUND',
@@ -35,4 +39,15 @@ export async function printBrief(
   }
   if (options.format === 'json') await writeOut(`${JSON.stringify(brief, null, 2)}\n`)
   else await writeOut(renderBriefMarkdown(brief))
+}
+
+/**
+ * One story's brief from its documents only (`storyBrief`). A store whose stories were never
+ * recorded (or a story id the stored stories do not know) falls back to briefing every analysis and
+ * keeping that story, so ids printed by `claimgraph brief` always work.
+ */
+async function oneStory(store: Store, storyId: string): Promise<Brief> {
+  const brief = await storyBrief(store, storyId)
+  if (brief.stories.length > 0) return brief
+  return buildBrief(await store.loadAllAnalyses(), { storyId })
 }

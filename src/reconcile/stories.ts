@@ -181,16 +181,27 @@ export async function listStories(
   }))
 }
 
-/** The brief of one stored story: only its documents are loaded. */
+/**
+ * The brief of one stored story: only its documents are loaded (`loadAnalyses`, a fixed number of
+ * queries). It equals `buildBrief(every stored analysis, { storyId })`: the header's document count
+ * and the note on documents without entities are counted over the whole store in SQL. Its
+ * `stories` is empty when the story is not stored.
+ */
 export async function storyBrief(
-  store: Pick<Store, 'db' | 'loadAnalysis'>,
+  store: Pick<Store, 'db' | 'loadAnalyses'>,
   storyId: string,
 ): Promise<Brief> {
   const ids = await storyDocuments(store, storyId)
-  const analyses = (await Promise.all(ids.map((id) => store.loadAnalysis(id)))).filter(
-    (a): a is Analysis => a !== null,
+  const [corpus] = await store.db.query<{ documents: number; without_entities: number }>(
+    `SELECT count(*)::int AS documents,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id))::int
+         AS without_entities
+     FROM documents d`,
   )
-  return buildBrief(analyses)
+  return buildBrief(await store.loadAnalyses(ids), {
+    storyId,
+    corpus: { documents: corpus!.documents, withoutEntities: corpus!.without_entities },
+  })
 }
 
 /**
