@@ -18,142 +18,26 @@
  * Options: --split dev (tune and print Dev only).
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import nlp from 'compromise'
 import { corefScores, type CorefScores } from '../src/reconcile/coref-metrics.js'
 import {
   clusterDocuments,
+  documentProbabilities,
+  documentSimilarity,
   eventCoreference,
   sameLemma,
-  type CorefMention,
+  scoredCoreference,
   type EventCorefOptions,
+  type PairModel,
 } from '../src/reconcile/event-coref.js'
+import { clusterIndex, loadSplit, SYNONYMS, WEAK, type Split } from './train-events.js'
 
-const root = new URL('../../shared/data/ecbplus/', import.meta.url).pathname
 const devOnly = process.argv.includes('--split') && process.argv.includes('dev')
-
-interface GoldMention {
-  coref_chain: string
-  doc_id: string
-  sent_id: number
-  tokens_number: number[]
-  tokens_str: string
-}
-
-interface Split {
-  mentions: CorefMention[]
-  key: string[][]
-  documents: { id: string; terms: Map<string, number> }[]
-  topicOf: Map<string, number>
-}
-
-const STOP = new Set(
-  'the a an and or but of to in on at for with by from as is was were be been are has have had it its this that these those he she they we you i his her their our not no said says will would could can after before over about into than then also more most who which what when where while there here up out one two'.split(
-    ' ',
-  ),
-)
-const TIME =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|(1[89]|20)\d\d)$/i
-
-const LIGHT = new Set(['open', 'take', 'make', 'have', 'give', 'go', 'get', 'do', 'set', 'put'])
-
-const rootCache = new Map<string, { root: string; verb: boolean }>()
-function rootOf(word: string): { root: string; verb: boolean } {
-  let r = rootCache.get(word)
-  if (r === undefined) {
-    const doc = nlp(word)
-    doc.compute('root')
-    r = { root: doc.text('root').toLowerCase() || word.toLowerCase(), verb: doc.has('#Verb') }
-    rootCache.set(word, r)
-  }
-  return r
-}
-
-function headLemma(text: string): string {
-  const words = text.split(/\s+/).filter((w) => w !== '')
-  if (words.length === 1) return rootOf(words[0]!).root
-  const first = rootOf(words[0]!)
-  // "open fire", "take part": a light verb leaves the meaning to the last word.
-  return first.verb && !LIGHT.has(first.root) ? first.root : rootOf(words[words.length - 1]!).root
-}
-
-function loadSplit(name: 'Dev' | 'Test'): Split {
-  const sentences = new Map<string, string[][]>()
-  for (const line of readFileSync(join(root, `ECB_${name}_corpus.txt`), 'utf8').split('\n')) {
-    const cols = line.split('\t')
-    if (cols.length < 4) continue
-    const [doc, sent, tok, token] = cols as [string, string, string, string]
-    const doc_ = sentences.get(doc) ?? []
-    const s = Number(sent)
-    doc_[s] ??= []
-    doc_[s]![Number(tok)] = token
-    sentences.set(doc, doc_)
-  }
-  const gold = JSON.parse(
-    readFileSync(join(root, `ECB_${name}_Event_gold_mentions.json`), 'utf8'),
-  ) as GoldMention[]
-  const seen = new Set<string>()
-  const chains = new Map<string, string[]>()
-  const mentions: CorefMention[] = []
-  for (const g of gold) {
-    const id = `${g.doc_id}|${g.sent_id}|${g.tokens_number.join(',')}`
-    if (seen.has(id)) continue
-    seen.add(id)
-    const chain = chains.get(g.coref_chain) ?? []
-    chain.push(id)
-    chains.set(g.coref_chain, chain)
-    const sentence = sentences.get(g.doc_id)?.[g.sent_id] ?? []
-    const inMention = new Set(g.tokens_number)
-    const args = new Set<string>()
-    const times = new Set<string>()
-    sentence.forEach((token, i) => {
-      if (token === undefined || inMention.has(i)) return
-      if (TIME.test(token)) times.add(token.toLowerCase())
-      else if ((i > 0 && /^\p{Lu}/u.test(token)) || /^\d+([.,]\d+)?$/.test(token)) {
-        if (!STOP.has(token.toLowerCase())) args.add(token.toLowerCase())
-      }
-    })
-    mentions.push({
-      id,
-      document: g.doc_id,
-      lemma: headLemma(g.tokens_str),
-      args: [...args],
-      times: [...times],
-    })
-  }
-  const documents = [...sentences.entries()].map(([id, sents]) => {
-    const terms = new Map<string, number>()
-    for (const s of sents) {
-      for (const token of s ?? []) {
-        const t = token?.toLowerCase()
-        if (t === undefined || t.length < 3 || STOP.has(t) || !/^\p{L}+$/u.test(t)) continue
-        terms.set(t, (terms.get(t) ?? 0) + 1)
-      }
-    }
-    return { id, terms }
-  })
-  const topicOf = new Map(documents.map((d) => [d.id, Number(d.id.split('_')[0])]))
-  return { mentions, key: [...chains.values()], documents, topicOf }
-}
-
-function clusterIndex(clusters: readonly string[][]): Map<string, number> {
-  const map = new Map<string, number>()
-  clusters.forEach((c, i) => c.forEach((d) => map.set(d, i)))
-  return map
-}
+const model = JSON.parse(
+  readFileSync(new URL('../models/events/pair-model.json', import.meta.url), 'utf8'),
+) as PairModel
 
 const THRESHOLDS = [0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]
-const SYNONYMS = readFileSync(
-  new URL('../data/reconcile/event-synonyms.txt', import.meta.url),
-  'utf8',
-)
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l !== '' && !l.startsWith('#'))
-  .map((l) => l.split(/\s+/))
 const OPTIONS: EventCorefOptions[] = []
-/** Reporting and light verbs: sharing one says little about sharing an event. */
-const WEAK = ['say', 'report', 'tell', 'accord', 'confirm', 'claim', 'make', 'take', 'be', 'do']
 for (const splitOnTime of [false, true]) {
   for (const argJoin of [Infinity, 0.3, 0.5]) {
     for (const stemPrefix of [0, 6]) {
@@ -243,6 +127,19 @@ function main(): void {
       row(
         'lemma + time/argument rules + document clusters',
         corefScores(split.key, eventCoreference(split.mentions, forMethod, method.options)),
+      ),
+    )
+    const forModel = clusterIndex(clusterDocuments(split.documents, model.documentThreshold))
+    const learned = scoredCoreference(split.mentions, forModel, model, {
+      documentSimilarity: documentSimilarity(split.documents),
+      ...(model.documents === undefined
+        ? {}
+        : { documentProbability: documentProbabilities(split.documents, model.documents.weights) }),
+    })
+    console.log(
+      row(
+        'learned pair scorer + average link + document clusters',
+        corefScores(split.key, learned),
       ),
     )
     console.log('')

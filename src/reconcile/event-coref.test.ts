@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import {
+  averageLink,
   clusterDocuments,
   DEFAULT_EVENT_COREF,
   eventCoreference,
+  pairContext,
+  pairFeatures,
+  pairProbability,
   sameLemma,
+  scoredCoreference,
   type CorefMention,
+  type PairModel,
+  type ScoredMention,
 } from './event-coref.js'
 
 const terms = (text: string) => {
@@ -36,12 +43,13 @@ describe('clusterDocuments', () => {
   })
 })
 
+const clusters = new Map([
+  ['d1', 0],
+  ['d2', 0],
+  ['d3', 1],
+])
+
 describe('event coreference', () => {
-  const clusters = new Map([
-    ['d1', 0],
-    ['d2', 0],
-    ['d3', 1],
-  ])
   it('same lemma corefers inside a document cluster only (the baseline)', () => {
     const groups = sameLemma(
       [m('x', 'd1', 'arrest'), m('y', 'd2', 'arrest'), m('z', 'd3', 'arrest')],
@@ -87,5 +95,69 @@ describe('event coreference', () => {
   ] as const)('%s', (_name, mentions, options, count) => {
     const groups = eventCoreference(mentions, clusters, { ...DEFAULT_EVENT_COREF, ...options })
     expect(groups).toHaveLength(count)
+  })
+})
+
+describe('learned pair scorer', () => {
+  const sm = (
+    id: string,
+    document: string,
+    lemma: string,
+    context: string[],
+    args: string[] = [],
+  ): ScoredMention => ({
+    id,
+    document,
+    lemma,
+    args,
+    times: [],
+    trigger: lemma,
+    verb: true,
+    sentence: 2,
+    context,
+    window: context,
+  })
+  const model: PairModel = {
+    version: 1,
+    weights: { bias: -2, 'lex=same': 1, 'sent*same': 3, 'lex=syn': 1, 'sent*other': 3 },
+    lemmaPairs: {},
+    threshold: 0.5,
+    documentThreshold: 0.1,
+    synonyms: [['kill', 'death']],
+    weakLemmas: ['say'],
+  }
+
+  it('describes a pair by its lemma relation, shared arguments and sentence similarity', () => {
+    const a = sm('a', 'd1', 'fall', ['harbour', 'wall'], ['portmere'])
+    const b = sm('b', 'd2', 'fallen', ['harbour', 'wall'], ['portmere'])
+    const f = pairFeatures(a, b, pairContext([a, b], model))
+    expect(f.get('lex=same')).toBe(1)
+    expect(f.get('args=1*same')).toBe(1)
+    expect(f.get('sent*same')).toBeCloseTo(1)
+    const c = sm('c', 'd2', 'death', ['orchestra'])
+    const g = pairFeatures(sm('k', 'd1', 'kill', ['harbour']), c, pairContext([a, c], model))
+    expect(g.get('lex=syn')).toBe(1)
+    expect(g.get('sent*other')).toBe(0)
+  })
+
+  it('joins mentions whose sentences agree and keeps the others apart', () => {
+    const mentions = [
+      sm('a', 'd1', 'kill', ['harbour', 'flood', 'portmere']),
+      sm('b', 'd2', 'death', ['harbour', 'flood', 'portmere']),
+      sm('c', 'd2', 'kill', ['orchestra', 'lindhall', 'season']),
+    ]
+    const groups = scoredCoreference(mentions, clusters, model)
+    expect(groups.map((g) => g.sort().join(',')).sort()).toEqual(['a,b', 'c'])
+    expect(pairProbability(new Map([['bias', 1]]), model.weights)).toBeCloseTo(0.119, 3)
+  })
+
+  it('average link merges while the mean link reaches the threshold', () => {
+    const link = [
+      Float64Array.from([0, 0.9, 0.2]),
+      Float64Array.from([0.9, 0, 0.6]),
+      Float64Array.from([0.2, 0.6, 0]),
+    ]
+    // {0,1} merge at 0.9; then {0,1}–{2} has mean link 0.4 < 0.5.
+    expect(averageLink(link, 0.5).map((c) => c.sort().join(''))).toEqual(['01', '2'])
   })
 })

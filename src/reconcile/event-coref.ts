@@ -13,11 +13,8 @@ export interface CorefDocument {
   readonly terms: ReadonlyMap<string, number>
 }
 
-/**
- * Agglomerative clustering of documents by tf-idf cosine with average link: merge the two most
- * similar clusters while their similarity is at least `threshold`. Returns lists of document ids.
- */
-export function clusterDocuments(docs: readonly CorefDocument[], threshold: number): string[][] {
+/** Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`). */
+export function documentSimilarityMatrix(docs: readonly CorefDocument[]): Float64Array[] {
   const df = new Map<string, number>()
   for (const d of docs) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1)
   const vectors = docs.map((d) => {
@@ -47,6 +44,29 @@ export function clusterDocuments(docs: readonly CorefDocument[], threshold: numb
       sim[j]![i] = dot
     }
   }
+  return sim
+}
+
+/** Tf-idf cosine of two documents by id, over `docs` (0 for an unknown id). */
+export function documentSimilarity(
+  docs: readonly CorefDocument[],
+): (a: string, b: string) => number {
+  const sim = documentSimilarityMatrix(docs)
+  const index = new Map(docs.map((d, i) => [d.id, i]))
+  return (a, b) => {
+    const i = index.get(a)
+    const j = index.get(b)
+    return i === undefined || j === undefined ? 0 : sim[i]![j]!
+  }
+}
+
+/**
+ * Agglomerative clustering of documents by tf-idf cosine with average link: merge the two most
+ * similar clusters while their similarity is at least `threshold`. Returns lists of document ids.
+ */
+export function clusterDocuments(docs: readonly CorefDocument[], threshold: number): string[][] {
+  const n = docs.length
+  const sim = documentSimilarityMatrix(docs)
   // Average link over cluster sums: link[a][b] = Σ sim over member pairs.
   const members: (number[] | null)[] = docs.map((_, i) => [i])
   const link = sim.map((row) => Float64Array.from(row))
@@ -225,4 +245,425 @@ function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 function timesDisagree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size > 0 && b.size > 0 && intersection(a, b) === 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learned pairwise scorer (models/events/pair-model.json, made by `npm run train:events`).
+
+/** What the pairwise scorer reads of a mention beyond {@link CorefMention}. */
+export interface ScoredMention extends CorefMention {
+  /** The mention's words, lower-cased ("opened fire"). */
+  readonly trigger: string
+  /** Whether the head word is a verb. */
+  readonly verb: boolean
+  /** Sentence number in its document (0: the first). */
+  readonly sentence: number
+  /** Content words of the sentence (lower-cased, mention excluded). */
+  readonly context: readonly string[]
+  /** Content words within a few words of the mention. */
+  readonly window: readonly string[]
+  /** The nearest content words before and after the mention. */
+  readonly neighbours?: readonly string[]
+  /** Years and dates ("march 3") the mention's document names. */
+  readonly documentTimes?: readonly string[]
+}
+
+/** A logistic pair scorer: named features, their weights, and how to cluster with it. */
+export interface PairModel {
+  readonly version: 1
+  /** Feature name → weight; the bias is the feature "bias". */
+  readonly weights: Readonly<Record<string, number>>
+  /** "lemma|lemma" (sorted) → smoothed log-odds that two mentions with these lemmas corefer. */
+  readonly lemmaPairs: Readonly<Record<string, number>>
+  /** Merge while the average link probability is at least this. */
+  readonly threshold: number
+  /** Document-clustering threshold of {@link clusterDocuments} (without a document model). */
+  readonly documentThreshold: number
+  /** The document-pair scorer that makes the document clusters, when there is one. */
+  readonly documents?: DocumentModel
+  readonly synonyms: readonly (readonly string[])[]
+  readonly weakLemmas: readonly string[]
+}
+
+/** What features of one pool of mentions share: IDF of context words, synonym groups. */
+export interface PairContext {
+  readonly idf: ReadonlyMap<string, number>
+  readonly synonyms: ReadonlyMap<string, string>
+  readonly weak: ReadonlySet<string>
+  /** Log-odds prior of a lemma pair (undefined: unseen). */
+  readonly prior: (a: string, b: string) => number | undefined
+  readonly documentSimilarity: (a: string, b: string) => number
+  /** Probability that two documents report the same event (document model), when known. */
+  readonly documentProbability?: (a: string, b: string) => number
+}
+
+const trigrams = (word: string): Set<string> => {
+  const w = `#${word}#`
+  const out = new Set<string>()
+  for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3))
+  return out
+}
+
+function weightedCosine(
+  a: readonly string[],
+  b: readonly string[],
+  idf: ReadonlyMap<string, number>,
+): number {
+  const sa = new Set(a)
+  const sb = new Set(b)
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const w of sa) {
+    const x = idf.get(w) ?? 0
+    na += x * x
+    if (sb.has(w)) dot += x * x
+  }
+  for (const w of sb) {
+    const x = idf.get(w) ?? 0
+    nb += x * x
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+}
+
+/** Lemmas that differ only by an ending or a typo ("fall", "fallen"; "arest", "arrest"). */
+function nearLemma(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a]
+  if (s.length >= 4 && l.length - s.length <= 2 && l.startsWith(s)) return true
+  if (s.length < 5 || l.length - s.length > 1) return false
+  let i = 0
+  while (i < s.length && s[i] === l[i]) i++
+  // One letter inserted or changed at i.
+  return (
+    s.slice(i) === l.slice(i + 1) || (s.length === l.length && s.slice(i + 1) === l.slice(i + 1))
+  )
+}
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+/** IDF of context words over a pool of mentions (one count per sentence). */
+export function contextIdf(mentions: readonly ScoredMention[]): Map<string, number> {
+  const df = new Map<string, number>()
+  const seen = new Set<string>()
+  let n = 0
+  for (const m of mentions) {
+    const key = `${m.document}|${m.sentence}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    n++
+    for (const w of new Set(m.context)) df.set(w, (df.get(w) ?? 0) + 1)
+  }
+  const idf = new Map<string, number>()
+  for (const [w, d] of df) idf.set(w, Math.log((n + 1) / (d + 0.5)))
+  return idf
+}
+
+const bin = (x: number, edges: readonly number[]): number => {
+  let i = 0
+  while (i < edges.length && x >= edges[i]!) i++
+  return i
+}
+
+/** The features of a pair of mentions, as name → value (absent: 0). */
+export function pairFeatures(
+  a: ScoredMention,
+  b: ScoredMention,
+  ctx: PairContext,
+): Map<string, number> {
+  const f = new Map<string, number>()
+  f.set('bias', 1)
+  const la = a.lemma
+  const lb = b.lemma
+  const same = la === lb || nearLemma(la, lb)
+  const synonym = !same && (ctx.synonyms.get(la) ?? la) === (ctx.synonyms.get(lb) ?? lb)
+  const prefix = !same && la.length >= 5 && lb.length >= 5 && la.slice(0, 5) === lb.slice(0, 5)
+  const lex = same ? 'same' : synonym ? 'syn' : prefix ? 'prefix' : 'diff'
+  f.set(`lex=${lex}`, 1)
+  if (a.trigger === b.trigger) f.set('sameTrigger', 1)
+  const ta = trigrams(la)
+  const tb = trigrams(lb)
+  const sharedTri = intersection(ta, tb)
+  const tri = sharedTri / (ta.size + tb.size - sharedTri)
+  f.set('trigramJ', tri)
+  const prior = ctx.prior(la, lb)
+  if (prior !== undefined) {
+    f.set('prior', prior)
+    f.set(`prior*${lex}`, prior)
+  } else f.set(`noPrior*${lex}`, 1)
+  if (ctx.weak.has(la) || ctx.weak.has(lb)) f.set(`weak*${lex}`, 1)
+  const pos = a.verb && b.verb ? 'VV' : !a.verb && !b.verb ? 'NN' : 'VN'
+  f.set(`pos=${pos}*${lex}`, 1)
+
+  const sameDoc = a.document === b.document
+  if (sameDoc) {
+    f.set(`sameDoc*${lex}`, 1)
+    if (a.sentence === b.sentence) f.set('sameSentence', 1)
+  }
+  if (a.sentence <= 1 && b.sentence <= 1) f.set(`lead*${lex}`, 1)
+
+  const argsA = new Set(a.args)
+  const argsB = new Set(b.args)
+  const sharedArgs = intersection(argsA, argsB)
+  const argJ = sharedArgs === 0 ? 0 : sharedArgs / (argsA.size + argsB.size - sharedArgs)
+  f.set(`args=${Math.min(sharedArgs, 3)}*${lex === 'same' ? 'same' : 'other'}`, 1)
+  f.set(`argJ*${lex === 'same' ? 'same' : 'other'}`, argJ)
+  const timesA = new Set(a.times)
+  const timesB = new Set(b.times)
+  if (timesA.size > 0 && timesB.size > 0) {
+    f.set(intersection(timesA, timesB) > 0 ? 'timesShared' : `timesDiffer*${lex === 'same'}`, 1)
+  }
+  const sent = weightedCosine(a.context, b.context, ctx.idf)
+  f.set(`sent*${lex === 'same' ? 'same' : 'other'}`, sent)
+  f.set(`sentBin=${bin(sent, [0.05, 0.1, 0.2, 0.3, 0.5])}*${lex === 'same' ? 'same' : 'other'}`, 1)
+  const win = weightedCosine(a.window, b.window, ctx.idf)
+  f.set(`window*${lex === 'same' ? 'same' : 'other'}`, win)
+  if (a.neighbours !== undefined && b.neighbours !== undefined) {
+    const shared = intersection(new Set(a.neighbours), new Set(b.neighbours))
+    f.set(`neighbours=${Math.min(shared, 2)}*${lex === 'same' ? 'same' : 'other'}`, 1)
+  }
+  if (!sameDoc && a.documentTimes !== undefined && b.documentTimes !== undefined) {
+    const ta = new Set(a.documentTimes)
+    const tb = new Set(b.documentTimes)
+    const l = lex === 'same' ? 'same' : 'other'
+    if (ta.size > 0 && tb.size > 0) {
+      f.set(intersection(ta, tb) > 0 ? `docTimesShared*${l}` : `docTimesDiffer*${l}`, 1)
+    }
+  }
+  if (!sameDoc) {
+    const doc = ctx.documentSimilarity(a.document, b.document)
+    f.set('doc', doc)
+    f.set(`docBin=${bin(doc, [0.1, 0.2, 0.3, 0.4])}`, 1)
+    if (ctx.documentProbability !== undefined) {
+      const p = ctx.documentProbability(a.document, b.document)
+      const l = lex === 'same' ? 'same' : 'other'
+      f.set(`docP*${l}`, p)
+      f.set(`docPBin=${bin(p, [0.1, 0.3, 0.5, 0.7, 0.9])}*${l}`, 1)
+    }
+  }
+  return f
+}
+
+export function pairContext(
+  mentions: readonly ScoredMention[],
+  model: Pick<PairModel, 'lemmaPairs' | 'synonyms' | 'weakLemmas'>,
+  documentSimilarity: (a: string, b: string) => number = () => 0,
+  documentProbability?: (a: string, b: string) => number,
+): PairContext {
+  const synonyms = new Map<string, string>()
+  for (const group of model.synonyms) for (const w of group) synonyms.set(w, group[0]!)
+  return {
+    idf: contextIdf(mentions),
+    synonyms,
+    weak: new Set(model.weakLemmas),
+    prior: (a, b) => model.lemmaPairs[pairKey(a, b)],
+    documentSimilarity,
+    ...(documentProbability === undefined ? {} : { documentProbability }),
+  }
+}
+
+export function pairProbability(
+  features: ReadonlyMap<string, number>,
+  weights: Readonly<Record<string, number>>,
+): number {
+  let z = 0
+  for (const [name, value] of features) z += (weights[name] ?? 0) * value
+  return 1 / (1 + Math.exp(-z))
+}
+
+/**
+ * Average-link agglomerative clustering of mentions inside each document cluster by the pair
+ * model's probabilities: merge the two closest clusters while their mean link is at least the
+ * threshold.
+ */
+export function scoredCoreference(
+  mentions: readonly ScoredMention[],
+  clusterOfDocument: ReadonlyMap<string, number>,
+  model: PairModel,
+  options: {
+    threshold?: number
+    documentSimilarity?: (a: string, b: string) => number
+    documentProbability?: (a: string, b: string) => number
+  } = {},
+): string[][] {
+  const threshold = options.threshold ?? model.threshold
+  const ctx = pairContext(mentions, model, options.documentSimilarity, options.documentProbability)
+  const byCluster = new Map<number | string, number[]>()
+  mentions.forEach((m, i) => {
+    const c = clusterOfDocument.get(m.document) ?? m.document
+    const list = byCluster.get(c) ?? []
+    list.push(i)
+    byCluster.set(c, list)
+  })
+  const out: string[][] = []
+  for (const list of byCluster.values()) {
+    const n = list.length
+    const link = Array.from({ length: n }, () => new Float64Array(n))
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        const p = pairProbability(
+          pairFeatures(mentions[list[x]!]!, mentions[list[y]!]!, ctx),
+          model.weights,
+        )
+        link[x]![y] = p
+        link[y]![x] = p
+      }
+    }
+    for (const cluster of averageLink(link, threshold)) {
+      out.push(cluster.map((k) => mentions[list[k]!]!.id))
+    }
+  }
+  return out
+}
+
+/** Average-link agglomerative clustering over a symmetric similarity matrix (modified in place). */
+export function averageLink(link: Float64Array[], threshold: number): number[][] {
+  const n = link.length
+  const members: (number[] | null)[] = Array.from({ length: n }, (_, i) => [i])
+  for (;;) {
+    let best = -Infinity
+    let bi = -1
+    let bj = -1
+    for (let i = 0; i < n; i++) {
+      if (members[i] === null) continue
+      const row = link[i]!
+      const si = members[i]!.length
+      for (let j = i + 1; j < n; j++) {
+        if (members[j] === null) continue
+        const avg = row[j]! / (si * members[j]!.length)
+        if (avg > best) {
+          best = avg
+          bi = i
+          bj = j
+        }
+      }
+    }
+    if (bi === -1 || best < threshold) break
+    members[bi] = [...members[bi]!, ...members[bj]!]
+    members[bj] = null
+    for (let k = 0; k < n; k++) {
+      link[bi]![k] = link[bi]![k]! + link[bj]![k]!
+      link[k]![bi] = link[bi]![k]!
+    }
+  }
+  return members.filter((m): m is number[] => m !== null)
+}
+
+/** A document for the learned document-pair scorer: word counts by kind. */
+export interface ScoredDocument extends CorefDocument {
+  /** Capitalised words (not sentence-initial), lower-cased. */
+  readonly names: ReadonlyMap<string, number>
+  /** Numbers, years included. */
+  readonly numbers: ReadonlyMap<string, number>
+  /** Years (1800–2099) the document names. */
+  readonly years: ReadonlySet<string>
+  /** Lemmas of the document's event mentions. */
+  readonly lemmas: ReadonlyMap<string, number>
+}
+
+/** A logistic document-pair scorer: do two documents report the same event? */
+export interface DocumentModel {
+  readonly weights: Readonly<Record<string, number>>
+  /** Merge document clusters while the average link probability is at least this. */
+  readonly threshold: number
+}
+
+type Vector = Map<string, number>
+
+function tfidfVectors(bags: readonly ReadonlyMap<string, number>[]): Vector[] {
+  const df = new Map<string, number>()
+  for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1)
+  return bags.map((bag) => {
+    const v: Vector = new Map()
+    let norm = 0
+    for (const [t, n] of bag) {
+      const w = (1 + Math.log(n)) * Math.log(bags.length / df.get(t)!)
+      if (w <= 0) continue
+      v.set(t, w)
+      norm += w * w
+    }
+    norm = Math.sqrt(norm) || 1
+    for (const [t, w] of v) v.set(t, w / norm)
+    return v
+  })
+}
+
+const dot = (a: Vector, b: Vector): number => {
+  const [x, y] = a.size < b.size ? [a, b] : [b, a]
+  let s = 0
+  for (const [t, w] of x) s += w * (y.get(t) ?? 0)
+  return s
+}
+
+/** Features of every document pair, over one pool of documents: (i, j) → features. */
+export function documentPairFeatures(
+  docs: readonly ScoredDocument[],
+): (i: number, j: number) => Map<string, number> {
+  const terms = tfidfVectors(docs.map((d) => d.terms))
+  const names = tfidfVectors(docs.map((d) => d.names))
+  const numbers = tfidfVectors(docs.map((d) => d.numbers))
+  const lemmas = tfidfVectors(docs.map((d) => d.lemmas))
+  return (i, j) => {
+    const f = new Map<string, number>()
+    f.set('bias', 1)
+    const t = dot(terms[i]!, terms[j]!)
+    f.set('terms', t)
+    f.set(`termsBin=${bin(t, [0.03, 0.06, 0.1, 0.15, 0.2, 0.3])}`, 1)
+    const n = dot(names[i]!, names[j]!)
+    f.set('names', n)
+    f.set(`namesBin=${bin(n, [0.03, 0.06, 0.1, 0.15, 0.2, 0.3])}`, 1)
+    f.set('numbers', dot(numbers[i]!, numbers[j]!))
+    const l = dot(lemmas[i]!, lemmas[j]!)
+    f.set('lemmas', l)
+    f.set(`lemmasBin=${bin(l, [0.05, 0.1, 0.2, 0.3, 0.5])}`, 1)
+    const ya = docs[i]!.years
+    const yb = docs[j]!.years
+    if (ya.size > 0 && yb.size > 0) {
+      f.set(intersection(ya, yb) > 0 ? 'yearsShared' : 'yearsDiffer', 1)
+    } else f.set('yearsUnknown', 1)
+    return f
+  }
+}
+
+/**
+ * Average-link clustering of documents by the document-pair model's probabilities. Returns lists
+ * of document ids.
+ */
+export function documentProbabilities(
+  docs: readonly ScoredDocument[],
+  weights: Readonly<Record<string, number>>,
+): (a: string, b: string) => number {
+  const features = documentPairFeatures(docs)
+  const index = new Map(docs.map((d, i) => [d.id, i]))
+  const cache = new Map<string, number>()
+  return (a, b) => {
+    const i = index.get(a)
+    const j = index.get(b)
+    if (i === undefined || j === undefined) return 0
+    if (i === j) return 1
+    const key = i < j ? `${i},${j}` : `${j},${i}`
+    let p = cache.get(key)
+    if (p === undefined) {
+      p = pairProbability(features(Math.min(i, j), Math.max(i, j)), weights)
+      cache.set(key, p)
+    }
+    return p
+  }
+}
+
+export function clusterDocumentsScored(
+  docs: readonly ScoredDocument[],
+  model: DocumentModel,
+  threshold = model.threshold,
+): string[][] {
+  const features = documentPairFeatures(docs)
+  const n = docs.length
+  const link = Array.from({ length: n }, () => new Float64Array(n))
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const p = pairProbability(features(i, j), model.weights)
+      link[i]![j] = p
+      link[j]![i] = p
+    }
+  }
+  return averageLink(link, threshold).map((c) => c.map((i) => docs[i]!.id))
 }

@@ -1,0 +1,541 @@
+/**
+ * `npm run train:events`: learn the pairwise event-coreference scorer of
+ * src/reconcile/event-coref.ts on ECB+ train (../shared/data/ecbplus, topics of the Barhom et al.
+ * 2019 train split) and choose its clustering thresholds on Dev.
+ *
+ * 1. Lemma-pair priors: for every pair of train mentions inside one predicted document cluster,
+ *    whether they corefer, counted by their (sorted) lemma pair; the prior is the smoothed
+ *    log-odds. While training, each topic's pairs see only the counts of the other topics, so the
+ *    weights do not learn to trust a prior that has seen their own labels.
+ * 2. Logistic regression (AdaGrad, L2) over the features of `pairFeatures`.
+ * 3. On Dev: the document-clustering threshold and the average-link threshold with the best
+ *    CoNLL F1. Test is not read.
+ *
+ * Writes models/events/pair-model.json (feature names, weights, lemma pairs with log-odds, the two
+ * thresholds; no sentence). Options: --epochs N (default 8), --l2 X (default 1e-4),
+ * --min-pair N (fewest train pairs for a lemma-pair prior, default 3), --pairs cluster|topic
+ * (which train pairs: inside predicted document clusters, the default, or inside gold topics).
+ *
+ * This file also exports the ECB+ reader used by scripts/eval-events.ts.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import nlp from 'compromise'
+import { corefScores } from '../src/reconcile/coref-metrics.js'
+import {
+  clusterDocuments,
+  documentSimilarity,
+  pairContext,
+  pairFeatures,
+  pairKey,
+  pairProbability,
+  averageLink,
+  clusterDocumentsScored,
+  documentPairFeatures,
+  documentProbabilities,
+  type ScoredDocument,
+  type PairContext,
+  type PairModel,
+  type ScoredMention,
+} from '../src/reconcile/event-coref.js'
+
+const root = new URL('../../shared/data/ecbplus/', import.meta.url).pathname
+
+interface GoldMention {
+  coref_chain: string
+  doc_id: string
+  sent_id: number
+  tokens_number: number[]
+  tokens_str: string
+}
+
+export interface Split {
+  mentions: ScoredMention[]
+  /** Gold chains of mention ids. */
+  key: string[][]
+  /** Gold chain of each mention id. */
+  chainOf: Map<string, string>
+  documents: ScoredDocument[]
+  topicOf: Map<string, number>
+}
+
+export const STOP = new Set(
+  'the a an and or but of to in on at for with by from as is was were be been are has have had it its this that these those he she they we you i his her their our not no said says will would could can after before over about into than then also more most who which what when where while there here up out one two'.split(
+    ' ',
+  ),
+)
+const TIME =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|yesterday|today|tonight|(1[89]|20)\d\d)$/i
+
+const MONTH =
+  /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i
+
+const LIGHT = new Set(['open', 'take', 'make', 'have', 'give', 'go', 'get', 'do', 'set', 'put'])
+
+const rootCache = new Map<string, { root: string; verb: boolean }>()
+function rootOf(word: string): { root: string; verb: boolean } {
+  let r = rootCache.get(word)
+  if (r === undefined) {
+    const doc = nlp(word)
+    doc.compute('root')
+    r = { root: doc.text('root').toLowerCase() || word.toLowerCase(), verb: doc.has('#Verb') }
+    rootCache.set(word, r)
+  }
+  return r
+}
+
+/** Head lemma: the first word of a multi-word mention when it is a verb, else the last. */
+export function headLemma(text: string): { lemma: string; verb: boolean } {
+  const words = text.split(/\s+/).filter((w) => w !== '')
+  if (words.length === 1) {
+    const r = rootOf(words[0]!)
+    return { lemma: r.root, verb: r.verb }
+  }
+  const first = rootOf(words[0]!)
+  // "open fire", "take part": a light verb leaves the meaning to the last word.
+  if (first.verb && !LIGHT.has(first.root)) return { lemma: first.root, verb: true }
+  const last = rootOf(words[words.length - 1]!)
+  return { lemma: last.root, verb: last.verb }
+}
+
+const contentWord = (t: string): string | undefined => {
+  const w = t.toLowerCase()
+  return w.length >= 3 && !STOP.has(w) && /^\p{L}+$/u.test(w) ? w : undefined
+}
+
+const WINDOW = 5
+
+export function loadSplit(name: 'Train' | 'Dev' | 'Test'): Split {
+  const sentences = new Map<string, string[][]>()
+  for (const line of readFileSync(join(root, `ECB_${name}_corpus.txt`), 'utf8').split('\n')) {
+    const cols = line.split('\t')
+    if (cols.length < 4) continue
+    const [doc, sent, tok, token] = cols as [string, string, string, string]
+    const doc_ = sentences.get(doc) ?? []
+    const s = Number(sent)
+    doc_[s] ??= []
+    doc_[s]![Number(tok)] = token
+    sentences.set(doc, doc_)
+  }
+  const gold = JSON.parse(
+    readFileSync(join(root, `ECB_${name}_Event_gold_mentions.json`), 'utf8'),
+  ) as GoldMention[]
+  const documentTimes = new Map<string, string[]>()
+  for (const [doc, sents] of sentences) {
+    const times = new Set<string>()
+    for (const s of sents) {
+      ;(s ?? []).forEach((token, i) => {
+        if (/^(1[89]|20)\d\d$/.test(token ?? '')) times.add(token!)
+        const month = MONTH.exec(token ?? '')
+        const day = s?.[i + 1]
+        if (month !== null && day !== undefined && /^\d{1,2}$/.test(day)) {
+          times.add(`${month[1]!.slice(0, 3).toLowerCase()} ${Number(day)}`)
+        }
+      })
+    }
+    documentTimes.set(doc, [...times])
+  }
+  const seen = new Set<string>()
+  const chains = new Map<string, string[]>()
+  const chainOf = new Map<string, string>()
+  const mentions: ScoredMention[] = []
+  for (const g of gold) {
+    const id = `${g.doc_id}|${g.sent_id}|${g.tokens_number.join(',')}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    const chain = chains.get(g.coref_chain) ?? []
+    chain.push(id)
+    chains.set(g.coref_chain, chain)
+    chainOf.set(id, g.coref_chain)
+    const sentence = sentences.get(g.doc_id)?.[g.sent_id] ?? []
+    const inMention = new Set(g.tokens_number)
+    const first = Math.min(...g.tokens_number)
+    const last = Math.max(...g.tokens_number)
+    const args = new Set<string>()
+    const times = new Set<string>()
+    const context = new Set<string>()
+    const window = new Set<string>()
+    sentence.forEach((token, i) => {
+      if (token === undefined || inMention.has(i)) return
+      if (TIME.test(token)) times.add(token.toLowerCase())
+      else if ((i > 0 && /^\p{Lu}/u.test(token)) || /^\d+([.,]\d+)?$/.test(token)) {
+        if (!STOP.has(token.toLowerCase())) args.add(token.toLowerCase())
+      }
+      const w = contentWord(token)
+      if (w === undefined) return
+      context.add(w)
+      if (i >= first - WINDOW && i <= last + WINDOW) window.add(w)
+    })
+    const neighbours: string[] = []
+    for (const step of [-1, 1]) {
+      for (let i = step < 0 ? first - 1 : last + 1; i >= 0 && i < sentence.length; i += step) {
+        const w = contentWord(sentence[i] ?? '')
+        if (w !== undefined) {
+          neighbours.push(w)
+          break
+        }
+      }
+    }
+    const head = headLemma(g.tokens_str)
+    mentions.push({
+      id,
+      document: g.doc_id,
+      lemma: head.lemma,
+      verb: head.verb,
+      trigger: g.tokens_str.toLowerCase(),
+      sentence: g.sent_id,
+      args: [...args],
+      times: [...times],
+      context: [...context],
+      window: [...window],
+      neighbours,
+      documentTimes: documentTimes.get(g.doc_id) ?? [],
+    })
+  }
+  const lemmasOf = new Map<string, Map<string, number>>()
+  for (const m of mentions) {
+    const bag = lemmasOf.get(m.document) ?? new Map<string, number>()
+    bag.set(m.lemma, (bag.get(m.lemma) ?? 0) + 1)
+    lemmasOf.set(m.document, bag)
+  }
+  const add = (bag: Map<string, number>, t: string) => bag.set(t, (bag.get(t) ?? 0) + 1)
+  const documents = [...sentences.entries()].map(([id, sents]): ScoredDocument => {
+    const terms = new Map<string, number>()
+    const names = new Map<string, number>()
+    const numbers = new Map<string, number>()
+    const years = new Set<string>()
+    for (const s of sents) {
+      ;(s ?? []).forEach((token, i) => {
+        if (token === undefined) return
+        if (/^\d+([.,]\d+)?$/.test(token)) {
+          add(numbers, token)
+          if (/^(1[89]|20)\d\d$/.test(token)) years.add(token)
+          return
+        }
+        const t = token.toLowerCase()
+        if (i > 0 && /^\p{Lu}/u.test(token) && !STOP.has(t)) add(names, t)
+        if (t.length < 3 || STOP.has(t) || !/^\p{L}+$/u.test(t)) return
+        add(terms, t)
+      })
+    }
+    return { id, terms, names, numbers, years, lemmas: lemmasOf.get(id) ?? new Map() }
+  })
+  const topicOf = new Map(documents.map((d) => [d.id, Number(d.id.split('_')[0])]))
+  return { mentions, key: [...chains.values()], chainOf, documents, topicOf }
+}
+
+export function clusterIndex(clusters: readonly string[][]): Map<string, number> {
+  const map = new Map<string, number>()
+  clusters.forEach((c, i) => c.forEach((d) => map.set(d, i)))
+  return map
+}
+
+/** Reporting and light verbs: sharing one says little about sharing an event. */
+export const WEAK = [
+  'say',
+  'report',
+  'tell',
+  'accord',
+  'confirm',
+  'claim',
+  'make',
+  'take',
+  'be',
+  'do',
+]
+
+export const SYNONYMS = readFileSync(
+  new URL('../data/reconcile/event-synonyms.txt', import.meta.url),
+  'utf8',
+)
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l !== '' && !l.startsWith('#'))
+  .map((l) => l.split(/\s+/))
+
+/** Index pairs (i < j) of mentions that share a document cluster. */
+export function candidatePairs(
+  mentions: readonly ScoredMention[],
+  groupOf: (m: ScoredMention) => number | string,
+): [number, number][] {
+  const groups = new Map<number | string, number[]>()
+  mentions.forEach((m, i) => {
+    const g = groupOf(m)
+    const list = groups.get(g) ?? []
+    list.push(i)
+    groups.set(g, list)
+  })
+  const pairs: [number, number][] = []
+  for (const list of groups.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) pairs.push([list[x]!, list[y]!])
+    }
+  }
+  return pairs
+}
+
+const logOdds = (c: { yes: number; all: number }) => Math.log((c.yes + 0.5) / (c.all - c.yes + 0.5))
+
+function main(): void {
+  const argv = process.argv.slice(2)
+  const option = (name: string, fallback: string): string => {
+    const at = argv.indexOf(`--${name}`)
+    return at >= 0 ? argv[at + 1]! : fallback
+  }
+  const epochs = Number(option('epochs', '8'))
+  const l2 = Number(option('l2', '1e-4'))
+  const minPair = Number(option('min-pair', '3'))
+  const pairMode = option('pairs', 'cluster')
+  const trainDocThreshold = Number(option('train-doc-threshold', '0.1'))
+  const started = performance.now()
+
+  const train = loadSplit('Train')
+  const dev = loadSplit('Dev')
+  const trainClusters = clusterIndex(clusterDocuments(train.documents, trainDocThreshold))
+  const pairs = candidatePairs(train.mentions, (m) =>
+    pairMode === 'topic'
+      ? train.topicOf.get(m.document)!
+      : pairMode === 'subtopic'
+        ? `${m.document.split('_')[0]}${m.document.endsWith('plus') ? '+' : ''}`
+        : trainClusters.get(m.document)!,
+  )
+  const label = (i: number, j: number) =>
+    train.chainOf.get(train.mentions[i]!.id) === train.chainOf.get(train.mentions[j]!.id)
+
+  // Document pairs: same subtopic (the document id's "ecb"/"ecbplus" within its topic; train only).
+  // Train mention pairs see the probabilities of a model trained on the other half of the topics.
+  const subtopic = (id: string) => `${id.split('_')[0]}${id.endsWith('plus') ? '+' : ''}`
+  const docFeatures = documentPairFeatures(train.documents)
+  const docExamples: { x: Map<string, number>; y: number; fold: number }[] = []
+  const foldOf = (id: string) => Number(id.split('_')[0]) % 2
+  for (let i = 0; i < train.documents.length; i++) {
+    for (let j = i + 1; j < train.documents.length; j++) {
+      const a = train.documents[i]!.id
+      const b = train.documents[j]!.id
+      const fold = foldOf(a) === foldOf(b) ? foldOf(a) : -1
+      docExamples.push({ x: docFeatures(i, j), y: subtopic(a) === subtopic(b) ? 1 : 0, fold })
+    }
+  }
+  const docWeights = trainLogistic(docExamples, epochs, l2)
+  console.log(`Document pairs: ${docExamples.length}; weights ${JSON.stringify(docWeights)}`)
+  const foldWeights = [0, 1].map((f) =>
+    trainLogistic(
+      docExamples.filter((e) => e.fold !== f && e.fold !== -1),
+      epochs,
+      l2,
+    ),
+  )
+  const foldProbability = foldWeights.map((w) => documentProbabilities(train.documents, w))
+  const trainDocProbability = (a: string, b: string) => foldProbability[foldOf(a)]!(a, b)
+  const useDocP = option('doc-feature', '0') === '1'
+
+  // 1. Lemma-pair counts, per topic and in all.
+  const counts = new Map<string, { yes: number; all: number }>()
+  const perTopic = new Map<number, Map<string, { yes: number; all: number }>>()
+  for (const [i, j] of pairs) {
+    const a = train.mentions[i]!
+    const b = train.mentions[j]!
+    const k = pairKey(a.lemma, b.lemma)
+    const y = label(i, j) ? 1 : 0
+    const t = train.topicOf.get(a.document)!
+    const topic = perTopic.get(t) ?? new Map<string, { yes: number; all: number }>()
+    perTopic.set(t, topic)
+    for (const table of [counts, topic]) {
+      const c = table.get(k) ?? { yes: 0, all: 0 }
+      c.yes += y
+      c.all += 1
+      table.set(k, c)
+    }
+  }
+  const lemmaPairs: Record<string, number> = {}
+  for (const [k, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (c.all >= minPair) lemmaPairs[k] = Math.round(logOdds(c) * 1000) / 1000
+  }
+  const base = { lemmaPairs, synonyms: SYNONYMS, weakLemmas: WEAK }
+  const trainDocSim = documentSimilarity(train.documents)
+  const trainCtx = pairContext(
+    train.mentions,
+    base,
+    trainDocSim,
+    useDocP ? trainDocProbability : undefined,
+  )
+  const heldOutCtx = new Map<number, PairContext>()
+  for (const [t, topic] of perTopic) {
+    heldOutCtx.set(t, {
+      ...trainCtx,
+      prior: (a, b) => {
+        const k = pairKey(a, b)
+        const all = counts.get(k)
+        const own = topic.get(k) ?? { yes: 0, all: 0 }
+        if (all === undefined || all.all - own.all < minPair) return undefined
+        return logOdds({ yes: all.yes - own.yes, all: all.all - own.all })
+      },
+    })
+  }
+
+  // 2. Logistic regression.
+  const examples = pairs.map(([i, j]) => {
+    const a = train.mentions[i]!
+    const ctx = heldOutCtx.get(train.topicOf.get(a.document)!)!
+    return { x: pairFeatures(a, train.mentions[j]!, ctx), y: label(i, j) ? 1 : 0 }
+  })
+  const positives = examples.filter((e) => e.y === 1).length
+  console.log(
+    `Train: ${train.mentions.length} mentions, ${examples.length} pairs (${positives} coreferent), ` +
+      `${Object.keys(lemmaPairs).length} lemma pairs with a prior.`,
+  )
+  const rounded = trainLogistic(examples, epochs, l2)
+
+  // 3. Thresholds on Dev.
+  const model: PairModel = {
+    version: 1,
+    weights: rounded,
+    lemmaPairs,
+    threshold: 0.5,
+    documentThreshold: 0.1,
+    synonyms: SYNONYMS,
+    weakLemmas: WEAK,
+  }
+  const devCtx = pairContext(
+    dev.mentions,
+    model,
+    documentSimilarity(dev.documents),
+    useDocP ? documentProbabilities(dev.documents, docWeights) : undefined,
+  )
+  let best = { conll: -1, threshold: 0, documentThreshold: 0 }
+  const useDocModel = option('documents', 'tfidf') === 'model'
+  for (const documentThreshold of useDocModel
+    ? [0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
+    : [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2]) {
+    const clusters = clusterIndex(
+      useDocModel
+        ? clusterDocumentsScored(dev.documents, {
+            weights: docWeights,
+            threshold: documentThreshold,
+          })
+        : clusterDocuments(dev.documents, documentThreshold),
+    )
+    const scored = scorePairs(dev.mentions, clusters, model, devCtx)
+    const row: string[] = []
+    for (let threshold = 0.2; threshold <= 0.801; threshold += 0.05) {
+      const response = clusterScored(dev.mentions, scored, threshold)
+      const conll = corefScores(dev.key, response).conll
+      row.push(`${threshold.toFixed(2)}:${(100 * conll).toFixed(1)}`)
+      if (conll > best.conll) best = { conll, threshold, documentThreshold }
+    }
+    console.log(`Dev, document threshold ${documentThreshold}: ${row.join(' ')}`)
+  }
+  console.log(
+    `Dev best CoNLL F1 ${(100 * best.conll).toFixed(1)}: document threshold ` +
+      `${best.documentThreshold}, link threshold ${best.threshold.toFixed(2)}`,
+  )
+  const out: PairModel = {
+    ...model,
+    threshold: Math.round(best.threshold * 100) / 100,
+    documentThreshold: useDocModel ? 0.1 : best.documentThreshold,
+    ...(useDocModel
+      ? { documents: { weights: docWeights, threshold: best.documentThreshold } }
+      : {}),
+  }
+  const path = fileURLToPath(new URL('../models/events/pair-model.json', import.meta.url))
+  mkdirSync(fileURLToPath(new URL('../models/events/', import.meta.url)), { recursive: true })
+  writeFileSync(path, JSON.stringify(out, null, 1) + '\n')
+  console.log(`Wrote ${path} (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+/** Logistic regression by AdaGrad with L2; weights rounded to 4 decimals. */
+function trainLogistic(
+  examples: readonly { x: ReadonlyMap<string, number>; y: number }[],
+  epochs: number,
+  l2: number,
+): Record<string, number> {
+  const weights: Record<string, number> = {}
+  const g2: Record<string, number> = {}
+  const rate = 0.1
+  let seed = 12345
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed / 2147483648
+  }
+  const order = examples.map((_, i) => i)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[order[i], order[j]] = [order[j]!, order[i]!]
+    }
+    let loss = 0
+    for (const k of order) {
+      const { x, y } = examples[k]!
+      const p = pairProbability(x, weights)
+      loss -= y === 1 ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12)
+      const err = p - y
+      for (const [name, value] of x) {
+        const w = weights[name] ?? 0
+        const grad = err * value + l2 * w
+        g2[name] = (g2[name] ?? 0) + grad * grad
+        weights[name] = w - (rate * grad) / Math.sqrt(g2[name]! + 1e-8)
+      }
+    }
+    if (epoch === epochs - 1) {
+      console.log(
+        `  ${examples.length} examples, final mean log loss ${(loss / examples.length).toFixed(4)}`,
+      )
+    }
+  }
+  const rounded: Record<string, number> = {}
+  for (const name of Object.keys(weights).sort()) {
+    rounded[name] = Math.round(weights[name]! * 10000) / 10000
+  }
+  return rounded
+}
+
+/** Probabilities of all within-cluster pairs, grouped by cluster (for many thresholds). */
+function scorePairs(
+  mentions: readonly ScoredMention[],
+  clusterOf: ReadonlyMap<string, number>,
+  model: PairModel,
+  ctx: PairContext,
+): { list: number[]; link: Float64Array[] }[] {
+  const groups = new Map<number | string, number[]>()
+  mentions.forEach((m, i) => {
+    const c = clusterOf.get(m.document) ?? m.document
+    const list = groups.get(c) ?? []
+    list.push(i)
+    groups.set(c, list)
+  })
+  return [...groups.values()].map((list) => {
+    const n = list.length
+    const link = Array.from({ length: n }, () => new Float64Array(n))
+    for (let x = 0; x < n; x++) {
+      for (let y = x + 1; y < n; y++) {
+        const p = pairProbability(
+          pairFeatures(mentions[list[x]!]!, mentions[list[y]!]!, ctx),
+          model.weights,
+        )
+        link[x]![y] = p
+        link[y]![x] = p
+      }
+    }
+    return { list, link }
+  })
+}
+
+function clusterScored(
+  mentions: readonly ScoredMention[],
+  scored: { list: number[]; link: Float64Array[] }[],
+  threshold: number,
+): string[][] {
+  const out: string[][] = []
+  for (const { list, link } of scored) {
+    for (const c of averageLink(
+      link.map((r) => Float64Array.from(r)),
+      threshold,
+    )) {
+      out.push(c.map((k) => mentions[list[k]!]!.id))
+    }
+  }
+  return out
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main()
