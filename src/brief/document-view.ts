@@ -56,16 +56,29 @@ export function documentView(analysis: Analysis, ref: string): DocumentView {
     return repeats.some((repeat) => span.start >= repeat.start && span.start < repeat.end)
   }
 
+  // A sentence is cited many times (its claims, figures, events); it is clipped once.
+  const clipped = new Map<number, string>()
+  function sentenceText(index: number, sentence: Span): string {
+    let quoted = clipped.get(index)
+    if (quoted === undefined) {
+      quoted = clip(text.slice(sentence.start, sentence.end))
+      clipped.set(index, quoted)
+    }
+    return quoted
+  }
+
   function cite(span: Span, sentence: number | null): Citation {
     const found = sentence === null ? undefined : sentences[sentence]
     const index = found === undefined ? sentenceIndexAt(span.start) : sentence
     const covering = index === null ? undefined : sentences[index]
-    const quoted = covering === undefined ? span : covering
     const section = sectionAt(span.start)
     const base = {
       document: ref,
       sentence: index,
-      text: clip(text.slice(quoted.start, quoted.end)),
+      text:
+        covering === undefined
+          ? clip(text.slice(span.start, span.end))
+          : sentenceText(index!, covering),
       section: section?.kind ?? 'body',
     } as const
     return section?.kind === 'comment' && section.author !== undefined

@@ -32,22 +32,38 @@ export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): n
     const rb = find(b)
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
-  const names = (keys: readonly LinkKey[], salientOnly: boolean): string[] =>
+  // Names as small integers, so a pair is one number rather than a concatenated string.
+  const nameIds = new Map<string, number>()
+  const idOf = (name: string): number => {
+    let id = nameIds.get(name)
+    if (id === undefined) {
+      id = nameIds.size
+      nameIds.set(name, id)
+    }
+    return id
+  }
+  const names = (keys: readonly LinkKey[], salientOnly: boolean): number[] =>
     keys
       .filter((k) => k.kind === 'entity' && (k.salient || !salientOnly))
       .map((k) => k.key)
       .sort()
+      .map(idOf)
 
-  const firstWithPair = new Map<string, number>()
+  const firstWithPair = new Map<number, number>()
+  const salientAnywhere = new Set<number>()
   keysByDocument.forEach((keys, doc) => {
-    forEachPair(names(keys, true), (pair) => {
+    const salient = names(keys, true)
+    for (const id of salient) salientAnywhere.add(id)
+    forEachPair(salient, (pair) => {
       const first = firstWithPair.get(pair)
       if (first === undefined) firstWithPair.set(pair, doc)
       else union(first, doc)
     })
   })
+  // Only names salient in some document can be in a registered pair.
   keysByDocument.forEach((keys, doc) => {
-    forEachPair(names(keys, false), (pair) => {
+    const mentioned = names(keys, false).filter((id) => salientAnywhere.has(id))
+    forEachPair(mentioned, (pair) => {
       const first = firstWithPair.get(pair)
       if (first !== undefined) union(first, doc)
     })
@@ -73,9 +89,15 @@ export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): n
   return [...groups.values()]
 }
 
-/** Calls `visit` with every unordered pair of the sorted keys, as one string. */
-function forEachPair(sorted: readonly string[], visit: (pair: string) => void): void {
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++) visit(`${sorted[i]}\u0000${sorted[j]}`)
+/** Name ids per pair key: far more than the names of any story. */
+const PAIR_BASE = 2 ** 26
+
+/**
+ * Calls `visit` with every unordered pair of the names (ids in the order of the sorted names), as
+ * one number.
+ */
+function forEachPair(ids: readonly number[], visit: (pair: number) => void): void {
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) visit(ids[i]! * PAIR_BASE + ids[j]!)
   }
 }

@@ -190,15 +190,25 @@ function trimName(raw: string): string | null {
   return name.length >= 3 ? name : null
 }
 
+/** Names normalized so far: one brief asks for the same few names thousands of times. */
+const normalized = new Map<string, string>()
+const NORMALIZED_KEPT = 50_000
+
 /** Lowercased, accent-free, whitespace-collapsed name: the brief's cross-document join key. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
+  let key = normalized.get(name)
+  if (key === undefined) {
+    key = name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear()
+    normalized.set(name, key)
+  }
+  return key
 }
 
 function dedupe(keys: readonly LinkKey[]): LinkKey[] {
