@@ -18,7 +18,65 @@ export interface ContentModel {
   readonly weights: Readonly<Record<string, number>>
 }
 
-const BOUNDARY_WORDS = new Set([',', 'and', 'but', '—', '–', '(', 'while', 'as', 'which', 'who'])
+const BOUNDARY_WORDS = new Set([
+  ',',
+  'and',
+  'but',
+  '—',
+  '–',
+  '―',
+  '--',
+  '-',
+  '(',
+  'while',
+  'as',
+  'which',
+  'who',
+  'in',
+  'on',
+  'at',
+  'during',
+  'since',
+  'before',
+  'after',
+  'when',
+  'with',
+  'for',
+  'from',
+  'by',
+  'because',
+  'if',
+  'until',
+  'amid',
+  'over',
+  'to',
+])
+
+/** Words that make the content so far a clause rather than a noun phrase. */
+const CLAUSE_WORDS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+  "n't",
+  'not',
+])
 
 /** Whether the content may stop before words[b]. */
 export function isBoundary(words: readonly Word[], b: number): boolean {
@@ -47,7 +105,19 @@ export function boundaryFeatures(
     x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : x.upper ? 'cap' : 'low'
   const start = words[first]?.lower ?? ''
   const nl = n?.lower ?? '$'
+  let clause = 'np'
+  for (let k = first; k < b; k++) {
+    const x = words[k] as Word
+    if (CLAUSE_WORDS.has(x.lower) || (k > first && x.lower.endsWith('ed'))) {
+      clause = 'clause'
+      break
+    }
+  }
+  const startShape = start === 'that' || start === 'to' ? start : shape(words[first])
   return [
+    `b+clause=${w.lower}|${clause}`,
+    `b+clause+len=${w.lower}|${clause}|${bucket(b - first)}`,
+    `b+clause+start=${w.lower}|${clause}|${startShape}`,
     `b=${w.lower}`,
     `b+n=${w.lower}|${nl}`,
     `b+ns=${w.lower}|${shape(n)}`,
@@ -66,9 +136,22 @@ export function boundaryFeatures(
   ]
 }
 
+const tables = new WeakMap<ContentModel, Map<string, number>>()
+
+/** The model's weights as a Map (faster to look up than a large object). */
+function table(model: ContentModel): Map<string, number> {
+  let t = tables.get(model)
+  if (t === undefined) {
+    t = new Map(Object.entries(model.weights))
+    tables.set(model, t)
+  }
+  return t
+}
+
 export function scoreBoundary(model: ContentModel, features: readonly string[]): number {
+  const weights = table(model)
   let score = model.bias
-  for (const f of features) score += model.weights[f] ?? 0
+  for (const f of features) score += weights.get(f) ?? 0
   return score
 }
 
@@ -90,12 +173,15 @@ export function contentEnd(
     if (insideQuote(w)) continue
     if (scoreBoundary(model, boundaryFeatures(words, first, last, b, cue)) > model.threshold) {
       let end = b - 1
-      while (end > first && [',', '—', '–'].includes(words[end]?.lower ?? '')) end--
+      while (end > first && TRAILING.has(words[end]?.lower ?? '')) end--
       return end
     }
   }
   return last
 }
+
+/** Marks a content does not end with when it stops at a boundary. */
+export const TRAILING = new Set([',', '—', '–', '―', '--', '-', ':'])
 
 let cached: ContentModel | null | undefined
 

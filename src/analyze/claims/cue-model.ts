@@ -1,57 +1,84 @@
 /**
  * @module
  * A binary averaged perceptron that says whether a word outside the cue lexicon is the head of an
- * attribution cue ("urges", "conceded"), from the word and its neighbours. Trained by
- * `npm run train:attribution` on PolNeAR train; weights in models/attribution/cue-perceptron.json.
- * The same feature function serves training and the stage.
+ * attribution cue ("urges", "conceded", "unleashed"). It is asked only where the rules would take
+ * a cue: a lower-case word after a speaker phrase that opens a clause ("Trump [has] unleashed
+ * …"), so it learns which verbs, after which subjects and before which objects, PolNeAR counts as
+ * attributions. Trained by `npm run train:attribution` on PolNeAR train; weights in
+ * models/attribution/cue-perceptron.json. The same feature function serves training and the stage.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { modelPath } from '../../data-path.js'
 import type { Word } from './words.js'
 
 export interface CueModel {
-  readonly format: 'claimgraph/cue-perceptron@1'
+  readonly format: 'claimgraph/cue-perceptron@2'
   /** Score above which a word is taken as a cue (tuned on dev). */
   readonly threshold: number
   readonly bias: number
   readonly weights: Readonly<Record<string, number>>
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which'])
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you'])
 
-/** Feature names of word i (lowercase letters, digits and a few marks only). */
-export function cueFeatures(words: readonly Word[], i: number): string[] {
+const shape = (x: Word | undefined): string =>
+  x === undefined
+    ? 'none'
+    : !x.isWord
+      ? `p${x.lower}`
+      : PRONOUNS.has(x.lower)
+        ? 'pron'
+        : x.upper
+          ? 'cap'
+          : 'low'
+
+const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 4 ? '3-4' : n <= 8 ? '5-8' : '9+')
+
+/**
+ * Feature names of candidate cue words[i] whose speaker phrase is words[speakerFirst..speakerLast]
+ * and whose cue starts at words[cueFirst] (auxiliaries and adverbs before the head: "has also").
+ */
+export function cueFeatures(
+  words: readonly Word[],
+  i: number,
+  speakerFirst: number,
+  speakerLast: number,
+  cueFirst: number,
+): string[] {
   const w = words[i] as Word
   const prev = words[i - 1]
   const next = words[i + 1]
   const next2 = words[i + 2]
-  const shape = (x: Word | undefined): string =>
-    x === undefined
-      ? 'none'
-      : !x.isWord
-        ? `p${x.lower}`
-        : PRONOUNS.has(x.lower)
-          ? 'pron'
-          : x.upper
-            ? 'cap'
-            : 'low'
+  const head = words[speakerLast] as Word
+  const sp = shape(head)
+  const spw = head.upper ? 'CAP' : head.lower
+  const aux = cueFirst < i ? (words[cueFirst] as Word).lower : '-'
+  const s2 = w.lower.slice(-2)
+  const s3 = w.lower.slice(-3)
+  const nl = next?.lower ?? '$'
   return [
     `w=${w.lower}`,
-    `s3=${w.lower.slice(-3)}`,
-    `s2=${w.lower.slice(-2)}`,
+    `s3=${s3}`,
+    `s2=${s2}`,
     `p=${prev?.lower ?? '^'}`,
-    `n=${next?.lower ?? '$'}`,
-    `ps=${shape(prev)}`,
-    `ns=${shape(next)}`,
+    `n=${nl}`,
     `n2=${next2?.lower ?? '$'}`,
-    `ps+ns=${shape(prev)}|${shape(next)}`,
-    `w+n=${w.lower}|${next?.lower ?? '$'}`,
-    `p+w=${prev?.lower ?? '^'}|${w.lower}`,
-    `s3+n=${w.lower.slice(-3)}|${next?.lower ?? '$'}`,
-    `ps+s2=${shape(prev)}|${w.lower.slice(-2)}`,
-    `ps+s2+ns=${shape(prev)}|${w.lower.slice(-2)}|${shape(next)}`,
-    `p2=${words[i - 2]?.lower ?? '^'}`,
+    `ns=${shape(next)}`,
     `ns+n2s=${shape(next)}|${shape(next2)}`,
+    `w+n=${w.lower}|${nl}`,
+    `s3+n=${s3}|${nl}`,
+    `s2+ns=${s2}|${shape(next)}`,
+    `sp=${sp}`,
+    `spw=${spw}`,
+    `splen=${bucket(speakerLast - speakerFirst + 1)}`,
+    `sp+s2=${sp}|${s2}`,
+    `sp+w=${sp}|${w.lower}`,
+    `spw+w=${spw}|${w.lower}`,
+    `aux=${aux}`,
+    `aux+s2=${aux}|${s2}`,
+    `aux+w=${aux}|${w.lower}`,
+    `gap=${bucket(i - speakerLast)}`,
+    `first=${speakerFirst === 0 ? 'yes' : (words[speakerFirst - 1] as Word).lower}`,
   ]
 }
 
@@ -73,9 +100,22 @@ export function mayBeCue(model: CueModel, lower: string): boolean {
   return gate.has(`w=${lower}`) || gate.has(`s3=${lower.slice(-3)}`)
 }
 
+const tables = new WeakMap<CueModel, Map<string, number>>()
+
+/** The model's weights as a Map (faster to look up than a large object). */
+function table(model: CueModel): Map<string, number> {
+  let t = tables.get(model)
+  if (t === undefined) {
+    t = new Map(Object.entries(model.weights))
+    tables.set(model, t)
+  }
+  return t
+}
+
 export function scoreCue(model: CueModel, features: readonly string[]): number {
+  const weights = table(model)
   let score = model.bias
-  for (const f of features) score += model.weights[f] ?? 0
+  for (const f of features) score += weights.get(f) ?? 0
   return score
 }
 
@@ -85,6 +125,6 @@ let cached: CueModel | null | undefined
 export function cueModel(path = modelPath('attribution/cue-perceptron.json')): CueModel | null {
   if (cached !== undefined) return cached
   cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CueModel) : null
-  if (cached !== null && cached.format !== 'claimgraph/cue-perceptron@1') cached = null
+  if (cached !== null && cached.format !== 'claimgraph/cue-perceptron@2') cached = null
   return cached
 }

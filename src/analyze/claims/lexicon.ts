@@ -24,8 +24,8 @@ export interface CueEntry {
 export interface AllegationPattern {
   readonly pattern: RegExp
   readonly stance: Stance
-  /** A lower-case string every match contains: a sentence without it is not tried. */
-  readonly hint: string
+  /** Lower-case strings one of which every match contains: a sentence without any is not tried. */
+  readonly hints: readonly string[]
 }
 
 export interface ClaimsLexicon {
@@ -118,7 +118,11 @@ export function buildLexicon(
   const allegations: AllegationPattern[] = []
   for (const [pattern, stance, hint] of lines(dir('allegations.tsv'))) {
     if (pattern === undefined || !isStance(stance)) continue
-    allegations.push({ pattern: new RegExp(pattern, 'giu'), stance, hint: hint ?? '' })
+    allegations.push({
+      pattern: new RegExp(pattern, 'giu'),
+      stance,
+      hints: (hint ?? '').split('|'),
+    })
   }
   const extensions = new Map<string, string[][]>()
   for (const [form, following] of lines(dir('cue-extensions.tsv'))) {

@@ -196,6 +196,31 @@ export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLex
       }
     }
   }
+  // "continued to insist", "tried to blame", "went on to discuss": PolNeAR's cue runs to the
+  // second verb (in train 17 of 17 after "continued", 14 of 14 after "tried").
+  if (last === verb && CHAIN_HEADS.has(words[verb]?.lower ?? '')) {
+    let to = verb + 1
+    if (words[verb]?.lower === 'went' && words[to]?.lower === 'on') to++
+    const second = words[to + 1]
+    if (
+      words[to]?.lower === 'to' &&
+      second !== undefined &&
+      second.isWord &&
+      !second.upper &&
+      !DETERMINERS.has(second.lower) &&
+      !PRONOUNS.has(second.lower) &&
+      (words[verb]?.lower !== 'went' || to === verb + 2)
+    ) {
+      last = to + 1
+      const more = lexicon.extensions.get(second.lower)
+      for (const ext of more ?? []) {
+        if (ext.every((x, k) => words[last + 1 + k]?.lower === x)) {
+          last += ext.length
+          break
+        }
+      }
+    }
+  }
   // PolNeAR keeps a following manner adverb in the cue ("said sarcastically": 79 % in train).
   const next = words[last + 1]
   if (
@@ -212,6 +237,20 @@ export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLex
   if (colon?.lower === ':' && colon.start === words[last]?.end) last++
   return last
 }
+
+const CHAIN_HEADS = new Set([
+  'continued',
+  'continues',
+  'continue',
+  'continuing',
+  'tried',
+  'trying',
+  'tries',
+  'try',
+  'likely',
+  'quick',
+  'went',
+])
 
 const NOT_MANNER = new Set(['early', 'only', 'likely', 'family', 'july', 'rally', 'italy'])
 /** What may follow a cue's trailing adverb: the content or the end of the attribution. */

@@ -10,6 +10,7 @@ import type { ClaimsLexicon, CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
+import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
 import { speakerAfter, speakerBefore } from '../speaker.js'
 import { DETERMINERS, NP_INNER, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
@@ -192,6 +193,24 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   // "began by saying …", "was criticised for saying …": the subject speaks.
   if (GERUND_PREPOSITIONS.has(w.lower))
     return next.lower.endsWith('ing') && lexicon.cues.get(next.lower)?.origin === 'data'
+  return false
+}
+
+function hasSpeechCue(
+  words: readonly Word[],
+  from: number,
+  to: number,
+  lexicon: ClaimsLexicon,
+): boolean {
+  for (let k = from; k <= to; k++) {
+    const x = words[k] as Word
+    if (
+      !x.upper &&
+      RELATIVES.has(words[k - 1]?.lower ?? '') &&
+      lexicon.cues.get(x.lower)?.origin === 'data'
+    )
+      return true
+  }
   return false
 }
 
@@ -463,7 +482,7 @@ function leftToRight(scope: SentenceScope): void {
       continue
     }
 
-    const entry = lexicon.cues.get(w.lower) ?? learnedCue(words, i, input.cueModel)
+    const entry = lexicon.cues.get(w.lower) ?? learnedCue(words, i, input.cueModel, lexicon)
     if (entry === undefined) continue
     // "Varga's repeated claim that …": a noun with its possessor (see possessiveNouns).
     if (
@@ -575,6 +594,12 @@ function leftToRight(scope: SentenceScope): void {
         continue
       // "Nobody will admit it": a learned cue with a bare pronoun for object says nothing.
       if (rest.length === 1 && entry.origin === 'model' && BARE_OBJECTS.has(rest[0]?.lower ?? ''))
+        continue
+      // "They hired a guard who said …": a learned cue does not swallow a speaker's claim.
+      if (
+        entry.origin === 'model' &&
+        hasSpeechCue(words, first, Math.min(end, first + 10), lexicon)
+      )
         continue
       const content = spanOf(words, first, end)
       push(scope, {
@@ -783,15 +808,20 @@ function subjectStart(words: readonly Word[], last: number): number {
 
 const PERCEPTRON_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'model' }
 
-/** A word outside the lexicon that the cue perceptron takes for a cue head. */
+/** A word outside the lexicon that the cue perceptron takes for a cue head after its speaker. */
 function learnedCue(
   words: readonly Word[],
   i: number,
   model: CueModel | null | undefined,
+  lexicon: ClaimsLexicon,
 ): CueEntry | undefined {
   const w = words[i] as Word
-  if (model == null || w.upper || w.lower.length < 3 || !mayBeCue(model, w.lower)) return undefined
-  return scoreCue(model, cueFeatures(words, i)) > model.threshold ? PERCEPTRON_CUE : undefined
+  if (model == null || !isCueShaped(words, i, lexicon) || !mayBeCue(model, w.lower))
+    return undefined
+  const c = cueCandidate(words, i, lexicon)
+  if (c === null) return undefined
+  const score = scoreCue(model, cueFeatures(words, i, c.speakerFirst, c.speakerLast, c.cueFirst))
+  return score > model.threshold ? PERCEPTRON_CUE : undefined
 }
 
 function findWithin(
