@@ -33,6 +33,13 @@ import {
   type ContentModel,
 } from '../src/analyze/claims/content-model.js'
 import { findQuotes } from '../src/analyze/claims/quotes.js'
+import { leftOfCue, speakerLeftSpan } from '../src/analyze/claims/phrases.js'
+import {
+  scoreSource,
+  sourceCandidates,
+  sourceFeatures,
+  type SourceModel,
+} from '../src/analyze/claims/source-model.js'
 import { scanWords, type Word } from '../src/analyze/claims/words.js'
 import { sentencesStage } from '../src/analyze/sentences/index.js'
 import { dataPath, modelPath } from '../src/data-path.js'
@@ -47,6 +54,7 @@ const minPrecision = option('min-precision', 0.25)
 const epochs = option('epochs', 5)
 const minWeight = option('min-weight', 2)
 const minContentWeight = option('min-content-weight', 1)
+const minSourceWeight = option('min-source-weight', 1)
 const minExtensionCount = option('min-extension-count', 2)
 const minExtensionShare = option('min-extension-share', 0.3)
 
@@ -548,4 +556,134 @@ const boundaryDev = readPolnear(root, 'dev').flatMap(boundaryCandidates)
   }
   writeFileSync(modelPath('attribution/content-perceptron.json'), `${JSON.stringify(contentOut)}\n`)
   log(`content perceptron: ${Object.keys(cw).length} features, threshold ${contentOut.threshold}`)
+}
+
+// 5. The source-start perceptron: among the words a speaker phrase could start at, which one?
+// A ranking perceptron over the candidates of each gold source that ends where the rules' phrase
+// ends (right before its cue).
+interface SourceCase {
+  readonly candidates: string[][]
+  readonly gold: number
+  readonly rule: number
+}
+const sourceCases = (article: PolnearArticle): SourceCase[] => {
+  const { text } = article
+  const doc = {
+    metadata: {} as never,
+    text,
+    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
+    repeats: [],
+    diagnostics: [],
+  }
+  const sentences = sentencesStage.run(doc)
+  const out: SourceCase[] = []
+  for (const at of article.attributions) {
+    if (at.source.length !== 1 || at.cue.length === 0) continue
+    const src = at.source[0] as { start: number; end: number }
+    const cue = at.cue[0] as { start: number; end: number }
+    if (cue.start < src.end) continue
+    const s = sentences.find((x) => x.start <= src.start && src.start < x.end)
+    if (s === undefined || cue.start >= s.end) continue
+    const words = scanWords(text, s.start, s.end)
+    const gs = words.findIndex((w) => w.start >= src.start)
+    let ge = -1
+    for (let k = 0; k < words.length; k++) if ((words[k]?.end ?? 0) <= src.end) ge = k
+    const c0 = words.findIndex((w) => w.start >= cue.start)
+    if (gs < 0 || ge < gs || c0 <= ge) continue
+    if (leftOfCue(words, c0).last !== ge) continue
+    const [f, l] = speakerLeftSpan(words, ge, lexicon)
+    if (f < 0 || l !== ge) continue
+    const cands = sourceCandidates(words, f, l)
+    const gold = cands.indexOf(gs)
+    if (gold < 0) continue
+    out.push({
+      candidates: cands.map((k) => sourceFeatures(words, k, f, l)),
+      gold,
+      rule: cands.indexOf(f),
+    })
+  }
+  return out
+}
+{
+  const train = articles.flatMap(sourceCases)
+  const dev = readPolnear(root, 'dev').flatMap(sourceCases)
+  const sw = new Map<string, number>()
+  const stot = new Map<string, number>()
+  const sstamp = new Map<string, number>()
+  let st = 0
+  const settleS = (f: string): void => {
+    stot.set(f, (stot.get(f) ?? 0) + (sw.get(f) ?? 0) * (st - (sstamp.get(f) ?? 0)))
+    sstamp.set(f, st)
+  }
+  const scoreWith = (fs: readonly string[], w: (f: string) => number): number =>
+    fs.reduce((sum, f) => sum + w(f), 0)
+  const idx = train.map((_, i) => i)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[idx[i], idx[j]] = [idx[j] as number, idx[i] as number]
+    }
+    let mistakes = 0
+    for (const index of idx) {
+      const c = train[index] as SourceCase
+      st++
+      let best = c.rule
+      let bestScore = scoreWith(c.candidates[c.rule] ?? [], (f) => sw.get(f) ?? 0)
+      c.candidates.forEach((fs, k) => {
+        const s = scoreWith(fs, (f) => sw.get(f) ?? 0)
+        if (s > bestScore) {
+          best = k
+          bestScore = s
+        }
+      })
+      if (best === c.gold) continue
+      mistakes++
+      for (const [k, delta] of [
+        [c.gold, 1],
+        [best, -1],
+      ] as const) {
+        for (const f of c.candidates[k] ?? []) {
+          settleS(f)
+          sw.set(f, (sw.get(f) ?? 0) + delta)
+        }
+      }
+    }
+    log(`source perceptron epoch ${epoch + 1}: ${mistakes} mistakes on ${train.length}`)
+  }
+  const weights: Record<string, number> = {}
+  for (const f of sw.keys()) {
+    settleS(f)
+    const w = (stot.get(f) ?? 0) / st
+    if (Math.abs(w) >= minSourceWeight) weights[f] = Number(w.toFixed(2))
+  }
+  const model: SourceModel = {
+    format: 'claimgraph/source-perceptron@1',
+    margin: option('source-margin', 0),
+    weights,
+  }
+  for (const margin of [0, 0.5, 1, 2]) {
+    let ruleRight = 0
+    let right = 0
+    for (const c of dev) {
+      if (c.rule === c.gold) ruleRight++
+      const scores = c.candidates.map((fs) => scoreSource(model, fs))
+      let best = c.rule
+      let bestScore = (scores[c.rule] ?? 0) + margin
+      scores.forEach((s, k) => {
+        if (s > bestScore) {
+          best = k
+          bestScore = s
+        }
+      })
+      if (best === c.gold) right++
+    }
+    log(
+      `  source dev margin ${margin}: ${right} of ${dev.length} starts right (rules: ${ruleRight})`,
+    )
+  }
+  writeFileSync(
+    modelPath('attribution/source-perceptron.json'),
+    `${JSON.stringify({ ...model, trainedOn: 'PolNeAR train', epochs })}\n`,
+  )
+  log(`source perceptron: ${Object.keys(weights).length} features, margin ${model.margin}`)
 }

@@ -11,6 +11,7 @@ import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { CueModel } from './cue-model.js'
 import type { ContentModel } from './content-model.js'
+import type { SourceModel } from './source-model.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
 import { transcriptTurns } from './rules/01-transcript-turns.js'
@@ -43,6 +44,8 @@ export interface ExtractInput {
   readonly cueModel?: CueModel | null
   /** The content-end perceptron for unquoted contents (none: contents run to their limit). */
   readonly contentModel?: ContentModel | null
+  /** The speaker-start perceptron (none: the rules' phrase). */
+  readonly sourceModel?: SourceModel | null
 }
 
 /** Run all passes; drafts come back in no particular order. */

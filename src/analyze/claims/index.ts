@@ -10,6 +10,7 @@ import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/do
 import { need, type Stage } from '../stage.js'
 import { contentModel, type ContentModel } from './content-model.js'
 import { cueModel, type CueModel } from './cue-model.js'
+import { sourceModel, type SourceModel } from './source-model.js'
 import { extractDrafts, type Draft } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
@@ -27,6 +28,7 @@ export function findClaims(
   lexicon: ClaimsLexicon = claimsLexicon(),
   model: CueModel | null = cueModel(),
   endModel: ContentModel | null = contentModel(),
+  startModel: SourceModel | null = sourceModel(),
 ): Claim[] {
   const { text } = doc
   // A paragraph repeated in the same document (a social post that says everything twice)
@@ -39,6 +41,7 @@ export function findClaims(
     lexicon,
     cueModel: model,
     contentModel: endModel,
+    sourceModel: startModel,
   }).filter(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&

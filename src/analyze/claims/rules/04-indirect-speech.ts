@@ -12,6 +12,7 @@ import type { Draft, ExtractInput } from '../extract.js'
 import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
 import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
+import { sourceStart } from '../source-model.js'
 import { speakerAfter, speakerBefore } from '../speaker.js'
 import { DETERMINERS, NP_INNER, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
@@ -525,6 +526,12 @@ function leftToRight(scope: SentenceScope): void {
     }
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     let cueEnd = cueLast(words, i, lexicon)
+    // The learned start of the speaker phrase ("Federal and state officials said").
+    if (speakerOk && !left.passive && input.sourceModel != null) {
+      const start = sourceStart(input.sourceModel, words, speakerFirst, speakerLast)
+      if (start !== speakerFirst && !overlapsAny(scope.blocked, spanOf(words, start, speakerLast)))
+        speakerFirst = start
+    }
 
     if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower)))
       continue

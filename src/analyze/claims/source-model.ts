@@ -1,0 +1,146 @@
+/**
+ * @module
+ * Where a speaker phrase before its cue starts: the rules find a phrase ("state officials"), and
+ * a perceptron ranks the other words it could start at, up to 20 words to the left or inside it
+ * ("Federal and state officials", "A 2014 study by …", "experts" for "20 million experts").
+ * Trained by `npm run train:attribution` on PolNeAR train (gold sources that end where the rules'
+ * phrase ends); weights in models/attribution/source-perceptron.json. The same candidate and
+ * feature functions serve training and the stage.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { modelPath } from '../../data-path.js'
+import type { Word } from './words.js'
+
+export interface SourceModel {
+  readonly format: 'claimgraph/source-perceptron@1'
+  /** How much better than the rules' start a candidate must score to replace it (tuned on dev). */
+  readonly margin: number
+  readonly weights: Readonly<Record<string, number>>
+}
+
+/** How far left of the rules' start a candidate may be. */
+const REACH = 20
+const BARRIERS = new Set(['“', '”', '"', '‘', ';', ':', '(', ')', '.', '?', '!'])
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you'])
+
+const shape = (x: Word | undefined): string =>
+  x === undefined
+    ? '^'
+    : !x.isWord
+      ? `p${x.lower}`
+      : PRONOUNS.has(x.lower)
+        ? 'pron'
+        : /^\d/.test(x.lower)
+          ? 'num'
+          : x.upper
+            ? 'cap'
+            : 'low'
+
+const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 4 ? '3-4' : n <= 8 ? '5-8' : '9+')
+
+/** Candidate starts of a speaker phrase that ends at `last` and that the rules start at `first`. */
+export function sourceCandidates(words: readonly Word[], first: number, last: number): number[] {
+  const out: number[] = []
+  for (let k = first - 1; k >= 0 && first - k <= REACH; k--) {
+    const w = words[k] as Word
+    if (BARRIERS.has(w.lower)) break
+    if (w.isWord) out.push(k)
+  }
+  out.reverse()
+  for (let k = first; k <= last; k++) {
+    const w = words[k] as Word
+    if (w.isWord && (k === first || !BARRIERS.has(words[k - 1]?.lower ?? ''))) out.push(k)
+  }
+  return out
+}
+
+/** Features of starting the phrase at words[k] rather than at the rules' words[first]. */
+export function sourceFeatures(
+  words: readonly Word[],
+  k: number,
+  first: number,
+  last: number,
+): string[] {
+  const w = words[k] as Word
+  const p = words[k - 1]
+  const rel = k < first ? 'L' : k === first ? 'S' : 'R'
+  const pl = p?.lower ?? '^'
+  const out = [
+    `rel=${rel}`,
+    `rel+d=${rel}|${bucket(Math.abs(k - first))}`,
+    `w=${rel}|${w.lower}`,
+    `ws=${rel}|${shape(w)}`,
+    `p=${rel}|${pl}`,
+    `ps=${rel}|${shape(p)}`,
+    `p+ws=${rel}|${pl}|${shape(w)}`,
+    `ps+ws=${rel}|${shape(p)}|${shape(w)}`,
+    `len=${bucket(last - k + 1)}`,
+  ]
+  if (k < first) {
+    const link = words[first - 1] as Word
+    out.push(`link=${link.lower}`, `link+fs=${link.lower}|${shape(words[first])}`)
+    let verb = 'no'
+    let comma = 'no'
+    for (let j = k; j < first; j++) {
+      const x = words[j] as Word
+      if (x.lower === ',') comma = 'yes'
+      if (x.isWord && !x.upper && /(?:ed|ing)$/.test(x.lower) && x.lower.length > 4) verb = 'yes'
+    }
+    out.push(`verb=${verb}`, `comma=${comma}`, `link+w=${link.lower}|${w.lower}`)
+  } else if (k > first) {
+    const dropped = words[first] as Word
+    out.push(
+      `drop=${dropped.lower}`,
+      `drops=${shape(dropped)}`,
+      `drops+ws=${shape(dropped)}|${shape(w)}`,
+      `prev=${pl}|${shape(w)}`,
+    )
+  }
+  return out
+}
+
+const tables = new WeakMap<SourceModel, Map<string, number>>()
+
+export function scoreSource(model: SourceModel, features: readonly string[]): number {
+  let t = tables.get(model)
+  if (t === undefined) {
+    t = new Map(Object.entries(model.weights))
+    tables.set(model, t)
+  }
+  let score = 0
+  for (const f of features) score += t.get(f) ?? 0
+  return score
+}
+
+/** The start the model prefers over the rules' `first` by at least its margin, or `first`. */
+export function sourceStart(
+  model: SourceModel,
+  words: readonly Word[],
+  first: number,
+  last: number,
+): number {
+  const base = scoreSource(model, sourceFeatures(words, first, first, last))
+  let best = first
+  let bestScore = base + model.margin
+  for (const k of sourceCandidates(words, first, last)) {
+    if (k === first) continue
+    const s = scoreSource(model, sourceFeatures(words, k, first, last))
+    if (s > bestScore) {
+      best = k
+      bestScore = s
+    }
+  }
+  return best
+}
+
+let cached: SourceModel | null | undefined
+
+/** The trained model, or null before `npm run train:attribution` has written it. */
+export function sourceModel(
+  path = modelPath('attribution/source-perceptron.json'),
+): SourceModel | null {
+  if (cached !== undefined) return cached
+  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceModel) : null
+  if (cached !== null && cached.format !== 'claimgraph/source-perceptron@1') cached = null
+  return cached
+}
