@@ -19,10 +19,11 @@ import {
   type BuildBriefOptions,
   type SpeakerKind,
 } from './brief.js'
+import { canonicalEntities, type StoryEntities } from './canonical.js'
 import { clip, documentView, publicationTime as time, type DocumentView } from './document-view.js'
 import { figureAgreement } from './figure-agreement.js'
 import { groupStories } from './group-stories.js'
-import { linkKeys, normalizeName, type LinkKey } from './link-keys.js'
+import { linkKeys, type LinkKey } from './link-keys.js'
 import { reconcileStory } from './reconciled.js'
 
 /** Main entities kept per story. */
@@ -108,7 +109,8 @@ function buildStory(
     if (claims === 0) notes.push('No claims were extracted.')
   }
 
-  const speakers = collectSpeakers(views)
+  const canonical = canonicalEntities(views)
+  const speakers = collectSpeakers(views, canonical)
   return {
     id: storyId(earliest.id),
     title: titled?.title ?? earliest.source,
@@ -116,12 +118,12 @@ function buildStory(
     lastPublishedAt: dated[dated.length - 1]?.analysis.document.publishedAt ?? null,
     documents: views.map(briefDocument),
     linkedBy: linkedBy(order.map((o) => o.keys)),
-    entities: mainEntities(views),
-    events: collectEvents(views),
+    entities: mainEntities(canonical),
+    events: collectEvents(views, canonical),
     figures,
     speakers,
     notes,
-    ...reconcileStory(views, speakers),
+    ...reconcileStory(views, speakers, canonical),
   }
 }
 
@@ -168,52 +170,37 @@ function linkedBy(keys: readonly (readonly LinkKey[])[]): string[] {
 }
 
 /**
- * Entities joined across documents by normalized name (not by key: until canonical entities land,
- * one name may be typed differently by two documents); the key and type shown are the most common.
+ * Entities joined across the story's documents as canonical entities (src/brief/canonical.ts: same
+ * key or name, surnames, short forms, demonyms); the key shown is the `Entity.key` most of its
+ * documents give, the name and type those of the canonical entity.
  */
-function mainEntities(views: readonly DocumentView[]): BriefEntity[] {
-  const byName = new Map<
-    string,
-    {
-      keys: Map<string, number>
-      types: Map<string, number>
-      names: Map<string, number>
-      documents: number
-      mentions: number
+function mainEntities(canonical: StoryEntities): BriefEntity[] {
+  const entities: BriefEntity[] = []
+  for (const group of canonical.groups) {
+    const keys = new Map<string, number>()
+    const names = new Map<string, number>()
+    const documents = new Set<DocumentView>()
+    let mentions = 0
+    for (const { view, entity } of group.members) {
+      const counted = entity.mentions.filter((m) => !view.isDiscounted(m)).length
+      if (counted === 0) continue
+      documents.add(view)
+      mentions += counted
+      bump(names, entity.name)
+      bump(keys, entity.key)
     }
-  >()
-  for (const view of views) {
-    for (const entity of view.analysis.entities) {
-      const mentions = entity.mentions.filter((m) => !view.isDiscounted(m)).length
-      if (mentions === 0) continue
-      const join = normalizeName(entity.name)
-      const entry = byName.get(join) ?? {
-        keys: new Map<string, number>(),
-        types: new Map<string, number>(),
-        names: new Map<string, number>(),
-        documents: 0,
-        mentions: 0,
-      }
-      entry.documents += 1
-      entry.mentions += mentions
-      bump(entry.names, entity.name)
-      bump(entry.keys, entity.key)
-      bump(entry.types, entity.type)
-      byName.set(join, entry)
-    }
-  }
-  return [...byName.values()]
-    .map((e) => {
-      const names = rankNames(e.names)
-      return {
-        key: rankNames(e.keys)[0]!,
-        name: names[0]!,
-        type: rankNames(e.types)[0]! as EntityType,
-        aliases: names.slice(1),
-        documents: e.documents,
-        mentions: e.mentions,
-      }
+    if (mentions === 0) continue
+    const { name, type } = group.entity
+    entities.push({
+      key: rankNames(keys)[0]!,
+      name,
+      type,
+      aliases: rankNames(names).filter((n) => n !== name),
+      documents: documents.size,
+      mentions,
     })
+  }
+  return entities
     .sort(
       (a, b) =>
         b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name),
@@ -225,7 +212,7 @@ function bump(counts: Map<string, number>, value: string): void {
   counts.set(value, (counts.get(value) ?? 0) + 1)
 }
 
-function collectEvents(views: readonly DocumentView[]): BriefEvent[] {
+function collectEvents(views: readonly DocumentView[], canonical: StoryEntities): BriefEvent[] {
   const events: BriefEvent[] = []
   for (const view of views) {
     for (const event of view.analysis.events) {
@@ -239,7 +226,7 @@ function collectEvents(views: readonly DocumentView[]): BriefEvent[] {
         date: event.date?.value ?? null,
         dateText: event.date?.text ?? null,
         place: placeEntity?.name ?? place?.text ?? null,
-        agents: entityNames(view, event.agents),
+        agents: entityNames(view, event.agents, canonical, event.sentence),
         cite: view.cite(event.trigger, event.sentence),
       })
     }
@@ -301,13 +288,13 @@ interface SpeakerGroup {
   claims: BriefClaim[]
 }
 
-function collectSpeakers(views: readonly DocumentView[]): BriefSpeaker[] {
+function collectSpeakers(views: readonly DocumentView[], canonical: StoryEntities): BriefSpeaker[] {
   const groups = new Map<string, SpeakerGroup>()
   for (const view of views) {
     for (const claim of view.analysis.claims) {
       if (view.isDiscounted(claim.content)) continue
       const cite = view.cite(claim.content, claim.sentence)
-      const holder = speakerOf(view, claim.speaker, claim.kind, cite.commentAuthor)
+      const holder = speakerOf(view, claim.speaker, claim.kind, cite.commentAuthor, canonical)
       const group = groups.get(holder.key) ?? {
         kind: holder.kind,
         entityTypes: new Map<string, number>(),
@@ -322,7 +309,7 @@ function collectSpeakers(views: readonly DocumentView[]): BriefSpeaker[] {
         stance: claim.stance,
         kind: claim.kind,
         content: clip(claim.content.text),
-        targets: entityNames(view, claim.targets),
+        targets: entityNames(view, claim.targets, canonical, claim.sentence),
         hedged: claim.hedged,
         speakerText: claim.speaker?.text ?? null,
         cite: { ...cite, section: claim.section },
@@ -359,12 +346,13 @@ function speakerOf(
   speaker: Analysis['claims'][number]['speaker'],
   kind: Analysis['claims'][number]['kind'],
   commentAuthor: string | undefined,
+  canonical: StoryEntities,
 ): { key: string; name: string; kind: SpeakerKind; entityType: EntityType | null } {
   if (speaker !== null) {
-    const entity = speaker.entity === null ? undefined : view.entity(speaker.entity)
+    const entity = speaker.entity === null ? undefined : canonical.speaker(view, speaker.entity)
     if (entity !== undefined) {
       return {
-        key: `entity:${normalizeName(entity.name)}`,
+        key: `entity:${entity.key}`,
         name: entity.name,
         kind: 'entity',
         entityType: entity.type,
@@ -391,8 +379,20 @@ function speakerOf(
   return { key: 'unattributed', name: '(unattributed)', kind: 'unattributed', entityType: null }
 }
 
-function entityNames(view: DocumentView, ids: readonly string[]): string[] {
-  const names = ids.map((id) => view.entity(id)?.name).filter((n): n is string => n !== undefined)
+/**
+ * The names of a claim's targets or an event's agents as the story's canonical entities ("Ilona
+ * Dravic" where this document says "Dravic"); a nationality word not used as an actor keeps its own
+ * name.
+ */
+function entityNames(
+  view: DocumentView,
+  ids: readonly string[],
+  canonical: StoryEntities,
+  sentence: number,
+): string[] {
+  const names = ids
+    .map((id) => canonical.target(view, id, sentence)?.name ?? view.entity(id)?.name)
+    .filter((n): n is string => n !== undefined)
   return [...new Set(names)]
 }
 

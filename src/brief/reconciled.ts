@@ -27,6 +27,7 @@ import type {
   BriefTimelineEntry,
   Citation,
 } from './brief.js'
+import type { StoryEntities } from './canonical.js'
 import { clip, type DocumentView } from './document-view.js'
 import { normalizeName } from './link-keys.js'
 
@@ -65,6 +66,7 @@ interface Report extends FigureReport {
 export function reconcileStory(
   views: readonly DocumentView[],
   speakers: readonly BriefSpeaker[],
+  canonical: StoryEntities,
 ): ReconciledStory {
   const byId = new Map(views.map((v) => [v.analysis.document.id, v]))
   const refOf = (id: string) => byId.get(id)!.ref
@@ -221,12 +223,15 @@ export function reconcileStory(
     for (const claim of view.analysis.claims) {
       if (view.isDiscounted(claim.content)) continue
       const cite = { ...view.cite(claim.content, claim.sentence), section: claim.section }
-      const speaker = actorOf(view, claim.speaker)
-      const targets = claim.targets
-        .map((id) => view.entity(id))
-        // Nationality words ("Vostranian") are not actors one can accuse.
-        .filter((e) => e !== undefined && e.type !== 'NORP')
-        .map((e) => ({ key: normalizeName(e!.name), name: e!.name }))
+      const speaker = actorOf(view, claim.speaker, canonical)
+      // Canonical entities, so one actor is one line; a nationality word ("Vostranian") is an actor
+      // only when used as one ("Vostranian intelligence"), and then it is its country.
+      const targets = uniqueActors(
+        claim.targets
+          .map((id) => canonical.target(view, id, claim.sentence))
+          .filter((e) => e !== null)
+          .map((e) => ({ key: e.key, name: e.name })),
+      )
       claims.push({
         stance: claim.stance,
         speaker,
@@ -342,11 +347,22 @@ function attribution(a: {
   }
 }
 
-function actorOf(view: DocumentView, speaker: Analysis['claims'][number]['speaker']) {
+function actorOf(
+  view: DocumentView,
+  speaker: Analysis['claims'][number]['speaker'],
+  canonical: StoryEntities,
+) {
   if (speaker === null) return null
-  const entity = speaker.entity === null ? undefined : view.entity(speaker.entity)
-  const name = entity?.name ?? clip(speaker.text, 80).replace(/^(the|a|an)\s+/i, '')
+  const entity = speaker.entity === null ? undefined : canonical.speaker(view, speaker.entity)
+  if (entity !== undefined) return { key: entity.key, name: entity.name }
+  const name = clip(speaker.text, 80).replace(/^(the|a|an)\s+/i, '')
   return { key: normalizeName(name), name }
+}
+
+/** Actors once each, in order ("Dravic" and "Ilona Dravic" in one claim are one). */
+function uniqueActors(actors: readonly ActorRef[]): ActorRef[] {
+  const seen = new Set<string>()
+  return actors.filter((a) => (seen.has(a.key) ? false : (seen.add(a.key), true)))
 }
 
 function sentenceText(view: DocumentView, index: number): string {
