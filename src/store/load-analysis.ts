@@ -239,9 +239,11 @@ export async function loadAnalysis(db: Queryable, id: string): Promise<Analysis 
 
 const ANY_IDS = 'ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))'
 
-const DOCUMENTS_SQL = `SELECT d.id, d.source, d.title, d.author, d.site, d.published_at_text, d.kind,
-  d.language, d.text, d.schema, d.pipeline
-FROM documents d WHERE d.id = ${ANY_IDS}`
+/** The documents as one JSON array: far cheaper to read back than as rows when texts are long. */
+const DOCUMENTS_SQL = `SELECT coalesce(json_agg(r), '[]'::json) AS rows FROM (
+  SELECT d.id, d.source, d.title, d.author, d.site, d.published_at_text, d.kind, d.language, d.text,
+    d.schema, d.pipeline
+  FROM documents d WHERE d.id = ${ANY_IDS}) r`
 
 /**
  * Per annotation table, its rows for many documents as one JSON array (json, not jsonb: cheaper to
@@ -263,6 +265,12 @@ FROM (SELECT document_id, ${columns} FROM ${table} WHERE document_id = ${ANY_IDS
 
 type RowWithDocument = { readonly document_id: string }
 
+/** A json column: parsed by the driver, or text when it leaves json alone. */
+function jsonRows<R>(value: R[] | string | undefined): R[] {
+  if (value === undefined) return []
+  return typeof value === 'string' ? (JSON.parse(value) as R[]) : value
+}
+
 /**
  * The stored Analyses of `ids`, in the order of `ids`; ids not stored are left out, and an id
  * given twice is returned once. Each is exactly what `loadAnalysis` returns for it. Runs one query
@@ -272,19 +280,14 @@ export async function loadAnalyses(db: Queryable, ids: readonly string[]): Promi
   const wanted = [...new Set(ids)]
   if (wanted.length === 0) return []
   const param = JSON.stringify(wanted)
-  const documents = await db.query<DocumentRecord>(DOCUMENTS_SQL, [param])
+  const documents = jsonRows<DocumentRecord>(
+    (await db.query<{ rows: DocumentRecord[] | string }>(DOCUMENTS_SQL, [param]))[0]?.rows,
+  )
   if (documents.length === 0) return []
   const tables = new Map<AnnotationTable, Map<string, RowWithDocument[]>>()
   for (const table of ANNOTATION_TABLE_NAMES) {
     const [result] = await db.query<{ rows: RowWithDocument[] | string }>(TABLE_SQL[table], [param])
-    const rows = result === undefined ? [] : result.rows
-    tables.set(
-      table,
-      groupBy(
-        typeof rows === 'string' ? (JSON.parse(rows) as RowWithDocument[]) : rows,
-        'document_id',
-      ),
-    )
+    tables.set(table, groupBy(jsonRows(result?.rows), 'document_id'))
   }
   const byId = new Map(documents.map((d) => [d.id, d]))
   const analyses: Analysis[] = []
