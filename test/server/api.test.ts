@@ -65,6 +65,24 @@ describe('reads', () => {
     expect(bySpeaker.claims.length).toBeGreaterThan(0)
     for (const claim of bySpeaker.claims)
       expect(`${claim.speakerText} ${claim.speakerName}`).toMatch(/Voskel/)
+    // From the start of a word, in any case, words in order; the entity key; not mid-word.
+    const key = bySpeaker.claims.find((c) => c.speakerKey !== null)?.speakerKey ?? ''
+    const byKey = await getJson<{ claims: ClaimRow[] }>(
+      `/api/claims?speaker=${encodeURIComponent(key)}`,
+    )
+    expect(byKey.claims.length).toBeGreaterThan(0)
+    for (const claim of byKey.claims) expect(claim.speakerKey).toBe(key)
+    const words = await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=adrian%20vos')
+    expect(words.claims.map((c) => c.id).sort()).toEqual(
+      bySpeaker.claims
+        .filter((c) => /adrian vos/i.test(`${c.speakerText} ${c.speakerName}`))
+        .map((c) => c.id)
+        .sort(),
+    )
+    expect((await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=oskel')).claims).toEqual([])
+    // A small limit (documents walked in order) gives the first claims of the full answer.
+    const first = await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=Voskel&limit=2')
+    expect(first.claims).toEqual(bySpeaker.claims.slice(0, 2))
     const accuse = await getJson<{ claims: ClaimRow[] }>('/api/claims?stance=accuse&section=body')
     expect(accuse.claims.length).toBeGreaterThan(0)
     for (const claim of accuse.claims) {
