@@ -107,6 +107,24 @@ describe('canonical entities across documents', () => {
     expect(speaker(story, 'Pale Lanterns')[0]!.claims).toHaveLength(2)
   })
 
+  it('never joins two names through an empty key', () => {
+    const a = doc({
+      source: 'a.txt',
+      publishedAt: '2026-05-04',
+      body: ['Selvik Harbour Union members marched.'],
+      entities: [{ name: 'Selvik Harbour Union', type: 'ORG', key: '' }],
+    })
+    const b = doc({
+      source: 'b.txt',
+      publishedAt: '2026-05-05',
+      body: ['Tarn Rail Board members watched.'],
+      entities: [{ name: 'Tarn Rail Board', type: 'ORG', key: '' }],
+    })
+    const story = onlyStory([a, b])
+    expect(entity(story, 'Selvik Harbour Union')).toHaveLength(1)
+    expect(entity(story, 'Tarn Rail Board')).toHaveLength(1)
+  })
+
   describe('a surname in one document joins the full name in another', () => {
     const full = doc({
       source: 'full.txt',

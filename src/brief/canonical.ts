@@ -210,6 +210,7 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
   }
   const byToken = new Map<string, number>()
   const tokenNode = (token: string, i: number): void => {
+    if (token === 'name:') return
     const first = byToken.get(token)
     if (first === undefined) byToken.set(token, i)
     else union(first, i)
