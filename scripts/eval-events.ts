@@ -21,7 +21,6 @@ import { readFileSync } from 'node:fs'
 import { corefScores, type CorefScores } from '../src/reconcile/coref-metrics.js'
 import {
   clusterDocuments,
-  documentProbabilities,
   documentSimilarity,
   eventCoreference,
   sameLemma,
@@ -129,12 +128,11 @@ function main(): void {
         corefScores(split.key, eventCoreference(split.mentions, forMethod, method.options)),
       ),
     )
-    const forModel = clusterIndex(clusterDocuments(split.documents, model.documentThreshold))
+    const forModel = clusterIndex(
+      clusterDocuments(split.documents, model.documentThreshold, model.documentNameWeight ?? 0),
+    )
     const learned = scoredCoreference(split.mentions, forModel, model, {
       documentSimilarity: documentSimilarity(split.documents),
-      ...(model.documents === undefined
-        ? {}
-        : { documentProbability: documentProbabilities(split.documents, model.documents.weights) }),
     })
     console.log(
       row(

@@ -8,13 +8,15 @@
  *    log-odds. While training, each topic's pairs see only the counts of the other topics, so the
  *    weights do not learn to trust a prior that has seen their own labels.
  * 2. Logistic regression (AdaGrad, L2) over the features of `pairFeatures`.
- * 3. On Dev: the document-clustering threshold and the average-link threshold with the best
- *    CoNLL F1. Test is not read.
+ * 3. On Dev: the document-clustering threshold and name weight (`clusterDocuments`) and the
+ *    average-link threshold with the best CoNLL F1. Test is not read.
  *
- * Writes models/events/pair-model.json (feature names, weights, lemma pairs with log-odds, the two
+ * Writes models/events/pair-model.json (feature names, weights, lemma pairs with log-odds, the
  * thresholds; no sentence). Options: --epochs N (default 8), --l2 X (default 1e-4),
- * --min-pair N (fewest train pairs for a lemma-pair prior, default 3), --pairs cluster|topic
- * (which train pairs: inside predicted document clusters, the default, or inside gold topics).
+ * --min-pair N (fewest train pairs for a lemma-pair prior, default 3),
+ * --pairs cluster|topic|subtopic (which train pairs: inside predicted document clusters, the
+ * default, or inside gold topics or subtopics), --train-doc-threshold X (the document clusters of
+ * train pairs, default 0.1), --out PATH (default models/events/pair-model.json).
  *
  * This file also exports the ECB+ reader used by scripts/eval-events.ts.
  */
@@ -31,10 +33,7 @@ import {
   pairKey,
   pairProbability,
   averageLink,
-  clusterDocumentsScored,
-  documentPairFeatures,
-  documentProbabilities,
-  type ScoredDocument,
+  type CorefDocument,
   type PairContext,
   type PairModel,
   type ScoredMention,
@@ -56,7 +55,7 @@ export interface Split {
   key: string[][]
   /** Gold chain of each mention id. */
   chainOf: Map<string, string>
-  documents: ScoredDocument[]
+  documents: CorefDocument[]
   topicOf: Map<string, number>
 }
 
@@ -193,33 +192,20 @@ export function loadSplit(name: 'Train' | 'Dev' | 'Test'): Split {
       documentTimes: documentTimes.get(g.doc_id) ?? [],
     })
   }
-  const lemmasOf = new Map<string, Map<string, number>>()
-  for (const m of mentions) {
-    const bag = lemmasOf.get(m.document) ?? new Map<string, number>()
-    bag.set(m.lemma, (bag.get(m.lemma) ?? 0) + 1)
-    lemmasOf.set(m.document, bag)
-  }
   const add = (bag: Map<string, number>, t: string) => bag.set(t, (bag.get(t) ?? 0) + 1)
-  const documents = [...sentences.entries()].map(([id, sents]): ScoredDocument => {
+  const documents = [...sentences.entries()].map(([id, sents]): CorefDocument => {
     const terms = new Map<string, number>()
     const names = new Map<string, number>()
-    const numbers = new Map<string, number>()
-    const years = new Set<string>()
     for (const s of sents) {
       ;(s ?? []).forEach((token, i) => {
         if (token === undefined) return
-        if (/^\d+([.,]\d+)?$/.test(token)) {
-          add(numbers, token)
-          if (/^(1[89]|20)\d\d$/.test(token)) years.add(token)
-          return
-        }
         const t = token.toLowerCase()
         if (i > 0 && /^\p{Lu}/u.test(token) && !STOP.has(t)) add(names, t)
         if (t.length < 3 || STOP.has(t) || !/^\p{L}+$/u.test(t)) return
         add(terms, t)
       })
     }
-    return { id, terms, names, numbers, years, lemmas: lemmasOf.get(id) ?? new Map() }
+    return { id, terms, names }
   })
   const topicOf = new Map(documents.map((d) => [d.id, Number(d.id.split('_')[0])]))
   return { mentions, key: [...chains.values()], chainOf, documents, topicOf }
@@ -303,33 +289,6 @@ function main(): void {
   const label = (i: number, j: number) =>
     train.chainOf.get(train.mentions[i]!.id) === train.chainOf.get(train.mentions[j]!.id)
 
-  // Document pairs: same subtopic (the document id's "ecb"/"ecbplus" within its topic; train only).
-  // Train mention pairs see the probabilities of a model trained on the other half of the topics.
-  const subtopic = (id: string) => `${id.split('_')[0]}${id.endsWith('plus') ? '+' : ''}`
-  const docFeatures = documentPairFeatures(train.documents)
-  const docExamples: { x: Map<string, number>; y: number; fold: number }[] = []
-  const foldOf = (id: string) => Number(id.split('_')[0]) % 2
-  for (let i = 0; i < train.documents.length; i++) {
-    for (let j = i + 1; j < train.documents.length; j++) {
-      const a = train.documents[i]!.id
-      const b = train.documents[j]!.id
-      const fold = foldOf(a) === foldOf(b) ? foldOf(a) : -1
-      docExamples.push({ x: docFeatures(i, j), y: subtopic(a) === subtopic(b) ? 1 : 0, fold })
-    }
-  }
-  const docWeights = trainLogistic(docExamples, epochs, l2)
-  console.log(`Document pairs: ${docExamples.length}; weights ${JSON.stringify(docWeights)}`)
-  const foldWeights = [0, 1].map((f) =>
-    trainLogistic(
-      docExamples.filter((e) => e.fold !== f && e.fold !== -1),
-      epochs,
-      l2,
-    ),
-  )
-  const foldProbability = foldWeights.map((w) => documentProbabilities(train.documents, w))
-  const trainDocProbability = (a: string, b: string) => foldProbability[foldOf(a)]!(a, b)
-  const useDocP = option('doc-feature', '0') === '1'
-
   // 1. Lemma-pair counts, per topic and in all.
   const counts = new Map<string, { yes: number; all: number }>()
   const perTopic = new Map<number, Map<string, { yes: number; all: number }>>()
@@ -354,12 +313,7 @@ function main(): void {
   }
   const base = { lemmaPairs, synonyms: SYNONYMS, weakLemmas: WEAK }
   const trainDocSim = documentSimilarity(train.documents)
-  const trainCtx = pairContext(
-    train.mentions,
-    base,
-    trainDocSim,
-    useDocP ? trainDocProbability : undefined,
-  )
+  const trainCtx = pairContext(train.mentions, base, trainDocSim)
   const heldOutCtx = new Map<number, PairContext>()
   for (const [t, topic] of perTopic) {
     heldOutCtx.set(t, {
@@ -397,48 +351,38 @@ function main(): void {
     synonyms: SYNONYMS,
     weakLemmas: WEAK,
   }
-  const devCtx = pairContext(
-    dev.mentions,
-    model,
-    documentSimilarity(dev.documents),
-    useDocP ? documentProbabilities(dev.documents, docWeights) : undefined,
-  )
-  let best = { conll: -1, threshold: 0, documentThreshold: 0 }
-  const useDocModel = option('documents', 'tfidf') === 'model'
-  for (const documentThreshold of useDocModel
-    ? [0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
-    : [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2]) {
-    const clusters = clusterIndex(
-      useDocModel
-        ? clusterDocumentsScored(dev.documents, {
-            weights: docWeights,
-            threshold: documentThreshold,
-          })
-        : clusterDocuments(dev.documents, documentThreshold),
-    )
-    const scored = scorePairs(dev.mentions, clusters, model, devCtx)
-    const row: string[] = []
-    for (let threshold = 0.2; threshold <= 0.801; threshold += 0.05) {
-      const response = clusterScored(dev.mentions, scored, threshold)
-      const conll = corefScores(dev.key, response).conll
-      row.push(`${threshold.toFixed(2)}:${(100 * conll).toFixed(1)}`)
-      if (conll > best.conll) best = { conll, threshold, documentThreshold }
+  const devCtx = pairContext(dev.mentions, model, documentSimilarity(dev.documents))
+  let best = { conll: -1, threshold: 0, documentThreshold: 0, nameWeight: 0 }
+  for (const nameWeight of [0, 0.5, 1, 2]) {
+    for (const documentThreshold of [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2]) {
+      const clusters = clusterIndex(clusterDocuments(dev.documents, documentThreshold, nameWeight))
+      const scored = scorePairs(dev.mentions, clusters, model, devCtx)
+      const row: string[] = []
+      for (let threshold = 0.2; threshold <= 0.801; threshold += 0.05) {
+        const response = clusterScored(dev.mentions, scored, threshold)
+        const conll = corefScores(dev.key, response).conll
+        row.push(`${threshold.toFixed(2)}:${(100 * conll).toFixed(1)}`)
+        if (conll > best.conll) best = { conll, threshold, documentThreshold, nameWeight }
+      }
+      console.log(
+        `Dev, names ×${nameWeight}, document threshold ${documentThreshold}: ${row.join(' ')}`,
+      )
     }
-    console.log(`Dev, document threshold ${documentThreshold}: ${row.join(' ')}`)
   }
   console.log(
     `Dev best CoNLL F1 ${(100 * best.conll).toFixed(1)}: document threshold ` +
-      `${best.documentThreshold}, link threshold ${best.threshold.toFixed(2)}`,
+      `${best.documentThreshold}, names ×${best.nameWeight}, link threshold ${best.threshold.toFixed(2)}`,
   )
   const out: PairModel = {
     ...model,
     threshold: Math.round(best.threshold * 100) / 100,
-    documentThreshold: useDocModel ? 0.1 : best.documentThreshold,
-    ...(useDocModel
-      ? { documents: { weights: docWeights, threshold: best.documentThreshold } }
-      : {}),
+    documentThreshold: best.documentThreshold,
+    documentNameWeight: best.nameWeight,
   }
-  const path = fileURLToPath(new URL('../models/events/pair-model.json', import.meta.url))
+  const path = option(
+    'out',
+    fileURLToPath(new URL('../models/events/pair-model.json', import.meta.url)),
+  )
   mkdirSync(fileURLToPath(new URL('../models/events/', import.meta.url)), { recursive: true })
   writeFileSync(path, JSON.stringify(out, null, 1) + '\n')
   console.log(`Wrote ${path} (${((performance.now() - started) / 1000).toFixed(1)} s)`)

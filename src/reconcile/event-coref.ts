@@ -11,16 +11,33 @@ export interface CorefDocument {
   readonly id: string
   /** Term counts of the document's content words. */
   readonly terms: ReadonlyMap<string, number>
+  /** Counts of capitalised words (names, weekdays), lower-cased: used with a `nameWeight`. */
+  readonly names?: ReadonlyMap<string, number>
 }
 
 /** Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`). */
-export function documentSimilarityMatrix(docs: readonly CorefDocument[]): Float64Array[] {
+export function documentSimilarityMatrix(
+  docs: readonly CorefDocument[],
+  nameWeight = 0,
+): Float64Array[] {
+  const sim = termSimilarity(docs.map((d) => d.terms))
+  if (nameWeight > 0) {
+    const names = termSimilarity(docs.map((d) => d.names ?? new Map<string, number>()))
+    sim.forEach((row, i) =>
+      row.forEach((x, j) => (row[j] = (x + nameWeight * names[i]![j]!) / (1 + nameWeight))),
+    )
+  }
+  return sim
+}
+
+function termSimilarity(bags: readonly ReadonlyMap<string, number>[]): Float64Array[] {
+  const docs = bags
   const df = new Map<string, number>()
-  for (const d of docs) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1)
+  for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1)
   const vectors = docs.map((d) => {
     const v = new Map<string, number>()
     let norm = 0
-    for (const [t, n] of d.terms) {
+    for (const [t, n] of d) {
       const w = (1 + Math.log(n)) * Math.log(docs.length / df.get(t)!)
       if (w <= 0) continue
       v.set(t, w)
@@ -47,7 +64,7 @@ export function documentSimilarityMatrix(docs: readonly CorefDocument[]): Float6
   return sim
 }
 
-/** Tf-idf cosine of two documents by id, over `docs` (0 for an unknown id). */
+/** Tf-idf cosine of the content words of two documents by id, over `docs` (0: unknown id). */
 export function documentSimilarity(
   docs: readonly CorefDocument[],
 ): (a: string, b: string) => number {
@@ -63,10 +80,16 @@ export function documentSimilarity(
 /**
  * Agglomerative clustering of documents by tf-idf cosine with average link: merge the two most
  * similar clusters while their similarity is at least `threshold`. Returns lists of document ids.
+ * With a `nameWeight`, the similarity is (content-word cosine + nameWeight × name cosine) /
+ * (1 + nameWeight).
  */
-export function clusterDocuments(docs: readonly CorefDocument[], threshold: number): string[][] {
+export function clusterDocuments(
+  docs: readonly CorefDocument[],
+  threshold: number,
+  nameWeight = 0,
+): string[][] {
   const n = docs.length
-  const sim = documentSimilarityMatrix(docs)
+  const sim = documentSimilarityMatrix(docs, nameWeight)
   // Average link over cluster sums: link[a][b] = Σ sim over member pairs.
   const members: (number[] | null)[] = docs.map((_, i) => [i])
   const link = sim.map((row) => Float64Array.from(row))
@@ -277,10 +300,10 @@ export interface PairModel {
   readonly lemmaPairs: Readonly<Record<string, number>>
   /** Merge while the average link probability is at least this. */
   readonly threshold: number
-  /** Document-clustering threshold of {@link clusterDocuments} (without a document model). */
+  /** Document-clustering threshold of {@link clusterDocuments}. */
   readonly documentThreshold: number
-  /** The document-pair scorer that makes the document clusters, when there is one. */
-  readonly documents?: DocumentModel
+  /** Weight of the name cosine in the document similarity (see {@link clusterDocuments}). */
+  readonly documentNameWeight?: number
   readonly synonyms: readonly (readonly string[])[]
   readonly weakLemmas: readonly string[]
 }
@@ -293,8 +316,6 @@ export interface PairContext {
   /** Log-odds prior of a lemma pair (undefined: unseen). */
   readonly prior: (a: string, b: string) => number | undefined
   readonly documentSimilarity: (a: string, b: string) => number
-  /** Probability that two documents report the same event (document model), when known. */
-  readonly documentProbability?: (a: string, b: string) => number
 }
 
 const trigrams = (word: string): Set<string> => {
@@ -407,6 +428,18 @@ export function pairFeatures(
   const argJ = sharedArgs === 0 ? 0 : sharedArgs / (argsA.size + argsB.size - sharedArgs)
   f.set(`args=${Math.min(sharedArgs, 3)}*${lex === 'same' ? 'same' : 'other'}`, 1)
   f.set(`argJ*${lex === 'same' ? 'same' : 'other'}`, argJ)
+  // Names near the trigger and numbers of the sentences: both given and none shared is a conflict.
+  for (const [kind, pick] of [
+    ['near', (m: ScoredMention) => m.args.filter((w) => m.window.includes(w))],
+    ['num', (m: ScoredMention) => m.args.filter((w) => /^\d/.test(w))],
+  ] as const) {
+    const xa = new Set(pick(a))
+    const xb = new Set(pick(b))
+    if (xa.size > 0 && xb.size > 0) {
+      const l = lex === 'same' ? 'same' : 'other'
+      f.set(intersection(xa, xb) > 0 ? `${kind}Shared*${l}` : `${kind}Differ*${l}`, 1)
+    }
+  }
   const timesA = new Set(a.times)
   const timesB = new Set(b.times)
   if (timesA.size > 0 && timesB.size > 0) {
@@ -433,12 +466,6 @@ export function pairFeatures(
     const doc = ctx.documentSimilarity(a.document, b.document)
     f.set('doc', doc)
     f.set(`docBin=${bin(doc, [0.1, 0.2, 0.3, 0.4])}`, 1)
-    if (ctx.documentProbability !== undefined) {
-      const p = ctx.documentProbability(a.document, b.document)
-      const l = lex === 'same' ? 'same' : 'other'
-      f.set(`docP*${l}`, p)
-      f.set(`docPBin=${bin(p, [0.1, 0.3, 0.5, 0.7, 0.9])}*${l}`, 1)
-    }
   }
   return f
 }
@@ -447,7 +474,6 @@ export function pairContext(
   mentions: readonly ScoredMention[],
   model: Pick<PairModel, 'lemmaPairs' | 'synonyms' | 'weakLemmas'>,
   documentSimilarity: (a: string, b: string) => number = () => 0,
-  documentProbability?: (a: string, b: string) => number,
 ): PairContext {
   const synonyms = new Map<string, string>()
   for (const group of model.synonyms) for (const w of group) synonyms.set(w, group[0]!)
@@ -457,7 +483,6 @@ export function pairContext(
     weak: new Set(model.weakLemmas),
     prior: (a, b) => model.lemmaPairs[pairKey(a, b)],
     documentSimilarity,
-    ...(documentProbability === undefined ? {} : { documentProbability }),
   }
 }
 
@@ -479,14 +504,10 @@ export function scoredCoreference(
   mentions: readonly ScoredMention[],
   clusterOfDocument: ReadonlyMap<string, number>,
   model: PairModel,
-  options: {
-    threshold?: number
-    documentSimilarity?: (a: string, b: string) => number
-    documentProbability?: (a: string, b: string) => number
-  } = {},
+  options: { threshold?: number; documentSimilarity?: (a: string, b: string) => number } = {},
 ): string[][] {
   const threshold = options.threshold ?? model.threshold
-  const ctx = pairContext(mentions, model, options.documentSimilarity, options.documentProbability)
+  const ctx = pairContext(mentions, model, options.documentSimilarity)
   const byCluster = new Map<number | string, number[]>()
   mentions.forEach((m, i) => {
     const c = clusterOfDocument.get(m.document) ?? m.document
@@ -546,124 +567,4 @@ export function averageLink(link: Float64Array[], threshold: number): number[][]
     }
   }
   return members.filter((m): m is number[] => m !== null)
-}
-
-/** A document for the learned document-pair scorer: word counts by kind. */
-export interface ScoredDocument extends CorefDocument {
-  /** Capitalised words (not sentence-initial), lower-cased. */
-  readonly names: ReadonlyMap<string, number>
-  /** Numbers, years included. */
-  readonly numbers: ReadonlyMap<string, number>
-  /** Years (1800–2099) the document names. */
-  readonly years: ReadonlySet<string>
-  /** Lemmas of the document's event mentions. */
-  readonly lemmas: ReadonlyMap<string, number>
-}
-
-/** A logistic document-pair scorer: do two documents report the same event? */
-export interface DocumentModel {
-  readonly weights: Readonly<Record<string, number>>
-  /** Merge document clusters while the average link probability is at least this. */
-  readonly threshold: number
-}
-
-type Vector = Map<string, number>
-
-function tfidfVectors(bags: readonly ReadonlyMap<string, number>[]): Vector[] {
-  const df = new Map<string, number>()
-  for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1)
-  return bags.map((bag) => {
-    const v: Vector = new Map()
-    let norm = 0
-    for (const [t, n] of bag) {
-      const w = (1 + Math.log(n)) * Math.log(bags.length / df.get(t)!)
-      if (w <= 0) continue
-      v.set(t, w)
-      norm += w * w
-    }
-    norm = Math.sqrt(norm) || 1
-    for (const [t, w] of v) v.set(t, w / norm)
-    return v
-  })
-}
-
-const dot = (a: Vector, b: Vector): number => {
-  const [x, y] = a.size < b.size ? [a, b] : [b, a]
-  let s = 0
-  for (const [t, w] of x) s += w * (y.get(t) ?? 0)
-  return s
-}
-
-/** Features of every document pair, over one pool of documents: (i, j) → features. */
-export function documentPairFeatures(
-  docs: readonly ScoredDocument[],
-): (i: number, j: number) => Map<string, number> {
-  const terms = tfidfVectors(docs.map((d) => d.terms))
-  const names = tfidfVectors(docs.map((d) => d.names))
-  const numbers = tfidfVectors(docs.map((d) => d.numbers))
-  const lemmas = tfidfVectors(docs.map((d) => d.lemmas))
-  return (i, j) => {
-    const f = new Map<string, number>()
-    f.set('bias', 1)
-    const t = dot(terms[i]!, terms[j]!)
-    f.set('terms', t)
-    f.set(`termsBin=${bin(t, [0.03, 0.06, 0.1, 0.15, 0.2, 0.3])}`, 1)
-    const n = dot(names[i]!, names[j]!)
-    f.set('names', n)
-    f.set(`namesBin=${bin(n, [0.03, 0.06, 0.1, 0.15, 0.2, 0.3])}`, 1)
-    f.set('numbers', dot(numbers[i]!, numbers[j]!))
-    const l = dot(lemmas[i]!, lemmas[j]!)
-    f.set('lemmas', l)
-    f.set(`lemmasBin=${bin(l, [0.05, 0.1, 0.2, 0.3, 0.5])}`, 1)
-    const ya = docs[i]!.years
-    const yb = docs[j]!.years
-    if (ya.size > 0 && yb.size > 0) {
-      f.set(intersection(ya, yb) > 0 ? 'yearsShared' : 'yearsDiffer', 1)
-    } else f.set('yearsUnknown', 1)
-    return f
-  }
-}
-
-/**
- * Average-link clustering of documents by the document-pair model's probabilities. Returns lists
- * of document ids.
- */
-export function documentProbabilities(
-  docs: readonly ScoredDocument[],
-  weights: Readonly<Record<string, number>>,
-): (a: string, b: string) => number {
-  const features = documentPairFeatures(docs)
-  const index = new Map(docs.map((d, i) => [d.id, i]))
-  const cache = new Map<string, number>()
-  return (a, b) => {
-    const i = index.get(a)
-    const j = index.get(b)
-    if (i === undefined || j === undefined) return 0
-    if (i === j) return 1
-    const key = i < j ? `${i},${j}` : `${j},${i}`
-    let p = cache.get(key)
-    if (p === undefined) {
-      p = pairProbability(features(Math.min(i, j), Math.max(i, j)), weights)
-      cache.set(key, p)
-    }
-    return p
-  }
-}
-
-export function clusterDocumentsScored(
-  docs: readonly ScoredDocument[],
-  model: DocumentModel,
-  threshold = model.threshold,
-): string[][] {
-  const features = documentPairFeatures(docs)
-  const n = docs.length
-  const link = Array.from({ length: n }, () => new Float64Array(n))
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const p = pairProbability(features(i, j), model.weights)
-      link[i]![j] = p
-      link[j]![i] = p
-    }
-  }
-  return averageLink(link, threshold).map((c) => c.map((i) => docs[i]!.id))
 }
