@@ -149,13 +149,16 @@ export function reconcileStory(
   const figureFindings: { finding: BriefFinding; commentOnly: boolean }[] = []
   clusters.forEach((cluster, i) => {
     const byMeasure = new Map<string, Report[]>()
+    const reported = new Set<string>()
     for (const { view, event } of cluster.mentions) {
       for (const figure of event.figures) {
         if (view.isDiscounted(figure.span)) continue
+        // One span reported under two events of the cluster is one report.
+        const once = `${figure.measure}\u0000${view.ref}\u0000${figure.span.text}`
+        if (reported.has(once)) continue
+        reported.add(once)
         const cite = view.cite(figure.span, figure.sentence)
         const reports = byMeasure.get(figure.measure) ?? []
-        // One span reported under two events of the cluster is one report.
-        if (reports.some((r) => r.document === view.ref && r.text === figure.span.text)) continue
         reports.push({
           measure: figure.measure,
           value: figure.value,
