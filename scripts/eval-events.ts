@@ -8,8 +8,13 @@
  * is scored once with those choices, for the report. Rows:
  *   - same lemma within gold topics (for reference: the topic is in the document id);
  *   - same lemma within predicted document clusters (the published baseline, 76.4 on Test);
- *   - the method: document clusters + same lemma unless the sentences name different times, and
- *     cross-lemma joins on shared names and numbers of the sentences.
+ *   - rules: document clusters + same lemma unless the sentences name different times, and
+ *     cross-lemma joins on shared names and numbers of the sentences;
+ *   - the method: the learned pair scorer of models/events/pair-model.json (logistic regression
+ *     trained on ECB+ Train by `npm run train:events`, which also chose its thresholds on Dev) and
+ *     average-link clustering inside predicted document clusters (`scoredCoreference`).
+ * Documents are clustered from their words only (tf-idf cosine, average link); the gold topic and
+ * subtopic in the document id are not used.
  * Lemmas come from compromise (head word: the first word of a multi-word mention when it is a
  * verb, else the last). Arguments are the capitalised words and numbers of the mention's
  * sentence, times its weekday, month, year and "yesterday"-like words: no gold entity mention
