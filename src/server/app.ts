@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { streamSSE } from 'hono/streaming'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError } from '../errors.js'
 import {
@@ -28,6 +29,8 @@ import { createStoreWatch } from './store-watch.js'
 import { createStoryCache, STORY_LIST_LIMIT_MAX } from './story-cache.js'
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
+/** Server-sent progress events of one ingest job come at most this often. */
+const PROGRESS_EVENT_MS = 100
 /** URLs (or feeds) in one ingest request at most. */
 const MAX_URLS = 1000
 
@@ -172,6 +175,38 @@ export function createApp(options: AppOptions): Hono {
   )
 
   app.get('/api/ingest', (c) => c.json({ jobs: ingestJobs.list() }))
+
+  app.get('/api/ingest/:id/events', (c) => {
+    const id = c.req.param('id')
+    if (ingestJobs.get(id) === null) throw new AppError('NOT_FOUND', `no ingest job with id ${id}`)
+    return streamSSE(c, async (stream) => {
+      // The job as it is now, then after changes (at most every PROGRESS_EVENT_MS), then `end`.
+      let wake: () => void = () => undefined
+      let changed = true
+      const stop = ingestJobs.watch(id, () => {
+        changed = true
+        wake()
+      })
+      stream.onAbort(() => wake())
+      try {
+        for (;;) {
+          const job = ingestJobs.get(id)
+          if (job === null || stream.aborted) return
+          const ended = job.state === 'done' || job.state === 'failed'
+          if (changed || ended) {
+            changed = false
+            await stream.writeSSE({ event: ended ? 'end' : 'progress', data: JSON.stringify(job) })
+          }
+          if (ended) return
+          // Wait for a change (unless one came while writing), and at least PROGRESS_EVENT_MS.
+          const change = changed ? Promise.resolve() : new Promise<void>((r) => (wake = r))
+          await Promise.all([change, stream.sleep(PROGRESS_EVENT_MS)])
+        }
+      } finally {
+        stop?.()
+      }
+    })
+  })
 
   app.get('/api/ingest/:id', (c) => {
     const id = c.req.param('id')

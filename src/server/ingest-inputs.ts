@@ -145,6 +145,10 @@ export function createUploadIngest(
         result.read++
         counts.read++
         changed()
+        // One turn of the event loop per document: analysis on the main thread and PGlite's
+        // queries resolve as microtasks, which would otherwise hold off every other request
+        // (progress events, polls, reads) until the whole job has ended.
+        await new Promise<void>((resolve) => setImmediate(resolve))
         yield outcome
       }
       result.read--

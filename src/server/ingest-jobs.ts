@@ -48,6 +48,11 @@ export interface IngestJobs {
   finished(id: string): Promise<IngestJob | null>
   /** Resolves when no job is queued or running. */
   idle(): Promise<void>
+  /**
+   * Calls `listener` after every change of the job (a document stored, an error, a state change)
+   * until it has ended; returns the function that stops it, or null for an unknown job.
+   */
+  watch(id: string, listener: () => void): (() => void) | null
 }
 
 interface JobRecord {
@@ -64,6 +69,10 @@ interface JobRecord {
 export function createIngestJobs(options: IngestJobsOptions): IngestJobs {
   const { store, onFinished, maxActive = 4, keep = 50 } = options
   const jobs = new Map<string, JobRecord>()
+  const listeners = new Map<string, Set<() => void>>()
+  const notify = (id: string): void => {
+    for (const listener of listeners.get(id) ?? []) listener()
+  }
   // Jobs run one after another: one store connection, one analysis pool at a time.
   let chain: Promise<void> = Promise.resolve()
 
@@ -89,10 +98,12 @@ export function createIngestJobs(options: IngestJobsOptions): IngestJobs {
       const ingest = createUploadIngest(store, inputs, {
         ...(options.allowPrivate === undefined ? {} : { allowPrivate: options.allowPrivate }),
         ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+        onProgress: () => notify(job.id),
       })
       const run = async (): Promise<void> => {
         job.state = 'running'
         job.startedAt = new Date().toISOString()
+        notify(job.id)
         try {
           const end = await ingest.run()
           job.progress = () => end
@@ -112,6 +123,8 @@ export function createIngestJobs(options: IngestJobsOptions): IngestJobs {
         } finally {
           job.finishedAt = new Date().toISOString()
           onFinished?.()
+          notify(job.id)
+          listeners.delete(job.id)
           prune()
         }
       }
@@ -144,6 +157,17 @@ export function createIngestJobs(options: IngestJobsOptions): IngestJobs {
     },
     async idle() {
       await chain
+    },
+    watch(id, listener) {
+      const job = jobs.get(id)
+      if (job === undefined) return null
+      if (job.state === 'done' || job.state === 'failed') return () => undefined
+      const set = listeners.get(id) ?? new Set()
+      listeners.set(id, set)
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+      }
     },
   }
 }

@@ -329,6 +329,20 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/ingest/{id}/events': {
+      get: {
+        summary:
+          'The job as server-sent events: `progress` with the IngestJob now and after changes (at most every 100 ms), then `end` with its end state; the stream closes after `end`',
+        parameters: [path('id', 'the job id from POST /api/ingest')],
+        responses: {
+          200: {
+            description: 'text/event-stream; every event’s data is an IngestJob as JSON',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          404: error,
+        },
+      },
+    },
     '/api/ingest/{id}': {
       get: {
         summary:

@@ -177,8 +177,10 @@ describe('the analyst desk in chromium', () => {
       .filter((f) => !f.startsWith('.'))
       .map((f) => join(SAMPLE, f))
     const seen = await upload(files)
-    // The page showed the job from 0 of 9 inputs to 9 of 9, never going back.
+    // The page showed the job from 0 of 9 inputs to 9 of 9, never going back, and inputs done
+    // while others were still running (pushed by server-sent events as they happened).
     expectProgress(seen, files.length)
+    expect(seen.some((s) => s.state === 'running' && s.done < s.total)).toBe(true)
     const summary = await page.textContent('[data-testid=ingest-result] .summary')
     expect(summary).toMatch(/\b(9|1\d) added · 0 updated · 0 unchanged · 0 failed/)
     expect(await page.textContent('[data-testid=ingest-result] [role=status]')).toMatch(

@@ -152,6 +152,7 @@ describe('reads', () => {
       '/api/search',
       '/api/ingest',
       '/api/ingest/{id}',
+      '/api/ingest/{id}/events',
     ])
       expect(doc.paths).toHaveProperty([path])
   })
@@ -209,6 +210,30 @@ async function ingestJob(init: RequestInit, on: ReturnType<typeof createApp> = a
   expect(response.headers.get('Location')).toBe(`/api/ingest/${job.id}`)
   expect(['queued', 'running']).toContain(job.state)
   return pollJob(job.id, undefined, on)
+}
+
+/** The events of a text/event-stream response, parsed. */
+async function* readEvents(
+  response: Response,
+): AsyncGenerator<{ event: string; job: unknown }, void, undefined> {
+  const reader = response.body?.getReader()
+  if (reader === undefined) return
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return
+    buffer += decoder.decode(value, { stream: true })
+    let cut = buffer.indexOf('\n\n')
+    while (cut >= 0) {
+      const block = buffer.slice(0, cut)
+      buffer = buffer.slice(cut + 2)
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message'
+      const data = [...block.matchAll(/^data: (.*)$/gm)].map((m) => m[1]).join('\n')
+      yield { event, job: JSON.parse(data) as unknown }
+      cut = buffer.indexOf('\n\n')
+    }
+  }
 }
 
 describe('ingest', () => {
@@ -285,11 +310,24 @@ describe('ingest', () => {
       expect(midway.results.map((r) => r.state)).toEqual(['done', 'running'])
       expect(midway.results[0]?.documents).toHaveLength(1)
       expect(midway.added + midway.unchanged).toBe(1)
+      // The same progress as server-sent events: the job now, then after changes, then `end`.
+      const stream = await local.request(`http://localhost/api/ingest/${started.id}/events`)
+      expect(stream.status).toBe(200)
+      expect(stream.headers.get('Content-Type')).toMatch(/^text\/event-stream/)
+      const events = readEvents(stream)
+      const now = await events.next()
+      expect(now.value?.event).toBe('progress')
+      expect((now.value?.job as Job).inputs).toEqual({ total: 2, done: 1 })
       release()
+      let last = now.value
+      for await (const event of { [Symbol.asyncIterator]: () => events }) last = event
+      expect(last?.event).toBe('end')
+      expect((last?.job as Job).state).toBe('done')
       const end = await pollJob(started.id, undefined, local)
-      expect(end.state).toBe('done')
+      expect(end).toEqual(last?.job)
       expect(end.inputs).toEqual({ total: 2, done: 2 })
       expect(end.results.every((r) => r.ok)).toBe(true)
+      expect((await local.request('http://localhost/api/ingest/nope/events')).status).toBe(404)
     } finally {
       release()
       server.close()

@@ -17,37 +17,70 @@ export function IngestView() {
   // Bumped when a job ends: the stories list below loads again.
   const [finished, setFinished] = useState(0)
   const following = useRef(0)
+  const stopFollowing = useRef<() => void>(() => undefined)
   const [sending, setSending] = useState(false)
   const busy = sending || (job !== null && !ended(job))
 
-  /** Polls the job until it ends; a newer `follow` (or leaving the page) stops the older one. */
+  /**
+   * Follows the job until it ends: server-sent events (`/api/ingest/:id/events`) push every change;
+   * if they fail, the job is polled instead. A newer `follow` (or leaving the page) stops the older.
+   */
   const follow = (first: IngestJob) => {
+    stopFollowing.current()
+    let live = true
     const ticket = ++following.current
+    const current = () => live && following.current === ticket
+    let source: EventSource | null = null
+    stopFollowing.current = () => {
+      live = false
+      source?.close()
+    }
+    const finish = () => {
+      sessionStorage.removeItem(JOB_KEY)
+      setFinished((n) => n + 1)
+    }
     setJob(first)
-    const step = async (current: IngestJob): Promise<void> => {
-      if (following.current !== ticket) return
-      if (ended(current)) {
-        sessionStorage.removeItem(JOB_KEY)
-        setFinished((n) => n + 1)
-        return
-      }
-      sessionStorage.setItem(JOB_KEY, current.id)
+    if (ended(first)) return finish()
+    sessionStorage.setItem(JOB_KEY, first.id)
+
+    const poll = async (last: IngestJob): Promise<void> => {
+      if (!current()) return
+      if (ended(last)) return finish()
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-      if (following.current !== ticket) return
+      if (!current()) return
       let next: IngestJob
       try {
-        next = await api.ingestJob(current.id)
+        next = await api.ingestJob(last.id)
       } catch (error) {
-        if (following.current !== ticket) return
+        if (!current()) return
         sessionStorage.removeItem(JOB_KEY)
         setFailure(error instanceof Error ? error.message : String(error))
         return
       }
-      if (following.current !== ticket) return
+      if (!current()) return
       setJob(next)
-      await step(next)
+      await poll(next)
     }
-    void step(first)
+
+    if (typeof EventSource !== 'function') return void poll(first)
+    let latest = first
+    source = new EventSource(`/api/ingest/${encodeURIComponent(first.id)}/events`)
+    const onJob = (event: MessageEvent<string>) => {
+      if (!current()) return source?.close()
+      latest = JSON.parse(event.data) as IngestJob
+      setJob(latest)
+      if (ended(latest)) {
+        source?.close()
+        finish()
+      }
+    }
+    source.addEventListener('progress', onJob)
+    source.addEventListener('end', onJob)
+    source.onerror = () => {
+      // Not `end`: the stream broke (or events are not served); poll from where it was.
+      source?.close()
+      if (current() && !ended(latest)) void poll(latest)
+    }
   }
 
   useEffect(() => {
@@ -58,13 +91,11 @@ export function IngestView() {
         (found) => (ended(found) ? sessionStorage.removeItem(JOB_KEY) : follow(found)),
         () => sessionStorage.removeItem(JOB_KEY),
       )
-    return () => {
-      following.current++
-    }
+    return () => stopFollowing.current()
   }, [])
 
   const run = async (body: FormData | object) => {
-    following.current++
+    stopFollowing.current()
     setFailure(null)
     setJob(null)
     setSending(true)
