@@ -597,7 +597,7 @@ const sourceCases = (article: PolnearArticle): SourceCase[] => {
     const gold = cands.indexOf(gs)
     if (gold < 0) continue
     out.push({
-      candidates: cands.map((k) => sourceFeatures(words, k, f, l)),
+      candidates: cands.map((k) => sourceFeatures(words, k, f)),
       gold,
       rule: cands.indexOf(f),
     })

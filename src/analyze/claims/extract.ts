@@ -18,6 +18,8 @@ import { transcriptTurns } from './rules/01-transcript-turns.js'
 import { directQuotes } from './rules/02-direct-quotes.js'
 import { allegations } from './rules/03-allegations.js'
 import { indirectSpeech } from './rules/04-indirect-speech.js'
+import { cueWordPattern } from './cue-model.js'
+import { scanWords, type Word } from './words.js'
 
 export interface Draft {
   readonly speaker: Span | null
@@ -74,10 +76,26 @@ export function extractDrafts(input: ExtractInput): Draft[] {
     active.blocked = active.blocked.filter((b) => b.end > sentence.start)
     // Most sentences have no cue word at all: one regular-expression test skips them.
     input.lexicon.trigger.lastIndex = 0
-    if (!input.lexicon.trigger.test(input.text.slice(sentence.start, sentence.end))) continue
     const local: ExtractInput = { ...input, quotes: active.quotes }
+    if (!input.lexicon.trigger.test(input.text.slice(sentence.start, sentence.end))) {
+      // Without a lexicon cue, only a learned cue after its speaker can make a claim.
+      const words = learnedCueIn(input, sentence)
+      if (words !== null) indirectSpeech(local, sentence, drafts, active.blocked, words, true)
+      continue
+    }
     allegations(local, sentence, drafts, active.blocked)
     indirectSpeech(local, sentence, drafts, active.blocked)
   }
   return drafts
+}
+
+/**
+ * The words of a sentence that has a word with a positive weight of its own in the cue
+ * perceptron (only then can a sentence without a lexicon cue hold a claim), or null.
+ */
+function learnedCueIn(input: ExtractInput, sentence: Sentence): Word[] | null {
+  const model = input.cueModel
+  if (model == null) return null
+  if (!cueWordPattern(model).test(input.text.slice(sentence.start, sentence.end))) return null
+  return scanWords(input.text, sentence.start, sentence.end)
 }

@@ -24,8 +24,8 @@ export interface CueEntry {
 export interface AllegationPattern {
   readonly pattern: RegExp
   readonly stance: Stance
-  /** Lower-case strings one of which every match contains: a sentence without any is not tried. */
-  readonly hints: readonly string[]
+  /** Strings one of which every match contains (any case): a sentence without any is not tried. */
+  readonly hint: RegExp
 }
 
 export interface ClaimsLexicon {
@@ -121,7 +121,13 @@ export function buildLexicon(
     allegations.push({
       pattern: new RegExp(pattern, 'giu'),
       stance,
-      hints: (hint ?? '').split('|'),
+      hint: new RegExp(
+        (hint ?? '')
+          .split('|')
+          .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|'),
+        'i',
+      ),
     })
   }
   const extensions = new Map<string, string[][]>()

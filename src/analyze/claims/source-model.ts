@@ -19,7 +19,9 @@ export interface SourceModel {
 }
 
 /** How far left of the rules' start a candidate may be. */
-const REACH = 20
+const REACH = 6
+/** How far into the rules' phrase a candidate may be. */
+const INSIDE = 3
 const BARRIERS = new Set(['“', '”', '"', '‘', ';', ':', '(', ')', '.', '?', '!'])
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you'])
 
@@ -47,7 +49,7 @@ export function sourceCandidates(words: readonly Word[], first: number, last: nu
     if (w.isWord) out.push(k)
   }
   out.reverse()
-  for (let k = first; k <= last; k++) {
+  for (let k = first; k <= last && k - first <= INSIDE; k++) {
     const w = words[k] as Word
     if (w.isWord && (k === first || !BARRIERS.has(words[k - 1]?.lower ?? ''))) out.push(k)
   }
@@ -55,46 +57,23 @@ export function sourceCandidates(words: readonly Word[], first: number, last: nu
 }
 
 /** Features of starting the phrase at words[k] rather than at the rules' words[first]. */
-export function sourceFeatures(
-  words: readonly Word[],
-  k: number,
-  first: number,
-  last: number,
-): string[] {
+export function sourceFeatures(words: readonly Word[], k: number, first: number): string[] {
   const w = words[k] as Word
   const p = words[k - 1]
   const rel = k < first ? 'L' : k === first ? 'S' : 'R'
   const pl = p?.lower ?? '^'
   const out = [
-    `rel=${rel}`,
     `rel+d=${rel}|${bucket(Math.abs(k - first))}`,
     `w=${rel}|${w.lower}`,
-    `ws=${rel}|${shape(w)}`,
     `p=${rel}|${pl}`,
-    `ps=${rel}|${shape(p)}`,
     `p+ws=${rel}|${pl}|${shape(w)}`,
-    `ps+ws=${rel}|${shape(p)}|${shape(w)}`,
-    `len=${bucket(last - k + 1)}`,
   ]
   if (k < first) {
     const link = words[first - 1] as Word
-    out.push(`link=${link.lower}`, `link+fs=${link.lower}|${shape(words[first])}`)
-    let verb = 'no'
-    let comma = 'no'
-    for (let j = k; j < first; j++) {
-      const x = words[j] as Word
-      if (x.lower === ',') comma = 'yes'
-      if (x.isWord && !x.upper && /(?:ed|ing)$/.test(x.lower) && x.lower.length > 4) verb = 'yes'
-    }
-    out.push(`verb=${verb}`, `comma=${comma}`, `link+w=${link.lower}|${w.lower}`)
+    out.push(`link+w=${link.lower}|${w.lower}`, `link+ws=${link.lower}|${shape(w)}`)
   } else if (k > first) {
     const dropped = words[first] as Word
-    out.push(
-      `drop=${dropped.lower}`,
-      `drops=${shape(dropped)}`,
-      `drops+ws=${shape(dropped)}|${shape(w)}`,
-      `prev=${pl}|${shape(w)}`,
-    )
+    out.push(`drop=${dropped.lower}`, `drop+ws=${shape(dropped)}|${shape(w)}`)
   }
   return out
 }
@@ -119,12 +98,12 @@ export function sourceStart(
   first: number,
   last: number,
 ): number {
-  const base = scoreSource(model, sourceFeatures(words, first, first, last))
+  const base = scoreSource(model, sourceFeatures(words, first, first))
   let best = first
   let bestScore = base + model.margin
   for (const k of sourceCandidates(words, first, last)) {
     if (k === first) continue
-    const s = scoreSource(model, sourceFeatures(words, k, first, last))
+    const s = scoreSource(model, sourceFeatures(words, k, first))
     if (s > bestScore) {
       best = k
       bestScore = s

@@ -32,6 +32,15 @@ const ABBREVIATIONS = new Set([
   'st',
   'jr',
   'sr',
+  'rev',
+  'del',
+  'adm',
+  'maj',
+  'sens',
+  'reps',
+  'supt',
+  'atty',
+  'cmdr',
 ])
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u
 

@@ -17,9 +17,8 @@ export function allegations(
 ): void {
   const { text, lexicon } = input
   const region = text.slice(sentence.start, sentence.end)
-  const lower = region.toLowerCase()
-  for (const { pattern, stance, hints } of lexicon.allegations) {
-    if (!hints.some((h) => lower.includes(h))) continue
+  for (const { pattern, stance, hint } of lexicon.allegations) {
+    if (!hint.test(region)) continue
     pattern.lastIndex = 0
     const match = pattern.exec(region)
     if (match === null) continue

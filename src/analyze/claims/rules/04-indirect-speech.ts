@@ -275,13 +275,16 @@ export function indirectSpeech(
   sentence: Sentence,
   drafts: Draft[],
   blocked: Span[],
+  scanned?: readonly Word[],
+  /** Only a learned cue can be there: the lexicon-cue passes are skipped. */
+  learnedOnly = false,
 ): void {
-  const words = scanWords(input.text, sentence.start, sentence.end)
+  const words = scanned ?? scanWords(input.text, sentence.start, sentence.end)
   if (words.length < 3) return
   const scope: SentenceScope = { input, words, blocked, drafts, titleCase: isTitleCase(words) }
-  if (trailingAttribution(scope)) return
+  if (!learnedOnly && trailingAttribution(scope)) return
   leftToRight(scope)
-  if (scope.input.lexicon.nounCues.size > 0) possessiveNouns(scope)
+  if (!learnedOnly && scope.input.lexicon.nounCues.size > 0) possessiveNouns(scope)
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its'])
@@ -372,7 +375,10 @@ function trailingAttribution(scope: SentenceScope): boolean {
   while (end >= 0 && ['.', '!', '?'].includes(words[end]?.lower ?? '')) end--
   for (let k = end; k >= 2 && end - k <= 30; k--) {
     const w = words[k] as Word
-    if (!w.isWord || (w.upper && !scope.titleCase) || !isFree(scope, w)) continue
+    if (!w.isWord || (w.upper && !scope.titleCase)) continue
+    // Only a cue word or "according" can end here (cheap tests before the spans are looked up).
+    if (w.lower !== 'according' && !lexicon.cues.has(w.lower)) continue
+    if (!isFree(scope, w)) continue
     let speaker: Span | null = null
     let cue: Span | null = null
     let contentLast = -1
@@ -450,7 +456,16 @@ function leftToRight(scope: SentenceScope): void {
   const pushed = scope.drafts.length
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word
-    if (!w.isWord || !isFree(scope, w)) continue
+    if (!w.isWord) continue
+    // Only a cue word, "according" or a word the cue perceptron may take can start a claim
+    // (cheap tests before the spans are looked up).
+    if (
+      w.lower !== 'according' &&
+      !lexicon.cues.has(w.lower) &&
+      (input.cueModel == null || !mayBeCue(input.cueModel, w.lower))
+    )
+      continue
+    if (!isFree(scope, w)) continue
 
     // according to X, CONTENT  /  CONTENT according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
@@ -526,12 +541,6 @@ function leftToRight(scope: SentenceScope): void {
     }
     const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
     let cueEnd = cueLast(words, i, lexicon)
-    // The learned start of the speaker phrase ("Federal and state officials said").
-    if (speakerOk && !left.passive && input.sourceModel != null) {
-      const start = sourceStart(input.sourceModel, words, speakerFirst, speakerLast)
-      if (start !== speakerFirst && !overlapsAny(scope.blocked, spanOf(words, start, speakerLast)))
-        speakerFirst = start
-    }
 
     if (speakerOk && left.passive && (entry.origin !== 'data' || NOT_PASSIVE_CUES.has(w.lower)))
       continue
@@ -609,6 +618,20 @@ function leftToRight(scope: SentenceScope): void {
       )
         continue
       const content = spanOf(words, first, end)
+      // The learned start of the speaker phrase ("Federal and state officials said"), asked only
+      // where it can differ: a word of the phrase's own stands before it ("and"), or the phrase
+      // has three words or more ("20 million experts" → "experts").
+      if (
+        input.sourceModel != null &&
+        (words[speakerFirst - 1]?.isWord === true || speakerLast - speakerFirst >= 2)
+      ) {
+        const start = sourceStart(input.sourceModel, words, speakerFirst, speakerLast)
+        if (
+          start !== speakerFirst &&
+          !overlapsAny(scope.blocked, spanOf(words, start, speakerLast))
+        )
+          speakerFirst = start
+      }
       push(scope, {
         speaker: spanOf(words, speakerFirst, speakerLast),
         cue: spanOf(words, left.cueFirst, cueEnd),
