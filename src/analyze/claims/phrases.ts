@@ -233,6 +233,13 @@ export function cueLast(words: readonly Word[], verb: number, lexicon: ClaimsLex
     CUE_TAIL_FOLLOWERS.has(words[last + 2]?.lower ?? '.')
   )
     last++
+  // "…, the senator said Friday.": PolNeAR keeps a closing weekday in the cue (26 of 39 in train;
+  // before "that" or a content it is a coin toss, and left out).
+  if (
+    WEEKDAYS.has(words[last + 1]?.lower ?? '') &&
+    ['.', '!', '?', undefined].includes(words[last + 2]?.lower)
+  )
+    last++
   const colon = words[last + 1]
   if (colon?.lower === ':' && colon.start === words[last]?.end) last++
   return last

@@ -223,6 +223,8 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     const next = quotes[qi + 1]
     const limit = next?.start ?? text.length
     let attribution = attributionAfter(input, q, limit)
+    let leadIn: number | null = null
+    if (attribution !== null) leadIn = mixedLeadIn(input, q, prevEnd, blocked)
     if (attribution === null) {
       const si = sentenceIndexAt(sentences, q.start)
       const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
@@ -263,7 +265,7 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       gapFrom = q2.end
       qi++
     }
-    const content = { start: attribution.contentStart ?? q.start, end: contentEnd }
+    const content = { start: attribution.contentStart ?? leadIn ?? q.start, end: contentEnd }
     drafts.push({
       speaker: attribution.speaker,
       cue: attribution.cue,
@@ -279,4 +281,33 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     blocked.push(content, attribution.speaker, attribution.cue)
     prevEnd = Math.max(contentEnd, attribution.end)
   }
+}
+
+/**
+ * "With thousands of systems, “there is no single point of failure,” she said": a quotation
+ * after unquoted words of the same sentence is a mixed content that starts with the sentence
+ * (PolNeAR). The start of those words, or null when the quotation opens its sentence or the
+ * words before it hold a cue, a colon or used text.
+ */
+function mixedLeadIn(
+  input: ExtractInput,
+  q: Quote,
+  prevEnd: number,
+  blocked: Span[],
+): number | null {
+  const { text, sentences, lexicon } = input
+  const si = sentenceIndexAt(sentences, q.start)
+  if (si < 0) return null
+  const from = Math.max((sentences[si] as Sentence).start, prevEnd, paragraphStart(text, q.start))
+  if (from >= q.start) return null
+  const words = scanWords(text, from, q.start)
+  if (words.length < 2 || words.length > 30) return null
+  const last = words[words.length - 1] as Word
+  if ([':', '.', '!', '?', '—', '–', '―', ';'].includes(last.lower)) return null
+  for (const w of words) {
+    if (!w.isWord && !['-', ',', '(', ')', "'s"].includes(w.lower)) return null
+    if (lexicon.cues.has(w.lower) || w.lower === 'according') return null
+  }
+  const span = { start: (words[0] as Word).start, end: last.end }
+  return overlapsAny(blocked, span) ? null : span.start
 }
