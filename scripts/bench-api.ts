@@ -126,6 +126,15 @@ if (only.has('claims')) {
     'claims by speaker key (`?speaker=person:dana-kolvar`)',
     () => '/api/claims?speaker=person%3Adana-kolvar&limit=100',
   )
+  // The claims explorer's default limit (500).
+  await measure(
+    'claims by speaker, limit 500 (`?speaker=Kolvar`)',
+    () => '/api/claims?speaker=Kolvar',
+  )
+  await measure(
+    'claims by speaker, none, limit 500 (`?speaker=Voskel`)',
+    () => '/api/claims?speaker=Voskel',
+  )
   // A speaker no document quotes: the ordered walk finds nothing, the word indexes answer.
   await measure(
     'claims by speaker, none (`?speaker=Voskel`)',

@@ -81,11 +81,11 @@ const speakerRowSql = (p: string, words: string): string =>
  * `claims.speaker_text` and `entities.name`, the key in `entities_key_idx`, and the rows found are
  * checked with ILIKE for the words in their order.
  */
-const speakerIndexSql = (p: string, words: string): string =>
+const speakerIndexSql = (p: string, words: string, union = 'UNION'): string =>
   `SELECT sc.document_id, sc.local_id FROM claims sc
       WHERE sc.speaker_text IS NOT NULL AND to_tsvector('simple', sc.speaker_text) @@ ${words}
         AND sc.speaker_text ILIKE '%' || ${p} || '%'
-    UNION
+    ${union}
     SELECT sc.document_id, sc.local_id FROM entities e
       JOIN claims sc ON sc.document_id = e.document_id AND sc.speaker_entity = e.local_id
       WHERE e.key = ${p}
@@ -97,12 +97,13 @@ const WALK_DOCUMENTS_PER_CLAIM = 4
 /**
  * Claims matching every given filter, by document publication date then position.
  *
- * With a speaker, two plans that give the same rows. A frequent speaker (the interior minister
- * quoted in every other document) is found fastest by walking the documents in order
+ * With a speaker, two plans that give the same rows, chosen by counting the speaker's matches in
+ * the word indexes up to `4 × limit`. A rare speaker is answered from the indexes: every matching
+ * claim is looked up (`speakerIndexSql`) and sorted. A frequent one (the interior minister quoted
+ * in every other document) is found faster by walking the documents in order
  * (`documents_published_at_id_idx`) and stopping at `limit`: the first `4 × limit` documents are
  * walked, and if they hold `limit` matching claims those are the answer (no later document can
- * sort before them). Otherwise the speaker is rare enough to look up every matching claim through
- * the word indexes (`speakerIndexSql`) and sort them. Neither plan scans every claim.
+ * sort before them); if not, the indexes answer after all. Neither plan scans every claim.
  */
 export async function filterClaims(db: Queryable, filter: ClaimFilter = {}): Promise<ClaimRow[]> {
   const limit = clampLimit(filter.limit, 500, CLAIMS_LIMIT_MAX)
@@ -123,23 +124,16 @@ export async function filterClaims(db: Queryable, filter: ClaimFilter = {}): Pro
     )
   }
 
-  const walk = claimConditions(filter)
-  const wp = walk.param(speaker)
-  walk.where.push(speakerRowSql(wp, speakerWordsSql(wp)))
-  const walked = await db.query<ClaimRow>(
-    `SELECT ${CLAIM_COLUMNS}
-     FROM (SELECT id, title, published_at FROM documents
-           ORDER BY published_at NULLS LAST, id LIMIT ${walk.param(limit * WALK_DOCUMENTS_PER_CLAIM)}) d
-     CROSS JOIN LATERAL (
-       -- OFFSET 0 keeps this a per-document lookup (not pulled up into one join over all claims).
-       SELECT c.*, se.key, se.name FROM claims c
-       LEFT JOIN entities se ON se.document_id = c.document_id AND se.local_id = c.speaker_entity
-       WHERE c.document_id = d.id AND ${walk.where.join(' AND ')}
-       OFFSET 0) c
-     CROSS JOIN LATERAL (SELECT c.key, c.name) se
-     ORDER BY d.published_at NULLS LAST, d.id, c.idx LIMIT ${walk.param(limit)}`,
-    walk.params,
+  // How common is the speaker? Count its matches through the word indexes, up to what the walk
+  // would read: a rare speaker (or one narrowed to a document) is answered from the indexes alone.
+  const walkDocuments = limit * WALK_DOCUMENTS_PER_CLAIM
+  const [probe] = await db.query<{ n: number }>(
+    `SELECT count(*)::integer AS n FROM (${speakerIndexSql('$1', speakerWordsSql('$1'), 'UNION ALL')}
+       LIMIT $2) m`,
+    [speaker, walkDocuments + 1],
   )
+  const frequent = (probe?.n ?? 0) > walkDocuments && (filter.document ?? '') === ''
+  const walked = frequent ? await walkClaims(db, filter, speaker, limit, walkDocuments) : []
   if (walked.length >= limit) return walked
 
   const { where, params, param } = claimConditions(filter)
@@ -148,6 +142,36 @@ export async function filterClaims(db: Queryable, filter: ClaimFilter = {}): Pro
   return db.query<ClaimRow>(
     `${CLAIM_ROW_SQL} WHERE ${where.join(' AND ')}
      ORDER BY d.published_at NULLS LAST, c.document_id, c.idx LIMIT ${param(limit)}`,
+    params,
+  )
+}
+
+/**
+ * The first `limit` claims of `speaker` (and the other filters) among the first `documents`
+ * documents in order: one claims-and-speaker lookup per document, stopping at `limit`.
+ */
+function walkClaims(
+  db: Queryable,
+  filter: ClaimFilter,
+  speaker: string,
+  limit: number,
+  documents: number,
+): Promise<ClaimRow[]> {
+  const { where, params, param } = claimConditions(filter)
+  const p = param(speaker)
+  where.push(speakerRowSql(p, speakerWordsSql(p)))
+  return db.query<ClaimRow>(
+    `SELECT ${CLAIM_COLUMNS}
+     FROM (SELECT id, title, published_at FROM documents
+           ORDER BY published_at NULLS LAST, id LIMIT ${param(documents)}) d
+     CROSS JOIN LATERAL (
+       -- OFFSET 0 keeps this a per-document lookup (not pulled up into one join over all claims).
+       SELECT c.*, se.key, se.name FROM claims c
+       LEFT JOIN entities se ON se.document_id = c.document_id AND se.local_id = c.speaker_entity
+       WHERE c.document_id = d.id AND ${where.join(' AND ')}
+       OFFSET 0) c
+     CROSS JOIN LATERAL (SELECT c.key, c.name) se
+     ORDER BY d.published_at NULLS LAST, d.id, c.idx LIMIT ${param(limit)}`,
     params,
   )
 }

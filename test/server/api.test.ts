@@ -81,8 +81,12 @@ describe('reads', () => {
     )
     expect((await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=oskel')).claims).toEqual([])
     // A small limit (documents walked in order) gives the first claims of the full answer.
-    const first = await getJson<{ claims: ClaimRow[] }>('/api/claims?speaker=Voskel&limit=2')
-    expect(first.claims).toEqual(bySpeaker.claims.slice(0, 2))
+    for (const limit of [1, 2, 3]) {
+      const first = await getJson<{ claims: ClaimRow[] }>(
+        `/api/claims?speaker=Voskel&limit=${limit}`,
+      )
+      expect(first.claims).toEqual(bySpeaker.claims.slice(0, limit))
+    }
     const accuse = await getJson<{ claims: ClaimRow[] }>('/api/claims?stance=accuse&section=body')
     expect(accuse.claims.length).toBeGreaterThan(0)
     for (const claim of accuse.claims) {
