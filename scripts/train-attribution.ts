@@ -11,11 +11,18 @@
  * 2. Span-boundary conventions: how PolNeAR cuts source, cue and content (quote marks, "that",
  *    final full stops, colons, determiners), printed and written to the sidecar so that the rules
  *    can follow them.
+ * 3. The cue perceptron: which word outside the lexicon, after a speaker phrase that opens a
+ *    clause, is a cue head (`cue-candidate.ts` picks the candidates for training and the stage).
+ * 4. The content-end perceptron: at which boundary an unquoted content stops.
+ * 5. The source-start perceptron: where a speaker phrase before its cue starts.
  *
- * Writes models/attribution/cues.json (word lists and counts only; no sentences) and
- * models/attribution/conventions.json. Options: --min-count N (default 3),
- * --min-precision P (default 0.25, the best of 0.15, 0.25, 0.35 on dev with
- * `npm run eval:attribution -- --split dev`).
+ * Writes models/attribution/cues.json, conventions.json, cue-perceptron.json,
+ * content-perceptron.json and source-perceptron.json (word lists, counts and feature weights
+ * only; no sentences). Options: --min-count N (default 3), --min-precision P (default 0.25, the
+ * best of 0.15, 0.25, 0.35 on dev with `npx tsx scripts/eval-attribution.ts --split dev`),
+ * --epochs, --min-weight (cue), --min-content-weight, --min-source-weight (pruning),
+ * --cue-threshold, --content-threshold, --source-margin (tuned on dev; see
+ * models/attribution/README.md).
  */
 import { writeFileSync } from 'node:fs'
 import { readPolnear, type PolnearArticle } from '../src/analyze/claims/polnear.js'

@@ -72,8 +72,10 @@ export function extractDrafts(input: ExtractInput): Draft[] {
     while (nextBlocked < blocked.length && (blocked[nextBlocked] as Span).start < sentence.end) {
       active.blocked.push(blocked[nextBlocked++] as Span)
     }
-    active.quotes = active.quotes.filter((q) => q.end > sentence.start)
-    active.blocked = active.blocked.filter((b) => b.end > sentence.start)
+    if (active.quotes.some((q) => q.end <= sentence.start))
+      active.quotes = active.quotes.filter((q) => q.end > sentence.start)
+    if (active.blocked.some((b) => b.end <= sentence.start))
+      active.blocked = active.blocked.filter((b) => b.end > sentence.start)
     // Most sentences have no cue word at all: one regular-expression test skips them.
     input.lexicon.trigger.lastIndex = 0
     const local: ExtractInput = { ...input, quotes: active.quotes }

@@ -99,8 +99,9 @@ export function findClaims(
     }
     const start = firstOf(draft)
     const hedgeFrom = Math.min(draft.cue?.start ?? content.start, content.start)
+    const region = text.slice(hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0))
     const hedged = lexicon.hedgePattern.test(
-      text.slice(hedgeFrom, Math.max(content.end, draft.cue?.end ?? 0)).replace(/’/g, "'"),
+      region.includes('’') ? region.replace(/’/g, "'") : region,
     )
     return {
       id: `C${n + 1}`,
