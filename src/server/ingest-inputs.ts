@@ -1,6 +1,7 @@
 /**
  * @module
- * `ingestUploads`: what the UI sends (uploaded files, pasted text, URLs) → the shared ingest job.
+ * `createUploadIngest`: what the UI sends (uploaded files, pasted text, URLs) → the shared ingest
+ * job, watched as it goes (ingest-jobs.ts runs it for `POST /api/ingest`).
  * Uploaded bytes and pasted text are normalized in memory (`normalizeRaw`) under the names the user
  * gave, and URLs are read like the CLI reads them; from there on it is `ingestDocuments`, exactly
  * as for `claimgraph ingest`.
@@ -62,15 +63,6 @@ export interface UploadIngest {
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-/** Runs the ingest of `inputs` to its end (see `createUploadIngest` to watch it). */
-export function ingestUploads(
-  store: Store,
-  inputs: readonly UploadInput[],
-  options: IngestUploadsOptions = {},
-): Promise<IngestResponse> {
-  return createUploadIngest(store, inputs, options).run()
-}
 
 /**
  * Uploads, pasted text and URLs → `ingestDocuments`, the job the CLI runs, with the per-input

@@ -230,6 +230,11 @@ describe('the analyst desk in chromium', () => {
     expect(speakers.length).toBeGreaterThan(0)
     for (const speaker of speakers) expect(speaker).toMatch(/Voskel/)
     await page.screenshot({ path: join(SCREENSHOTS, 'claims.png') })
+    // A filter in the address shows in its field.
+    await go('#/claims?stance=accuse&speaker=Voskel')
+    await page.waitForSelector('[data-testid=claims] .claim-row')
+    expect(await page.inputValue('select[name=stance]')).toBe('accuse')
+    expect(await page.inputValue('input[name=speaker]')).toBe('Voskel')
   })
 
   it('searches documents, claims and entities', async () => {

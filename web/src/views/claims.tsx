@@ -35,19 +35,21 @@ export function ClaimsView({ query }: { query: URLSearchParams }) {
   return (
     <section>
       <h1>Claims</h1>
+      {/* Uncontrolled fields (remounted when the filters change): what the user types while the
+          claims load is not reset by the render that shows them. */}
       <form class="filters" onSubmit={submit} key={key}>
         <label>
-          Speaker <input name="speaker" value={filter.speaker} placeholder="name or key" />
+          Speaker <input name="speaker" defaultValue={filter.speaker} placeholder="name or key" />
         </label>
         <label>
-          Target <input name="target" value={filter.target} placeholder="name or key" />
+          Target <input name="target" defaultValue={filter.target} placeholder="name or key" />
         </label>
         <label>
           Stance
-          <select name="stance" value={filter.stance}>
+          <select name="stance">
             <option value="">any</option>
             {STANCES.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={s} selected={filter.stance === s}>
                 {s.replace('_', ' ')}
               </option>
             ))}
@@ -55,23 +57,29 @@ export function ClaimsView({ query }: { query: URLSearchParams }) {
         </label>
         <label>
           Document{' '}
-          <input name="document" value={filter.document} placeholder="id prefix" size={10} />
+          <input name="document" defaultValue={filter.document} placeholder="id prefix" size={10} />
         </label>
         <label>
           Section
-          <select name="section" value={filter.section}>
+          <select name="section">
             <option value="">any</option>
-            <option value="body">body</option>
-            <option value="comment">comment</option>
-            <option value="title">title</option>
+            {['body', 'comment', 'title'].map((v) => (
+              <option key={v} value={v} selected={filter.section === v}>
+                {v}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Hedged
-          <select name="hedged" value={filter.hedged}>
+          <select name="hedged">
             <option value="">any</option>
-            <option value="true">hedged</option>
-            <option value="false">not hedged</option>
+            <option value="true" selected={filter.hedged === 'true'}>
+              hedged
+            </option>
+            <option value="false" selected={filter.hedged === 'false'}>
+              not hedged
+            </option>
           </select>
         </label>
         <button type="submit">Filter</button>

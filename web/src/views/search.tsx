@@ -15,7 +15,13 @@ export function SearchView({ q }: { q: string }) {
     <section>
       <h1>Search</h1>
       <form class="filters" onSubmit={submit} key={q}>
-        <input name="q" type="search" value={q} placeholder='words, "a phrase", -not' size={40} />
+        <input
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder='words, "a phrase", -not'
+          size={40}
+        />
         <button type="submit">Search</button>
       </form>
       <Loaded load={load}>
