@@ -1,0 +1,111 @@
+/**
+ * @module
+ * What the server keeps of each story between runs (table `story_briefs`, migration 0003): a
+ * summary for the stories list and the story's brief page as served, each tagged with the
+ * fingerprint of the story it was built from. `storyFingerprints` reads the current fingerprints in
+ * one query, so a caller can tell which kept rows are still true without loading any analysis.
+ */
+import { PIPELINE_VERSION } from '../analyze/version.js'
+import { BRIEF_SCHEMA } from '../brief/brief.js'
+import type { Queryable } from '../store/driver.js'
+
+/**
+ * Bump when what is kept per story changes shape or meaning without the pipeline or brief schema
+ * changing (for example a fix in `buildBrief`), so kept rows are rebuilt.
+ */
+export const STORY_BRIEF_FORMAT = 1
+
+export interface StoryFingerprint {
+  readonly id: string
+  readonly documents: number
+  readonly earliestAt: string | null
+  /**
+   * Changes whenever the story's brief may change: a document joins, leaves or is re-analyzed, a
+   * source is added to one, the story is touched by reconcile, or the code that builds it changes.
+   */
+  readonly fingerprint: string
+}
+
+/** Every story with its fingerprint, the largest first (then the earliest, then by id). */
+export async function storyFingerprints(db: Queryable): Promise<StoryFingerprint[]> {
+  const rows = await db.query<{
+    id: string
+    documents: number
+    earliest_at: string | null
+    state: string
+  }>(
+    `SELECT s.id, m.documents, s.earliest_at::text AS earliest_at,
+            m.documents::text || ':' || m.analyzed || ':' || m.sources || ':' ||
+              s.updated_at::text AS state
+     FROM stories s
+     JOIN (
+       SELECT sd.story_id,
+              count(*)::int AS documents,
+              max(d.analyzed_at)::text AS analyzed,
+              sum((SELECT count(*) FROM document_sources ds WHERE ds.document_id = d.id))::text
+                AS sources
+       FROM story_documents sd JOIN documents d ON d.id = sd.document_id
+       GROUP BY sd.story_id
+     ) m ON m.story_id = s.id
+     ORDER BY m.documents DESC, s.earliest_at NULLS LAST, s.id`,
+  )
+  const code = `${STORY_BRIEF_FORMAT}:${BRIEF_SCHEMA}:${PIPELINE_VERSION}`
+  return rows.map((r) => ({
+    id: r.id,
+    documents: r.documents,
+    earliestAt: r.earliest_at,
+    fingerprint: `${code}:${r.state}`,
+  }))
+}
+
+export interface KeptStoryBrief<Summary> {
+  readonly storyId: string
+  readonly fingerprint: string
+  readonly summary: Summary
+}
+
+/** The kept summaries (not the pages: those are read one at a time). */
+export async function keptSummaries<Summary>(db: Queryable): Promise<KeptStoryBrief<Summary>[]> {
+  const rows = await db.query<{ story_id: string; fingerprint: string; summary: Summary }>(
+    'SELECT story_id, fingerprint, summary FROM story_briefs',
+  )
+  return rows.map((r) => ({ storyId: r.story_id, fingerprint: r.fingerprint, summary: r.summary }))
+}
+
+/** The kept page of one story when it was built from `fingerprint`, else null. */
+export async function keptPage(
+  db: Queryable,
+  storyId: string,
+  fingerprint: string,
+): Promise<string | null> {
+  const [row] = await db.query<{ page: string }>(
+    'SELECT page FROM story_briefs WHERE story_id = $1 AND fingerprint = $2',
+    [storyId, fingerprint],
+  )
+  return row?.page ?? null
+}
+
+/**
+ * Keeps a story's summary and page. Returns false when the story is gone (merged into another
+ * while it was being built): there is nothing to keep then.
+ */
+export async function keepStoryBrief(
+  db: Queryable,
+  row: {
+    readonly storyId: string
+    readonly fingerprint: string
+    readonly summary: unknown
+    readonly page: string
+    readonly buildMs: number
+  },
+): Promise<boolean> {
+  const kept = await db.query<{ story_id: string }>(
+    `INSERT INTO story_briefs (story_id, fingerprint, summary, page, build_ms)
+     SELECT id, $2, $3::jsonb, $4, $5 FROM stories WHERE id = $1
+     ON CONFLICT (story_id) DO UPDATE
+       SET fingerprint = $2, summary = $3::jsonb, page = $4, build_ms = $5, built_at = now()
+     RETURNING story_id`,
+    [row.storyId, row.fingerprint, JSON.stringify(row.summary), row.page, Math.round(row.buildMs)],
+  )
+  return kept.length > 0
+}

@@ -1,0 +1,79 @@
+/**
+ * The story cache on a real PGlite store: story pages are built from the stored stories, kept in
+ * `story_briefs`, served again after a restart without building, and rebuilt when a story changes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildBrief, type Brief } from '../brief/index.js'
+import { ingest } from '../ingest/ingest.js'
+import { openStore, type Store } from '../store/index.js'
+import { createStoryCache, STORY_LIST_LIMIT, type BuiltStory } from './story-cache.js'
+import { createStoreWatch } from './store-watch.js'
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'sample')
+
+let dir: string
+let store: Store
+
+const cacheOver = (s: Store) => createStoryCache(s, createStoreWatch(s, 0))
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'claimgraph-story-cache-'))
+  store = await openStore(join(dir, 'db'))
+  const summary = await ingest(store, [SAMPLE])
+  expect(summary.failed).toEqual([])
+})
+afterAll(async () => {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('story cache', () => {
+  it('serves each stored story as buildBrief shows it over that story’s documents', async () => {
+    const cache = cacheOver(store)
+    const summaries = await cache.summaries()
+    const full = buildBrief(await store.loadAllAnalyses())
+    expect(summaries.map((s) => s.id)).toEqual(full.stories.map((s) => s.id))
+    expect(summaries.map((s) => s.documents)).toEqual(full.stories.map((s) => s.documents.length))
+    const main = summaries[0]!
+    const page = JSON.parse((await cache.story(main.id))!) as Brief
+    expect(page.stories).toHaveLength(1)
+    expect(page.stories[0]).toEqual(full.stories[0])
+    expect(page.documents).toBe(main.documents)
+    expect(await cache.story('s-0000000000')).toBeNull()
+  })
+
+  it('caps lists at the limit asked for and says what it cut', async () => {
+    const cache = cacheOver(store)
+    const [main] = await cache.summaries()
+    const page = JSON.parse((await cache.story(main!.id, 2))!) as Brief & {
+      truncated?: Record<string, number>
+    }
+    expect(page.stories[0]!.documents).toHaveLength(2)
+    expect(page.truncated?.['stories[0].documents']).toBe(main!.documents)
+  })
+
+  it('keeps built briefs in the store: a restart builds nothing until a story changes', async () => {
+    await cacheOver(store).summaries()
+    const built: BuiltStory[] = []
+    const restarted = cacheOver(store)
+    await restarted.warm((b) => built.push(b))
+    expect(built).toEqual([])
+    const [main] = await restarted.summaries()
+    expect(JSON.parse((await restarted.story(main!.id, STORY_LIST_LIMIT))!)).toMatchObject({
+      stories: [{ id: main!.id }],
+    })
+
+    // A new source of a stored document changes its story's fingerprint.
+    const [doc] = await store.db.query<{ document_id: string }>(
+      'SELECT document_id FROM story_documents WHERE story_id = $1 LIMIT 1',
+      [main!.id],
+    )
+    await store.addSource(doc!.document_id, 'https://example.org/another-copy')
+    await restarted.warm((b) => built.push(b))
+    expect(built.map((b) => b.id)).toEqual([main!.id])
+    expect(built[0]!.documents).toBe(main!.documents)
+  })
+})
