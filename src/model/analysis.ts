@@ -90,6 +90,8 @@ export interface Figure {
   readonly qualifier: Qualifier
   readonly span: TextSpan
   readonly sentence: number
+  /** The time the figure refers to, when its sentence states it ("as of Sunday", "by Monday"). */
+  readonly asOf?: EventDate
   readonly provenance: Provenance
 }
 

@@ -168,15 +168,21 @@ export function analysisFromRows(row: LoadedRow): Analysis {
         date === null ? null : { ...date, value: e.date_value, relative: e.date_relative ?? false },
       place: place === null ? null : { ...place, entity: e.place_entity },
       agents: (agents.get(e.local_id) ?? []).map((a) => a.entity_id),
-      figures: (figures.get(e.local_id) ?? []).map((f): Figure => ({
-        measure: f.measure,
-        value: f.value,
-        ...(f.value_max === null ? {} : { valueMax: f.value_max }),
-        qualifier: f.qualifier as Qualifier,
-        span: { start: f.span_start, end: f.span_end, text: f.span_text },
-        sentence: f.sentence,
-        provenance: provenance(f.provenance),
-      })),
+      figures: (figures.get(e.local_id) ?? []).map((f): Figure => {
+        const asOf = span(f.as_of_start, f.as_of_end, f.as_of_text)
+        return {
+          measure: f.measure,
+          value: f.value,
+          ...(f.value_max === null ? {} : { valueMax: f.value_max }),
+          qualifier: f.qualifier as Qualifier,
+          span: { start: f.span_start, end: f.span_end, text: f.span_text },
+          sentence: f.sentence,
+          ...(asOf === null
+            ? {}
+            : { asOf: { ...asOf, value: f.as_of_value, relative: f.as_of_relative ?? false } }),
+          provenance: provenance(f.provenance),
+        }
+      }),
       sentence: e.sentence,
       provenance: provenance(e.provenance),
     }

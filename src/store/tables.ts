@@ -109,6 +109,11 @@ export interface FigureRow {
   readonly span_end: number
   readonly span_text: string
   readonly sentence: number
+  readonly as_of_start: number | null
+  readonly as_of_end: number | null
+  readonly as_of_text: string | null
+  readonly as_of_value: string | null
+  readonly as_of_relative: boolean | null
   readonly provenance: Json
 }
 export interface QuantityRow {
@@ -246,6 +251,11 @@ export const ANNOTATION_TABLES: {
     span_end: 'integer',
     span_text: 'text',
     sentence: 'integer',
+    as_of_start: 'integer',
+    as_of_end: 'integer',
+    as_of_text: 'text',
+    as_of_value: 'text',
+    as_of_relative: 'boolean',
     provenance: 'jsonb',
   },
   quantities: {
@@ -378,6 +388,12 @@ export function annotationRows(analysis: Analysis): AnnotationRows {
         ...spanColumns(f.span),
         span_text: f.span.text,
         sentence: f.sentence,
+        ...(textSpan('as_of', f.asOf ?? null) as Pick<
+          FigureRow,
+          'as_of_start' | 'as_of_end' | 'as_of_text'
+        >),
+        as_of_value: f.asOf?.value ?? null,
+        as_of_relative: f.asOf?.relative ?? null,
         provenance: provenanceJson(f.provenance),
       })),
     ),

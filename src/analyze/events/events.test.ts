@@ -235,6 +235,33 @@ describe('events', () => {
     expect(found[1]!.figures).toEqual([])
   })
 
+  it(`${here}a figure keeps the time its sentence gives it ("as of", "by"), resolved when it can be`, () => {
+    const pub = '2026-03-23'
+    const text =
+      'The attack on the depot killed at least 40 people. ' +
+      'By Sunday evening the death toll had risen to 52, officials said. ' +
+      'As of Monday, 17 people were still in hospital.'
+    const [attack] = events(text, [], pub)
+    const asOf = attack!.figures.map((f) => [f.measure, f.value, f.asOf?.text ?? null])
+    expect(asOf).toEqual([
+      ['killed', 40, null],
+      ['killed', 52, 'Sunday evening'],
+      ['hospitalized', 17, 'Monday'],
+    ])
+    expect(attack!.figures[1]!.asOf).toMatchObject({ value: '2026-03-22', relative: false })
+  })
+
+  it(`${here}a date that names the cause ("by Friday's blast") or another sentence's date is no "as of"`, () => {
+    const found = events(
+      'Twelve people were injured by Friday’s blast at the depot. On Saturday the mayor spoke.',
+      [],
+      '2026-03-23',
+    )
+    expect(found[0]!.figures.map((f) => [f.measure, f.value, f.asOf])).toEqual([
+      ['injured', 12, undefined],
+    ])
+  })
+
   it(`${here}no trigger, no event`, () => {
     expect(events('Taxes rose by 3 percent; 139 people voted.')).toEqual([])
   })

@@ -17,6 +17,7 @@ import { readJson, readWordSet } from '../lexicon.js'
 import { need, type Layers, type Stage, type Tokens } from '../stage.js'
 import { tokenAtOrAfter } from '../token-search.js'
 import { lowerWords } from '../words.js'
+import { figureAsOf } from './as-of.js'
 import { measureQuantities } from './figures.js'
 import {
   findAgents,
@@ -184,7 +185,9 @@ export function findEvents(
   // one happening; a sentence that mentions only secondary events keeps the figure there.
   const counted =
     repeats.length === 0 ? quantities : quantities.filter((q) => !inRepeat(repeats, q.start, q.end))
-  for (const { figure } of measureQuantities(text, tokens, words, counted)) {
+  for (const measured of measureQuantities(text, tokens, words, counted)) {
+    const asOf = figureAsOf(dates, tokens, words, measured.token)
+    const figure: Figure = asOf === undefined ? measured.figure : { ...measured.figure, asOf }
     const home = MEASURE_HOME.get(figure.measure)
     const local = bySentence.get(figure.sentence)
     let target: Draft | undefined
