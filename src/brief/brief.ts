@@ -235,6 +235,8 @@ export interface BriefFigureValue {
   /** True when a report marks it as a later count ("rose to"). */
   readonly update: boolean
   readonly firstReportedAt: string | null
+  /** The latest time its reports say it refers to ("as of Sunday"), an ISO date, when stated. */
+  readonly asOf?: string
   readonly cites: readonly Citation[]
 }
 

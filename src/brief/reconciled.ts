@@ -167,6 +167,7 @@ export function reconcileStory(
           document: view.ref,
           source: sourceOf(view),
           publishedAt: view.analysis.document.publishedAt,
+          asOf: figure.asOf?.value ?? null,
           text: figure.span.text,
           sentence: cite.text,
           cite,
@@ -201,6 +202,7 @@ export function reconcileStory(
           independentSources: v.independentSources,
           update: v.update,
           firstReportedAt: v.firstReportedAt,
+          ...(v.lastAsOf === null ? {} : { asOf: v.lastAsOf }),
           cites: v.reports.map((x) => x.cite),
         }
       })

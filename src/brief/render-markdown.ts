@@ -183,6 +183,7 @@ function renderReconciled(story: BriefStory, cites: (cs: readonly Citation[]) =>
         const updates = m.conflicts.filter((c) => c.kind === 'update' && c.b === i)
         const notes = [
           sourcesText(v.independentSources),
+          v.asOf === undefined ? null : `as of ${v.asOf}`,
           updates.length > 0
             ? `later report, updates ${updates.map((c) => m.values[c.a]!.label).join(', ')}`
             : null,

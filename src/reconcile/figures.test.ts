@@ -132,3 +132,57 @@ describe('reconcileMeasure', () => {
     expect(r.conflicts).toEqual([{ a: 0, b: 1, kind: 'contradiction' }])
   })
 })
+
+describe('reconcileMeasure with stated times ("as of")', () => {
+  const at = (rows: [number, string, string, string | null][]): FigureReport[] =>
+    rows.map(([value, document, publishedAt, asOf]) => ({
+      measure: 'hospitalized',
+      value,
+      qualifier: 'exact',
+      document,
+      source: document,
+      publishedAt,
+      asOf,
+      text: `${value} in hospital`,
+    }))
+
+  it('a value stated for a later day updates one stated for an earlier day, whatever was published first', () => {
+    // The report of Monday's count was published before the report of Sunday's count.
+    const r = reconcileMeasure(
+      'hospitalized',
+      at([
+        [17, 'a', '2026-01-06T09:00Z', '2026-01-05'],
+        [40, 'b', '2026-01-06T12:00Z', '2026-01-04'],
+      ]),
+    )
+    expect(r.status).toBe('updated')
+    expect(r.current).toBe(17)
+    expect(r.values.map((v) => [v.value, v.lastAsOf])).toEqual([
+      [17, '2026-01-05'],
+      [40, '2026-01-04'],
+    ])
+  })
+
+  it('two values stated for the same day contradict, even when one was published later', () => {
+    const r = reconcileMeasure(
+      'hospitalized',
+      at([
+        [17, 'a', '2026-01-05T09:00Z', '2026-01-05'],
+        [40, 'b', '2026-01-06T12:00Z', '2026-01-05'],
+      ]),
+    )
+    expect(r.status).toBe('conflicting')
+  })
+
+  it('without a stated time on both sides, publication times decide as before', () => {
+    const r = reconcileMeasure(
+      'hospitalized',
+      at([
+        [17, 'a', '2026-01-05T09:00Z', '2026-01-05'],
+        [40, 'b', '2026-01-06T12:00Z', null],
+      ]),
+    )
+    expect(r.status).toBe('updated')
+    expect(r.current).toBe(40)
+  })
+})

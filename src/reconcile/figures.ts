@@ -26,6 +26,8 @@ export interface FigureReport {
   /** The independent source the document belongs to (its earliest document's id). */
   readonly source: string
   readonly publishedAt: string | null
+  /** The time the figure refers to when its sentence states it ("as of Sunday"): an ISO date. */
+  readonly asOf?: string | null
   /** The figure as written and the sentence around it: update cues are looked for in both. */
   readonly text: string
   readonly sentence?: string
@@ -44,6 +46,12 @@ export interface ReconciledValue<R extends FigureReport = FigureReport> {
   /** Earliest and latest publication of a report of this value (ISO), when known. */
   readonly firstReportedAt: string | null
   readonly lastReportedAt: string | null
+  /**
+   * Earliest and latest time a report of this value says it refers to ("as of Sunday"), when any
+   * report states one: an ISO date.
+   */
+  readonly firstAsOf: string | null
+  readonly lastAsOf: string | null
   /** True when a report marks it as a later count ("rose to"). */
   readonly update: boolean
   readonly reports: readonly R[]
@@ -119,6 +127,10 @@ export function reconcileMeasure<R extends FigureReport>(
         .map((r) => ({ r, t: time(r.publishedAt) }))
         .filter((x): x is { r: R; t: number } => x.t !== null)
         .sort((a, b) => a.t - b.t)
+      const stated = list
+        .map((r) => ({ asOf: r.asOf ?? null, t: time(r.asOf ?? null) }))
+        .filter((x): x is { asOf: string; t: number } => x.t !== null)
+        .sort((a, b) => a.t - b.t)
       const first = list[0]!
       return {
         value: first.value,
@@ -128,6 +140,8 @@ export function reconcileMeasure<R extends FigureReport>(
         independentSources: new Set(list.map((r) => r.source)).size,
         firstReportedAt: times[0]?.r.publishedAt ?? null,
         lastReportedAt: times[times.length - 1]?.r.publishedAt ?? null,
+        firstAsOf: stated[0]?.asOf ?? null,
+        lastAsOf: stated[stated.length - 1]?.asOf ?? null,
         update: list.some((r) => updateCue.test(r.text) || updateCue.test(r.sentence ?? '')),
         reports: list,
       }
@@ -169,13 +183,22 @@ export function reconcileMeasure<R extends FigureReport>(
 }
 
 /**
- * Which of two incompatible values is a later report of the other: the one marked by an update
- * cue, or else the one first reported after every report of the other. A cumulative count never
- * goes down. null: neither (a contradiction).
+ * Which of two incompatible values is a later report of the other. When the text states the time
+ * of both ("as of Sunday", "by Monday"), the one that refers to a later time. Otherwise the one
+ * marked by an update cue, or else the one first reported after every report of the other. A
+ * cumulative count never goes down. null: neither (a contradiction).
  */
 function laterOf(a: ReconciledValue, b: ReconciledValue, cumulative: boolean): 0 | 1 | null {
   const rises = (from: ReconciledValue, to: ReconciledValue) =>
     !cumulative || interval(to)[1] >= interval(from)[1]
+  const statedA = time(a.firstAsOf)
+  const statedB = time(b.firstAsOf)
+  if (statedA !== null && statedB !== null) {
+    // Two values said to hold at the same time cannot both be right.
+    if (statedA > time(b.lastAsOf)! && rises(b, a)) return 0
+    if (statedB > time(a.lastAsOf)! && rises(a, b)) return 1
+    return null
+  }
   const after = (x: ReconciledValue, y: ReconciledValue) => {
     const firstX = time(x.firstReportedAt)
     const lastY = time(y.lastReportedAt)

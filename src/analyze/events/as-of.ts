@@ -1,33 +1,55 @@
 /**
  * @module
- * The time a figure refers to, when its sentence states it: a date right after "as of", "as at",
- * "by", "until" (data/analyze/as-of-markers.txt) in the figure's sentence. "143 dead as of
- * Sunday" refers to Sunday; a later report of a changing count is then told from a contradiction
- * by this time rather than by when the document was published.
+ * The time a figure refers to, when its sentence states it: a date after "as of", "as at", "by",
+ * "until" in the figure's sentence, with at most a time of day and a few small words between
+ * ("as of 11:00 on 14 March"); the words are in data/analyze/as-of.json. "143 dead as of Sunday"
+ * refers to Sunday; a later report of a changing count is then told from a contradiction by this
+ * time rather than by when the document was published.
  */
 import type { DateMention, EventDate } from '../../model/analysis.js'
-import { readWordList } from '../lexicon.js'
+import { readJson } from '../lexicon.js'
 import type { Tokens } from '../stage.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../token-search.js'
 
+interface AsOfTable {
+  readonly markers: readonly string[]
+  readonly fillers: readonly string[]
+  readonly maxGap: number
+}
+const table = readJson<AsOfTable>('as-of.json')
 /** Each marker as its words, the longest first ("as of" before "by"). */
-const markers: readonly (readonly string[])[] = readWordList('as-of-markers.txt')
+const markers: readonly (readonly string[])[] = table.markers
   .map((line) => line.toLowerCase().split(' '))
   .sort((a, b) => b.length - a.length)
+const fillers: ReadonlySet<string> = new Set(table.fillers)
+const TIME_OF_DAY = /^\d{1,2}(?:[:.]\d{2})?(?:am|pm|h)?$/
 
 /** Possessive endings after a date: "by Friday's blast" names a cause, not a time. */
 const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
 
-function markedAt(words: readonly string[], tokens: Tokens, first: number): boolean {
-  const sentence = tokens.sentence[first]
+/** Does a marker end at token `end - 1`, all in `sentence`? */
+function markerEndsAt(words: readonly string[], tokens: Tokens, end: number): boolean {
+  const sentence = tokens.sentence[end - 1]
   return markers.some(
     (marker) =>
-      first >= marker.length &&
+      end >= marker.length &&
       marker.every((word, k) => {
-        const at = first - marker.length + k
+        const at = end - marker.length + k
         return words[at] === word && tokens.sentence[at] === sentence
       }),
   )
+}
+
+/** Is the date starting at token `first` introduced by a marker, across at most `maxGap` fillers? */
+function markedAt(words: readonly string[], tokens: Tokens, first: number): boolean {
+  const sentence = tokens.sentence[first]
+  for (let end = first; end > 0 && first - end <= table.maxGap; end--) {
+    if (markerEndsAt(words, tokens, end)) return true
+    const word = words[end - 1]!
+    if (tokens.sentence[end - 1] !== sentence) return false
+    if (!fillers.has(word) && !TIME_OF_DAY.test(word)) return false
+  }
+  return false
 }
 
 /**
