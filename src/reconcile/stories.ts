@@ -192,16 +192,23 @@ export async function storyBrief(
   storyId: string,
 ): Promise<Brief> {
   const ids = await storyDocuments(store, storyId)
-  const [corpus] = await store.db.query<{ documents: number; without_entities: number }>(
+  return buildBrief(await store.loadAnalyses(ids), {
+    storyId,
+    corpus: await corpusCounts(store.db),
+  })
+}
+
+/** What a brief's header counts over the whole store: documents, and those without entities. */
+export async function corpusCounts(
+  db: Queryable,
+): Promise<{ documents: number; withoutEntities: number }> {
+  const [corpus] = await db.query<{ documents: number; without_entities: number }>(
     `SELECT count(*)::int AS documents,
        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id))::int
          AS without_entities
      FROM documents d`,
   )
-  return buildBrief(await store.loadAnalyses(ids), {
-    storyId,
-    corpus: { documents: corpus!.documents, withoutEntities: corpus!.without_entities },
-  })
+  return { documents: corpus!.documents, withoutEntities: corpus!.without_entities }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * @module
  * What the server keeps of each story between runs (table `story_briefs`, migration 0003): a
- * summary for the stories list and the story's brief page as served, each tagged with the
+ * summary for the stories list and the story's brief as served, each tagged with the
  * fingerprint of the story it was built from. `storyFingerprints` reads the current fingerprints in
  * one query, so a caller can tell which kept rows are still true without loading any analysis.
  */
@@ -64,7 +64,7 @@ export interface KeptStoryBrief<Summary> {
   readonly summary: Summary
 }
 
-/** The kept summaries (not the pages: those are read one at a time). */
+/** The kept summaries (not the stories: those are read one at a time). */
 export async function keptSummaries<Summary>(db: Queryable): Promise<KeptStoryBrief<Summary>[]> {
   const rows = await db.query<{ story_id: string; fingerprint: string; summary: Summary }>(
     'SELECT story_id, fingerprint, summary FROM story_briefs',
@@ -72,21 +72,27 @@ export async function keptSummaries<Summary>(db: Queryable): Promise<KeptStoryBr
   return rows.map((r) => ({ storyId: r.story_id, fingerprint: r.fingerprint, summary: r.summary }))
 }
 
-/** The kept page of one story when it was built from `fingerprint`, else null. */
-export async function keptPage(
+/** A story's brief as kept: the `BriefStory` JSON (lists capped) and what the cap cut. */
+export interface KeptStory {
+  readonly story: string
+  readonly truncated: Record<string, number>
+}
+
+/** The kept brief of one story when it was built from `fingerprint`, else null. */
+export async function keptStory(
   db: Queryable,
   storyId: string,
   fingerprint: string,
-): Promise<string | null> {
-  const [row] = await db.query<{ page: string }>(
-    'SELECT page FROM story_briefs WHERE story_id = $1 AND fingerprint = $2',
+): Promise<KeptStory | null> {
+  const [row] = await db.query<KeptStory>(
+    'SELECT story, truncated FROM story_briefs WHERE story_id = $1 AND fingerprint = $2',
     [storyId, fingerprint],
   )
-  return row?.page ?? null
+  return row ?? null
 }
 
 /**
- * Keeps a story's summary and page. Returns false when the story is gone (merged into another
+ * Keeps a story's summary and brief. Returns false when the story is gone (merged into another
  * while it was being built): there is nothing to keep then.
  */
 export async function keepStoryBrief(
@@ -95,17 +101,25 @@ export async function keepStoryBrief(
     readonly storyId: string
     readonly fingerprint: string
     readonly summary: unknown
-    readonly page: string
+    readonly kept: KeptStory
     readonly buildMs: number
   },
 ): Promise<boolean> {
   const kept = await db.query<{ story_id: string }>(
-    `INSERT INTO story_briefs (story_id, fingerprint, summary, page, build_ms)
-     SELECT id, $2, $3::jsonb, $4, $5 FROM stories WHERE id = $1
+    `INSERT INTO story_briefs (story_id, fingerprint, summary, story, truncated, build_ms)
+     SELECT id, $2, $3::jsonb, $4, $5::jsonb, $6 FROM stories WHERE id = $1
      ON CONFLICT (story_id) DO UPDATE
-       SET fingerprint = $2, summary = $3::jsonb, page = $4, build_ms = $5, built_at = now()
+       SET fingerprint = $2, summary = $3::jsonb, story = $4, truncated = $5::jsonb,
+           build_ms = $6, built_at = now()
      RETURNING story_id`,
-    [row.storyId, row.fingerprint, JSON.stringify(row.summary), row.page, Math.round(row.buildMs)],
+    [
+      row.storyId,
+      row.fingerprint,
+      JSON.stringify(row.summary),
+      row.kept.story,
+      JSON.stringify(row.kept.truncated),
+      Math.round(row.buildMs),
+    ],
   )
   return kept.length > 0
 }

@@ -2,7 +2,7 @@
  * The story cache on a real PGlite store: story pages are built from the stored stories, kept in
  * `story_briefs`, served again after a restart without building, and rebuilt when a story changes.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,9 +39,8 @@ describe('story cache', () => {
     expect(summaries.map((s) => s.documents)).toEqual(full.stories.map((s) => s.documents.length))
     const main = summaries[0]!
     const page = JSON.parse((await cache.story(main.id))!) as Brief
-    expect(page.stories).toHaveLength(1)
+    expect(page).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: main.id }))
     expect(page.stories[0]).toEqual(full.stories[0])
-    expect(page.documents).toBe(main.documents)
     expect(await cache.story('s-0000000000')).toBeNull()
   })
 
@@ -75,5 +74,20 @@ describe('story cache', () => {
     await restarted.warm((b) => built.push(b))
     expect(built.map((b) => b.id)).toEqual([main!.id])
     expect(built[0]!.documents).toBe(main!.documents)
+
+    // A document of another story leaves this one's kept brief as it is; the page's header
+    // (documents in the store) still counts it.
+    const other = join(dir, 'unrelated.txt')
+    writeFileSync(
+      other,
+      'Harbour officials in Quillon opened a new ferry terminal on Tuesday.\n\n' +
+        'The mayor of Quillon said the terminal would carry 4,000 passengers a day.\n',
+    )
+    expect((await ingest(store, [other])).added).toBe(1)
+    built.length = 0
+    await restarted.warm((b) => built.push(b))
+    expect(built.map((b) => b.documents)).toEqual([1])
+    const page = JSON.parse((await restarted.story(main!.id))!) as Brief
+    expect(page).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: main!.id }))
   })
 })

@@ -3,16 +3,17 @@
  * Story pages and the stories list, built per story by the same `buildBrief` the CLI uses, over
  * only that story's documents, and kept in the store between runs until the story changes.
  */
-import type { Brief, BriefStory } from '../brief/index.js'
+import { buildBrief, type Brief, type BriefStory } from '../brief/index.js'
 import {
   keepStoryBrief,
-  keptPage,
+  keptStory,
   keptSummaries,
   storyFingerprints,
+  type KeptStory,
   type KeptStoryBrief,
   type StoryFingerprint,
 } from '../reconcile/story-briefs.js'
-import { storyBrief } from '../reconcile/stories.js'
+import { corpusCounts, storyBrief } from '../reconcile/stories.js'
 import type { Store } from '../store/index.js'
 import type { StoreWatch } from './store-watch.js'
 
@@ -94,8 +95,8 @@ export function capArrays(
  * are built again.
  */
 export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
-  let index: { version: string; stories: StoryFingerprint[] } | null = null
-  let indexPending: Promise<StoryFingerprint[]> | null = null
+  let index: { version: string; stories: StoryFingerprint[]; header: Header } | null = null
+  let indexPending: Promise<{ stories: StoryFingerprint[]; header: Header }> | null = null
   /** The kept summaries by story id, read from the store once and then kept in step. */
   let summaries: Map<string, KeptStoryBrief<StorySummary>> | null = null
   /** Builds under way, by `id:fingerprint`, so two requests never build one story twice. */
@@ -103,23 +104,30 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
   /** The last story built, for pages with another list limit than the kept one. */
   let last: Built | null = null
   /** Pages served with another limit, by `id, limit, fingerprint` (a few, the latest kept). */
-  const pages = new Map<string, string>()
+  const pages = new Map<string, KeptStory>()
 
-  async function stories(): Promise<StoryFingerprint[]> {
+  /** Every story's fingerprint and the pages' header, read once per store version. */
+  async function state(): Promise<{ stories: StoryFingerprint[]; header: Header }> {
     const version = await watch.version()
-    if (index !== null && index.version === version) return index.stories
+    if (index !== null && index.version === version) return index
     if (indexPending !== null) return indexPending
     indexPending = (async () => {
       try {
-        const rows = await storyFingerprints(store.db)
-        index = { version, stories: rows }
-        return rows
+        const [rows, corpus] = await Promise.all([
+          storyFingerprints(store.db),
+          corpusCounts(store.db),
+        ])
+        // The header a brief over every stored analysis would have (its stories aside).
+        const { schema, documents, notes } = buildBrief([], { corpus })
+        index = { version, stories: rows, header: { schema, documents, notes } }
+        return index
       } finally {
         indexPending = null
       }
     })()
     return indexPending
   }
+  const stories = async () => (await state()).stories
 
   async function kept(): Promise<Map<string, KeptStoryBrief<StorySummary>>> {
     if (summaries === null) {
@@ -166,25 +174,27 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
 
   return {
     async story(id, limit = STORY_LIST_LIMIT) {
-      const row = (await stories()).find((s) => s.id === id)
+      const { stories: rows, header } = await state()
+      const row = rows.find((s) => s.id === id)
       if (row === undefined) return null
       if (limit === STORY_LIST_LIMIT) {
-        const page = await keptPage(store.db, id, row.fingerprint)
-        if (page !== null) return page
-        return (await build(row))?.page ?? null
+        const kept =
+          (await keptStory(store.db, id, row.fingerprint)) ?? (await build(row))?.kept ?? null
+        return kept === null ? null : pageJson(header, kept)
       }
       const pageKey = `${id}\u0000${limit}\u0000${row.fingerprint}`
-      const cached = pages.get(pageKey)
-      if (cached !== undefined) return cached
-      const built =
-        last !== null && last.id === id && last.fingerprint === row.fingerprint
-          ? last
-          : await build(row)
-      if (built === null) return null
-      const page = pageJson(built.brief, built.story, limit)
-      if (pages.size >= 8) pages.delete(pages.keys().next().value!)
-      pages.set(pageKey, page)
-      return page
+      let capped = pages.get(pageKey)
+      if (capped === undefined) {
+        const built =
+          last !== null && last.id === id && last.fingerprint === row.fingerprint
+            ? last
+            : await build(row)
+        if (built === null) return null
+        capped = capStory(built.story, limit)
+        if (pages.size >= 8) pages.delete(pages.keys().next().value!)
+        pages.set(pageKey, capped)
+      }
+      return pageJson(header, capped)
     },
     async summaries() {
       await warm()
@@ -201,14 +211,16 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
   }
 }
 
+/** A page's header: the brief's fields other than `stories`, counted over the whole store. */
+type Header = Omit<Brief, 'stories'>
+
 interface Built {
   readonly id: string
   readonly fingerprint: string
-  readonly brief: Brief
   readonly story: BriefStory
   readonly summary: StorySummary
-  /** The page at the default list limit, as kept. */
-  readonly page: string
+  /** The story at the default list limit, as kept. */
+  readonly kept: KeptStory
   readonly ms: number
 }
 
@@ -221,32 +233,39 @@ async function buildStory(store: Store, row: StoryFingerprint): Promise<Built | 
   const story = brief.stories.find((s) => s.id === row.id) ?? brief.stories[0]
   if (story === undefined) return null
   const summary = summarizeStory(story)
-  const page = pageJson(brief, story, STORY_LIST_LIMIT)
+  const kept = capStory(story, STORY_LIST_LIMIT)
   const ms = performance.now() - started
   try {
     await keepStoryBrief(store.db, {
       storyId: row.id,
       fingerprint: row.fingerprint,
       summary,
-      page,
+      kept,
       buildMs: ms,
     })
   } catch {
     // Keeping is an optimisation: a story merged away meanwhile, or a read-only database, only
     // means it is built again next time.
   }
-  return { id: row.id, fingerprint: row.fingerprint, brief, story, summary, page, ms }
+  return { id: row.id, fingerprint: row.fingerprint, story, summary, kept, ms }
 }
 
-/** The page of one story: the brief with only that story, its lists capped at `limit`. */
-function pageJson(brief: Brief, story: BriefStory, limit: number): string {
+/** A story with its lists capped at `limit`, as JSON, and what the cap cut. */
+function capStory(story: BriefStory, limit: number): KeptStory {
   const truncated: Record<string, number> = {}
   const capped = capArrays(story, limit, 'stories[0]', truncated)
-  return JSON.stringify({
-    ...brief,
-    stories: [capped],
-    ...(Object.keys(truncated).length === 0 ? {} : { truncated }),
-  })
+  return { story: JSON.stringify(capped), truncated }
+}
+
+/**
+ * The page of one story: the brief with only that story (`buildBrief(…, { storyId })`), its
+ * header counted now, the story as kept, spliced in as text (a large story is not parsed again).
+ */
+function pageJson(header: Header, kept: KeptStory): string {
+  const truncated = Object.keys(kept.truncated).length === 0 ? undefined : kept.truncated
+  const shell = JSON.stringify({ ...header, stories: [0], truncated })
+  const at = shell.indexOf('"stories":[0]') + '"stories":['.length
+  return `${shell.slice(0, at)}${kept.story}${shell.slice(at + 1)}`
 }
 
 export function summarizeStory(story: BriefStory): StorySummary {
