@@ -20,41 +20,36 @@ export interface StoryFingerprint {
   readonly documents: number
   readonly earliestAt: string | null
   /**
-   * Changes whenever the story's brief may change: a document joins, leaves or is re-analyzed, a
-   * source is added to one, the story is touched by reconcile, or the code that builds it changes.
+   * Changes whenever the story's brief may change: reconcile touches the story each time one of
+   * its documents is stored or re-analyzed, and when stories merge (`stories.updated_at`); or the
+   * code that builds briefs changes. Another source of a stored document changes nothing in a
+   * brief (it shows each document's first source), so it keeps the fingerprint.
    */
   readonly fingerprint: string
 }
 
-/** Every story with its fingerprint, the largest first (then the earliest, then by id). */
+/**
+ * Every story with its fingerprint, the largest first (then the earliest, then by id). Reads the
+ * `stories` table alone, so it stays cheap however many documents are stored.
+ */
 export async function storyFingerprints(db: Queryable): Promise<StoryFingerprint[]> {
   const rows = await db.query<{
     id: string
     documents: number
     earliest_at: string | null
-    state: string
+    updated_at: string
   }>(
-    `SELECT s.id, m.documents, s.earliest_at::text AS earliest_at,
-            m.documents::text || ':' || m.analyzed || ':' || m.sources || ':' ||
-              s.updated_at::text AS state
-     FROM stories s
-     JOIN (
-       SELECT sd.story_id,
-              count(*)::int AS documents,
-              max(d.analyzed_at)::text AS analyzed,
-              sum((SELECT count(*) FROM document_sources ds WHERE ds.document_id = d.id))::text
-                AS sources
-       FROM story_documents sd JOIN documents d ON d.id = sd.document_id
-       GROUP BY sd.story_id
-     ) m ON m.story_id = s.id
-     ORDER BY m.documents DESC, s.earliest_at NULLS LAST, s.id`,
+    `SELECT id, documents, earliest_at::text AS earliest_at, updated_at::text AS updated_at
+     FROM stories
+     WHERE documents > 0
+     ORDER BY documents DESC, earliest_at NULLS LAST, id`,
   )
   const code = `${STORY_BRIEF_FORMAT}:${BRIEF_SCHEMA}:${PIPELINE_VERSION}`
   return rows.map((r) => ({
     id: r.id,
     documents: r.documents,
     earliestAt: r.earliest_at,
-    fingerprint: `${code}:${r.state}`,
+    fingerprint: `${code}:${r.documents}:${r.updated_at}`,
   }))
 }
 

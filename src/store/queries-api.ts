@@ -385,14 +385,15 @@ export async function documentSources(db: Queryable, id: string): Promise<string
 }
 
 /**
- * A value that changes whenever documents are added, re-analyzed or get a new source: lets the
- * API cache what it computes from every stored analysis (the brief).
+ * A value that changes whenever documents are added, re-analyzed or get a new source, or a story
+ * changes: lets the API cache what it computes from stored analyses (story briefs).
  */
 export async function storeVersion(db: Queryable): Promise<string> {
   const [row] = await db.query<{ version: string }>(
     `SELECT (SELECT count(*) FROM documents)::text || ':' ||
        coalesce((SELECT max(analyzed_at) FROM documents)::text, '') || ':' ||
-       (SELECT count(*) FROM document_sources)::text AS version`,
+       (SELECT count(*) FROM document_sources)::text || ':' ||
+       coalesce((SELECT max(updated_at) FROM stories)::text, '') AS version`,
   )
   return row?.version ?? ''
 }
