@@ -27,9 +27,9 @@ export interface StorySummary {
   readonly firstPublishedAt: string | null
   readonly lastPublishedAt: string | null
   readonly contested: {
-    /** Measures whose figures conflict across documents. */
+    /** Event measures whose reconciled figures conflict (`reconciledFigures`, status conflicting). */
     readonly conflictingFigures: number
-    /** Distinct actors someone accuses. */
+    /** Distinct actors someone accuses, on the story's responsibility boards. */
     readonly accusedActors: number
     /** conflictingFigures + accusedActors: a rough sort key. */
     readonly score: number
@@ -270,11 +270,13 @@ function pageJson(header: Header, kept: KeptStory): string {
 
 export function summarizeStory(story: BriefStory): StorySummary {
   const sources = new Set(story.documents.map((d) => d.site ?? d.source))
-  const conflictingFigures = story.figures.filter((f) => f.agreement === 'conflicting').length
+  // Read off the story's reconciled figures and responsibility board, as its page shows them.
+  const conflictingFigures = story.reconciledFigures.filter(
+    (m) => m.status === 'conflicting',
+  ).length
   const accused = new Set<string>()
-  for (const speaker of story.speakers)
-    for (const claim of speaker.claims)
-      if (claim.stance === 'accuse') for (const target of claim.targets) accused.add(target)
+  for (const board of story.responsibility)
+    for (const actor of board.actors) if (actor.accusedBy.length > 0) accused.add(actor.actor)
   return {
     id: story.id,
     title: story.title,

@@ -59,49 +59,88 @@ function Story({ story }: { story: BriefStory }) {
         </ul>
       )}
 
+      <h2>Events</h2>
+      <ul class="events" data-testid="events">
+        {story.reconciledEvents.map((event) => (
+          <li key={event.id}>
+            <strong>{event.type}</strong>
+            {event.date === null ? '' : ` · ${event.date}`}
+            {event.place === null ? '' : ` · ${event.place}`}
+            <span class="muted">
+              {' '}
+              · {documentsText(event.documents)} · {sourcesText(event.independentSources)}
+            </span>{' '}
+            <Cites cites={event.cites} cite={cite} />
+          </li>
+        ))}
+        {story.reconciledEvents.length === 0 && <li class="muted">No events.</li>}
+      </ul>
+
       <h2>Figures</h2>
-      <div class="figures" data-testid="figures">
-        {story.figures.map((measure) => (
-          <div class={`measure measure-${measure.agreement}`} key={measure.measure}>
-            <h3>
-              {measure.measure}{' '}
-              <Badge kind={measure.agreement}>{measure.agreement.replace('_', ' ')}</Badge>
-              <span class="muted">
-                {' '}
-                {measure.documents} documents
-                {measure.latest === null ? '' : ` · latest ${measure.latest}`}
-              </span>
-            </h3>
+      <Figures story={story} cite={cite} />
+
+      <h2>Responsibility</h2>
+      <Responsibility story={story} cite={cite} />
+
+      <h2>What the sources establish</h2>
+      <div class="findings">
+        <Findings
+          title="Corroborated by two or more independent sources"
+          testId="corroborated"
+          findings={story.corroborated}
+          cite={cite}
+        />
+        <Findings
+          title="Resting on one source"
+          testId="single-source"
+          findings={story.singleSource}
+          cite={cite}
+        />
+        <section data-testid="unattributed">
+          <h3>
+            Unattributed allegations <span class="muted">({story.unattributed.length})</span>
+          </h3>
+          {story.unattributed.length === 0 ? (
+            <p class="muted">None.</p>
+          ) : (
             <ul>
-              {measure.reports.map((report, i) => (
+              {story.unattributed.map((claim, i) => (
                 <li key={i}>
-                  <strong>{report.text}</strong> <span class="muted">({report.event})</span>{' '}
-                  {cite(report.cite)}
+                  “{claim.content}”{claim.hedged ? <span class="muted"> (hedged)</span> : null}{' '}
+                  {cite(claim.cite)}
                 </li>
               ))}
             </ul>
-          </div>
-        ))}
-        {story.figures.length === 0 && <p class="muted">No figures.</p>}
+          )}
+        </section>
+        <Findings
+          title="Only in comment sections"
+          testId="comment-only"
+          findings={story.commentOnly}
+          cite={cite}
+        />
       </div>
 
-      <h2>Responsibility</h2>
-      <Responsibility story={story} />
+      <h2>Sources and copies</h2>
+      <Sources story={story} refs={refs} />
 
       <h2>Timeline</h2>
-      <Timeline story={story} cite={cite} />
-
-      <h2>Events</h2>
-      <ul class="events">
-        {story.events.map((event, i) => (
+      <ol class="timeline" data-testid="event-timeline">
+        {story.timeline.map((entry, i) => (
           <li key={i}>
-            <strong>{event.type}</strong> “{event.trigger}”
-            {event.date === null ? '' : ` · ${event.date}`}
-            {event.place === null ? '' : ` · ${event.place}`}
-            {event.agents.length > 0 ? ` · by ${event.agents.join(', ')}` : ''} {cite(event.cite)}
+            <span class="muted">{entry.date ?? 'undated'}</span>
+            {entry.daysAfterFirst !== null && entry.daysAfterFirst > 0
+              ? ` (${entry.daysAfterFirst} days later)`
+              : ''}{' '}
+            <strong>{entry.type}</strong>
+            {entry.place === null ? '' : ` at ${entry.place}`}{' '}
+            <Cites cites={entry.cites} cite={cite} />
           </li>
         ))}
-      </ul>
+      </ol>
+
+      <h2>Reports over time</h2>
+      <Timeline story={story} cite={cite} />
 
       <h2>Claims by speaker</h2>
       {named.map((speaker) => (
@@ -116,11 +155,13 @@ function Story({ story }: { story: BriefStory }) {
         </details>
       )}
 
-      <h2>Only in comments</h2>
-      {commentOnly.length === 0 ? (
-        <p class="muted">Nothing is said only by commenters.</p>
-      ) : (
-        commentOnly.map((speaker) => <Speaker key={speaker.key} speaker={speaker} cite={cite} />)
+      {commentOnly.length > 0 && (
+        <details>
+          <summary>Commenters ({commentOnly.length})</summary>
+          {commentOnly.map((speaker) => (
+            <Speaker key={speaker.key} speaker={speaker} cite={cite} />
+          ))}
+        </details>
       )}
 
       <h2>Documents</h2>
@@ -179,54 +220,224 @@ function Speaker({
   )
 }
 
-/** Actor ↔ accused by / denied by / claimed by, from the claims of the brief. */
-function Responsibility({ story }: { story: BriefStory }) {
-  const board = new Map<
-    string,
-    { accusedBy: Set<string>; deniedBy: Set<string>; claimedBy: Set<string> }
-  >()
-  const row = (actor: string) => {
-    let r = board.get(actor)
-    if (r === undefined) {
-      r = { accusedBy: new Set(), deniedBy: new Set(), claimedBy: new Set() }
-      board.set(actor, r)
-    }
-    return r
-  }
-  for (const speaker of story.speakers)
-    for (const claim of speaker.claims) {
-      if (claim.stance === 'accuse')
-        for (const t of claim.targets) row(t).accusedBy.add(speaker.name)
-      else if (claim.stance === 'deny')
-        for (const t of claim.targets) row(t).deniedBy.add(speaker.name)
-      else if (claim.stance === 'claim_responsibility')
-        row(speaker.name).claimedBy.add(speaker.name)
-    }
-  if (board.size === 0)
-    return <p class="muted">No accusations, denials or claims of responsibility.</p>
+type CiteFn = (c: Citation) => ComponentChildren
+
+/** Citations shown on one line before "+N". */
+const MAX_CITES = 6
+
+function Cites({
+  cites,
+  cite,
+  max = MAX_CITES,
+}: {
+  cites: readonly Citation[]
+  cite: CiteFn
+  max?: number
+}) {
   return (
-    <table class="list" data-testid="responsibility">
-      <thead>
-        <tr>
-          <th>Actor</th>
-          <th>Accused by</th>
-          <th>Denied by</th>
-          <th>Claimed by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...board].map(([actor, r]) => (
-          <tr key={actor}>
-            <td>
-              <a href={href.claims({ target: actor })}>{actor}</a>
-            </td>
-            <td>{[...r.accusedBy].join(', ')}</td>
-            <td>{[...r.deniedBy].join(', ')}</td>
-            <td>{[...r.claimedBy].join(', ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      {cites.slice(0, max).map((c, i) => (
+        <span key={i}>{cite(c)} </span>
+      ))}
+      {cites.length > max ? (
+        <span class="muted" title={`${cites.length} citations in all`}>
+          +{cites.length - max}
+        </span>
+      ) : null}
+    </>
+  )
+}
+
+function sourcesText(n: number): string {
+  return n === 1 ? '1 independent source' : `${n} independent sources`
+}
+
+function documentsText(n: number): string {
+  return n === 1 ? '1 document' : `${n} documents`
+}
+
+/** Figures per event and measure as reconciled: status, each value with its sources and cites. */
+function Figures({ story, cite }: { story: BriefStory; cite: CiteFn }) {
+  const events = new Map(story.reconciledEvents.map((e) => [e.id, e]))
+  if (story.reconciledFigures.length === 0) return <p class="muted">No figures.</p>
+  return (
+    <div class="figures" data-testid="figures">
+      {story.reconciledFigures.map((m) => {
+        const event = events.get(m.event)
+        return (
+          <div class={`measure measure-${m.status}`} key={`${m.event}:${m.measure}`}>
+            <h3>
+              {m.measure} <Badge kind={m.status}>{m.status.replace('_', ' ')}</Badge>
+              <span class="muted">
+                {' '}
+                {event?.type ?? m.event} · {sourcesText(m.independentSources)}
+                {m.current === null
+                  ? ''
+                  : ` · ${m.status === 'updated' ? 'latest' : 'best'} ${m.current}`}
+              </span>
+            </h3>
+            <ul>
+              {m.values.map((v, i) => {
+                const against = m.conflicts
+                  .filter((c) => c.kind === 'contradiction' && (c.a === i || c.b === i))
+                  .map((c) => m.values[c.a === i ? c.b : c.a]!.label)
+                const updates = m.conflicts
+                  .filter((c) => c.kind === 'update' && c.b === i)
+                  .map((c) => m.values[c.a]!.label)
+                return (
+                  <li key={i} class="figure-value">
+                    <strong>{v.label}</strong>{' '}
+                    <span class="muted">
+                      {sourcesText(v.independentSources)}
+                      {v.asOf === undefined ? '' : ` · as of ${v.asOf}`}
+                    </span>
+                    {updates.length > 0 && (
+                      <span class="note"> · later report, updates {updates.join(', ')}</span>
+                    )}
+                    {against.length > 0 && (
+                      <span class="note conflict"> · contradicts {against.join(', ')}</span>
+                    )}{' '}
+                    <Cites cites={v.cites} cite={cite} />
+                  </li>
+                )
+              })}
+            </ul>
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
+type Attributions = BriefStory['responsibility'][number]['actors'][number]['accusedBy']
+
+/** Per attack-like event: who claims it, who accuses whom, who denies (the brief's own board). */
+function Responsibility({ story, cite }: { story: BriefStory; cite: CiteFn }) {
+  const boards = story.responsibility.filter((r) => r.actors.length > 0)
+  if (boards.length === 0)
+    return <p class="muted">No accusations, denials or claims of responsibility.</p>
+  const events = new Map(story.reconciledEvents.map((e) => [e.id, e]))
+  const who = (list: Attributions) =>
+    list.map((a, i) => (
+      <div key={i}>
+        {a.speaker}
+        <span class="muted">
+          {' '}
+          ({sourcesText(a.independentSources)}
+          {a.withoutEvidence ? ', no evidence cited' : ''})
+        </span>{' '}
+        <Cites cites={a.cites} cite={cite} max={3} />
+      </div>
+    ))
+  return (
+    <>
+      {boards.map((board) => {
+        const event = events.get(board.event)
+        return (
+          <section key={board.event}>
+            <h3>
+              {event === undefined
+                ? board.event
+                : `${event.type}${event.place === null ? '' : ` at ${event.place}`}`}{' '}
+              <Badge kind={board.status === 'contested' ? 'conflicting' : board.status}>
+                {board.status}
+              </Badge>
+            </h3>
+            <table class="list" data-testid="responsibility">
+              <thead>
+                <tr>
+                  <th>Actor</th>
+                  <th>Claimed by</th>
+                  <th>Accused by</th>
+                  <th>Denied by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.actors.map((actor) => (
+                  <tr key={actor.actor}>
+                    <td>
+                      <a href={href.claims({ target: actor.actor })}>{actor.actor}</a>
+                    </td>
+                    <td>{who(actor.claimedBy)}</td>
+                    <td>{who(actor.accusedBy)}</td>
+                    <td>{who(actor.deniedBy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )
+      })}
+    </>
+  )
+}
+
+function Findings({
+  title,
+  testId,
+  findings,
+  cite,
+}: {
+  title: string
+  testId: string
+  findings: BriefStory['corroborated']
+  cite: CiteFn
+}) {
+  return (
+    <section data-testid={testId}>
+      <h3>
+        {title} <span class="muted">({findings.length})</span>
+      </h3>
+      {findings.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <ul>
+          {findings.map((f, i) => (
+            <li key={i}>
+              {f.text}{' '}
+              <span class="muted">
+                ({documentsText(f.documents)}, {sourcesText(f.independentSources)})
+              </span>{' '}
+              <Cites cites={f.cites} cite={cite} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** Independent sources of several documents, and the copies MinHash found. */
+function Sources({ story, refs }: { story: BriefStory; refs: Refs }) {
+  const link = (ref: string) => {
+    const doc = refs.get(ref)
+    return doc === undefined ? ref : <a href={href.doc(doc.id)}>D{doc.n}</a>
+  }
+  const copies = story.duplicates.filter((d) => d.kind === 'copy')
+  if (story.sources.length === 0 && copies.length === 0)
+    return <p class="muted">Every document is an independent source.</p>
+  return (
+    <ul data-testid="sources">
+      {copies.map((d, i) => (
+        <li key={`c${i}`}>
+          {link(d.copy)} copies {link(d.original)}{' '}
+          <span class="muted">({Math.round(d.containment * 100)}% of the smaller text)</span>
+        </li>
+      ))}
+      {story.sources.map((source) => (
+        <li key={source.earliest}>
+          One source: {link(source.earliest)} (earliest known)
+          {source.members
+            .filter((m) => m.document !== source.earliest)
+            .map((m) => (
+              <span key={m.document}>
+                , {link(m.document)}
+                {m.reason === undefined ? '' : ` (${m.reason})`}
+              </span>
+            ))}
+        </li>
+      ))}
+    </ul>
   )
 }
 
