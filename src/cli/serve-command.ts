@@ -4,6 +4,7 @@
  */
 import { CommanderError, type Command, type Option } from 'commander'
 import { startServer } from '../server/index.js'
+import type { BuiltStory } from '../server/story-cache.js'
 import { openStore } from '../store/index.js'
 
 export interface ServeCommandOptions {
@@ -22,6 +23,9 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
       port: options.port,
       host: options.host,
       token: options.token ?? process.env['CLAIMGRAPH_TOKEN'],
+      // Stories changed since the last run are built now, not on the first request.
+      warmStories: true,
+      onStoryBuilt: logStoryBuilt,
     })
   } catch (error) {
     await store.close()
@@ -36,6 +40,16 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   await server.close()
   await store.close()
   return 0
+}
+
+/** A line per slow story brief, and one when a background pass is over. */
+function logStoryBuilt(built: BuiltStory): void {
+  if (built.ms >= 1000 || built.left === 0) {
+    const left = built.left === 0 ? 'story briefs up to date' : `${built.left} to go`
+    process.stderr.write(
+      `claimgraph: built the brief of story ${built.id} (${built.documents} documents) in ${(built.ms / 1000).toFixed(1)} s; ${left}\n`,
+    )
+  }
 }
 
 /** Registers `serve` on the program (main.ts calls this once). */

@@ -26,7 +26,7 @@ import { securityHeaders } from './security-headers.js'
 import { staticFiles } from './static-files.js'
 import { createEntityIndex } from './entity-index.js'
 import { createStoreWatch } from './store-watch.js'
-import { createStoryCache, STORY_LIST_LIMIT_MAX } from './story-cache.js'
+import { createStoryCache, STORY_LIST_LIMIT_MAX, type BuiltStory } from './story-cache.js'
 
 export const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024
 /** Server-sent progress events of one ingest job come at most this often. */
@@ -48,12 +48,24 @@ export interface AppOptions {
   readonly allowPrivateUrls?: boolean
   /** Ingest jobs queued or running at most (default 4); more get 429. */
   readonly maxIngestJobs?: number
+  /**
+   * Build the briefs of stories that changed since they were last kept, in the background: when
+   * the app is created and after each ingest (`claimgraph serve` does). Default: on first request.
+   */
+  readonly warmStories?: boolean
+  /** Hears of each story brief built in the background. */
+  readonly onStoryBuilt?: (built: BuiltStory) => void
 }
 
 export function createApp(options: AppOptions): Hono {
   const { store, token, webRoot, allowedHosts, uploadLimit = UPLOAD_LIMIT_BYTES } = options
   const watch = createStoreWatch(store)
   const stories = createStoryCache(store, watch)
+  const warm = (): void => {
+    // A failure here (the store closed on shutdown) only means the next request builds instead.
+    if (options.warmStories === true) void stories.warm(options.onStoryBuilt).catch(() => undefined)
+  }
+  warm()
   const entityIndex = createEntityIndex(store, watch)
   const app = new Hono()
 
@@ -138,7 +150,10 @@ export function createApp(options: AppOptions): Hono {
   const ingestJobs = createIngestJobs({
     store,
     ...(options.allowPrivateUrls === true ? { allowPrivate: true } : {}),
-    onFinished: () => stories.invalidate(),
+    onFinished: () => {
+      stories.invalidate()
+      warm()
+    },
     ...(options.maxIngestJobs === undefined ? {} : { maxActive: options.maxIngestJobs }),
   })
 

@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server'
 import { AppError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { createApp } from './app.js'
+import type { BuiltStory } from './story-cache.js'
 
 export { createApp, UPLOAD_LIMIT_BYTES, type AppOptions } from './app.js'
 export { OPENAPI_DOCUMENT } from './openapi.js'
@@ -24,6 +25,9 @@ export interface StartServerOptions {
   readonly token?: string | undefined
   readonly webRoot?: string
   readonly allowPrivateUrls?: boolean
+  /** See `AppOptions.warmStories`. */
+  readonly warmStories?: boolean
+  readonly onStoryBuilt?: (built: BuiltStory) => void
 }
 
 export interface RunningServer {
@@ -52,6 +56,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     webRoot: existsSync(webRoot) ? webRoot : undefined,
     allowedHosts: loopback ? ['127.0.0.1', 'localhost', '[::1]', '::1'] : undefined,
     ...(options.allowPrivateUrls === true ? { allowPrivateUrls: true } : {}),
+    ...(options.warmStories === true ? { warmStories: true } : {}),
+    ...(options.onStoryBuilt === undefined ? {} : { onStoryBuilt: options.onStoryBuilt }),
   })
   return new Promise((resolve, reject) => {
     const server = serve(

@@ -10,6 +10,7 @@ import { buildBrief, type Brief } from '../brief/index.js'
 import { ingest } from '../ingest/ingest.js'
 import { reconcileAfterSave } from '../reconcile/stories.js'
 import { openStore, type Store } from '../store/index.js'
+import { createApp } from './app.js'
 import { createStoryCache, STORY_LIST_LIMIT, type BuiltStory } from './story-cache.js'
 import { createStoreWatch } from './store-watch.js'
 
@@ -94,5 +95,30 @@ describe('story cache', () => {
     expect(built.map((b) => b.documents)).toEqual([1])
     const page = JSON.parse((await restarted.story(main!.id))!) as Brief
     expect(page).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: main!.id }))
+  })
+})
+
+describe('createApp with warmStories', () => {
+  it('builds and keeps the briefs of changed stories in the background', async () => {
+    const fresh = await openStore('memory://')
+    try {
+      const file = join(dir, 'warm.txt')
+      writeFileSync(
+        file,
+        'Firefighters in Quillon put out a blaze at the old grain depot on Monday.\n\n' +
+          'The Quillon fire chief said two people were injured.\n',
+      )
+      expect((await ingest(fresh, [file])).added).toBe(1)
+      const done = new Promise<BuiltStory>((resolve) =>
+        createApp({ store: fresh, warmStories: true, onStoryBuilt: resolve }),
+      )
+      expect((await done).left).toBe(0)
+      const kept = await fresh.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM story_briefs',
+      )
+      expect(kept[0]!.n).toBe(1)
+    } finally {
+      await fresh.close()
+    }
   })
 })
