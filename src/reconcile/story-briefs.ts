@@ -1,6 +1,6 @@
 /**
  * @module
- * What the server keeps of each story between runs (table `story_briefs`, migration 0003): a
+ * What the server keeps of each story between runs (table `story_briefs`, migration 0004): a
  * summary for the stories list and the story's brief as served, each tagged with the
  * fingerprint of the story it was built from. `storyFingerprints` reads the current fingerprints in
  * one query, so a caller can tell which kept rows are still true without loading any analysis.
