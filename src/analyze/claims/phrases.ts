@@ -9,6 +9,7 @@ import type { ClaimsLexicon } from './lexicon.js'
 import { speakerAfter, speakerBefore } from './speaker.js'
 import {
   BETWEEN_SPEAKER_AND_CUE,
+  closedClass,
   DETERMINERS,
   NEGATIONS,
   NP_INNER,
@@ -17,97 +18,11 @@ import {
   type Word,
 } from './words.js'
 
-export const WH_WORDS = new Set([
-  'whether',
-  'if',
-  'why',
-  'what',
-  'how',
-  'who',
-  'when',
-  'where',
-  'which',
-])
-export const ADJUNCT_STARTS = new Set([
-  'in',
-  'on',
-  'at',
-  'during',
-  'to',
-  'after',
-  'before',
-  'late',
-  'earlier',
-  'last',
-  'this',
-  'via',
-  'from',
-  'through',
-  'while',
-  'when',
-  'yesterday',
-  'today',
-  'tonight',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'recently',
-  'afterwards',
-  'later',
-  'with',
-  'as',
-  'of',
-  'about',
-  'again',
-  'too',
-  'also',
-  'then',
-  'previously',
-  'repeatedly',
-])
-export const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being'])
-export const CLAUSE_OPENERS = new Set([
-  ',',
-  ';',
-  ':',
-  '—',
-  '–',
-  '(',
-  '“',
-  '"',
-  '”',
-  '‘',
-  'and',
-  'but',
-  'while',
-  'as',
-  'that',
-  'because',
-  'when',
-  'after',
-  'so',
-  'though',
-  'although',
-  'whereas',
-  'yet',
-  'if',
-  'since',
-  'before',
-  'until',
-])
-export const WEEKDAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-])
+export const WH_WORDS: ReadonlySet<string> = closedClass('wh-words')
+export const ADJUNCT_STARTS: ReadonlySet<string> = closedClass('adjunct-starts')
+export const PASSIVE_AUX: ReadonlySet<string> = closedClass('passive-auxiliaries')
+export const CLAUSE_OPENERS: ReadonlySet<string> = closedClass('clause-openers')
+export const WEEKDAYS: ReadonlySet<string> = closedClass('weekdays')
 export const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
 export const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
 

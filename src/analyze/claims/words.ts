@@ -4,6 +4,32 @@
  * offsets; punctuation marks are words of their own; "Mr." and initials keep their full stop.
  */
 
+import { readFileSync } from 'node:fs'
+import { dataPath } from '../../data-path.js'
+import { AppError } from '../../errors.js'
+
+/** Closed-class word sets of the claim rules, from data/claims/closed-class.tsv (read once). */
+const CLOSED_CLASS = ((): Map<string, Set<string>> => {
+  const sets = new Map<string, Set<string>>()
+  for (const line of readFileSync(dataPath('claims/closed-class.tsv'), 'utf8').split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue
+    const [name, word] = line.split('\t')
+    if (name === undefined || word === undefined || word === '') continue
+    let set = sets.get(name)
+    if (set === undefined) sets.set(name, (set = new Set()))
+    set.add(word)
+  }
+  return sets
+})()
+
+/** One closed-class set by name; a name missing from the data file is an error at load. */
+export function closedClass(name: string): ReadonlySet<string> {
+  const set = CLOSED_CLASS.get(name)
+  if (set === undefined)
+    throw new AppError('INTERNAL', `data/claims/closed-class.tsv has no set "${name}"`)
+  return set
+}
+
 export interface Word {
   readonly start: number
   readonly end: number
@@ -15,33 +41,7 @@ export interface Word {
   readonly isWord: boolean
 }
 
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'rev',
-  'del',
-  'adm',
-  'maj',
-  'sens',
-  'reps',
-  'supt',
-  'atty',
-  'cmdr',
-])
+const ABBREVIATIONS: ReadonlySet<string> = closedClass('abbreviations')
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u
 
 /** Letter or digit (ASCII fast path). */
@@ -140,231 +140,19 @@ function pushWord(words: Word[], text: string, start: number, end: number, isWor
 }
 
 /** Auxiliaries, adverbs and negation that may stand between a speaker and the cue. */
-export const BETWEEN_SPEAKER_AND_CUE = new Set([
-  'has',
-  'have',
-  'had',
-  'also',
-  'later',
-  'previously',
-  'repeatedly',
-  'again',
-  'publicly',
-  'then',
-  'did',
-  'does',
-  'do',
-  'not',
-  "n't",
-  'never',
-  'would',
-  'will',
-  'could',
-  'may',
-  'might',
-  'should',
-  'once',
-  'earlier',
-  'recently',
-  'further',
-  'first',
-  'even',
-  'immediately',
-  'reportedly',
-  'allegedly',
-  'is',
-  'was',
-  'were',
-  'are',
-  'be',
-  'been',
-  'being',
-  'had',
-  'often',
-  'already',
-  'still',
-  'initially',
-  'privately',
-  'openly',
-  'falsely',
-  'wrongly',
-  'long',
-  'refused',
-  'declined',
-  'to',
-  'quickly',
-  'flatly',
-  'firmly',
-  'strongly',
-  'explicitly',
-  'no',
-  'longer',
-  'just',
-  'now',
-  "'s",
-  "'ve",
-  "'d",
-  'nevertheless',
-  'nonetheless',
-  'however',
-  'meanwhile',
-  'instead',
-  'subsequently',
-  'too',
-  'both',
-  'all',
-  'each',
-])
+export const BETWEEN_SPEAKER_AND_CUE: ReadonlySet<string> = closedClass('between-speaker-and-cue')
 
 /** Time words that may stand between a speaker and the cue ("Wells Fargo this month said"). */
-export const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'yesterday',
-  'today',
-  'tonight',
-  'this',
-  'last',
-  'next',
-  'week',
-  'month',
-  'year',
-  'weekend',
-  'morning',
-  'afternoon',
-  'evening',
-  'night',
-  'on',
-  'earlier',
-  'later',
-  'recently',
-])
+export const TIME_WORDS: ReadonlySet<string> = closedClass('time-words')
 
-export const NEGATIONS = new Set([
-  'not',
-  "n't",
-  'never',
-  'refused',
-  'declined',
-  'no',
-  'neither',
-  'nor',
-])
+export const NEGATIONS: ReadonlySet<string> = closedClass('negations')
 
-export const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'some',
-  'several',
-  'many',
-  'two',
-  'three',
-  'four',
-  'one',
-  'another',
-  'other',
-  'both',
-  'each',
-  'every',
-  'most',
-  'few',
-  'all',
-  'any',
-])
+export const DETERMINERS: ReadonlySet<string> = closedClass('determiners')
 
-export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you'])
+export const PRONOUNS: ReadonlySet<string> = closedClass('pronouns')
 
 /** Words that end a speaker noun phrase when walking backwards from the cue. */
-export const NP_STOPS = new Set([
-  'that',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'when',
-  'while',
-  'because',
-  'if',
-  'as',
-  'but',
-  'so',
-  'after',
-  'before',
-  'since',
-  'although',
-  'though',
-  'where',
-  'whether',
-  'than',
-  'then',
-  'and',
-  'or',
-  'to',
-  'on',
-  'at',
-  'by',
-  'with',
-  'about',
-  'against',
-  'into',
-  'during',
-  'under',
-  'over',
-  'is',
-  'was',
-  'were',
-  'are',
-  'be',
-  'been',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'not',
-  'also',
-  'yesterday',
-  'today',
-  'once',
-  'there',
-  'here',
-  'what',
-  'how',
-  'why',
-  'all',
-  'both',
-  'just',
-  'only',
-  'even',
-  'later',
-  'meanwhile',
-  'however',
-  'instead',
-  'still',
-  'now',
-  'until',
-  'unless',
-  'why',
-])
+export const NP_STOPS: ReadonlySet<string> = closedClass('np-stops')
 
 /** Prepositions a speaker phrase may contain ("the head of the service", "officials in Moscow"). */
-export const NP_INNER = new Set(['of', 'for', 'in', 'from', "'s", '-', '&'])
+export const NP_INNER: ReadonlySet<string> = closedClass('np-inner')
