@@ -95,19 +95,19 @@ export function capArrays(
  * are built again.
  */
 export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
-  let index: { version: string; stories: StoryFingerprint[]; header: Header } | null = null
-  let indexPending: Promise<{ stories: StoryFingerprint[]; header: Header }> | null = null
+  let index: StoreState | null = null
+  let indexPending: Promise<StoreState> | null = null
   /** The kept summaries by story id, read from the store once and then kept in step. */
   let summaries: Map<string, KeptStoryBrief<StorySummary>> | null = null
   /** Builds under way, by `id:fingerprint`, so two requests never build one story twice. */
   const building = new Map<string, Promise<Built | null>>()
   /** The last story built, for pages with another list limit than the kept one. */
   let last: Built | null = null
-  /** Pages served with another limit, by `id, limit, fingerprint` (a few, the latest kept). */
-  const pages = new Map<string, KeptStory>()
+  /** Pages as served, by store version, story and limit (the latest few). */
+  const pages = new Map<string, string>()
 
   /** Every story's fingerprint and the pages' header, read once per store version. */
-  async function state(): Promise<{ stories: StoryFingerprint[]; header: Header }> {
+  async function state(): Promise<StoreState> {
     const version = await watch.version()
     if (index !== null && index.version === version) return index
     if (indexPending !== null) return indexPending
@@ -174,27 +174,29 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
 
   return {
     async story(id, limit = STORY_LIST_LIMIT) {
-      const { stories: rows, header } = await state()
+      const { version, stories: rows, header } = await state()
       const row = rows.find((s) => s.id === id)
       if (row === undefined) return null
+      // The page as served, while the store is unchanged (its header counts the whole store).
+      const pageKey = `${version}\u0000${id}\u0000${limit}`
+      const served = pages.get(pageKey)
+      if (served !== undefined) return served
+      let capped: KeptStory | null
       if (limit === STORY_LIST_LIMIT) {
-        const kept =
+        capped =
           (await keptStory(store.db, id, row.fingerprint)) ?? (await build(row))?.kept ?? null
-        return kept === null ? null : pageJson(header, kept)
-      }
-      const pageKey = `${id}\u0000${limit}\u0000${row.fingerprint}`
-      let capped = pages.get(pageKey)
-      if (capped === undefined) {
+      } else {
         const built =
           last !== null && last.id === id && last.fingerprint === row.fingerprint
             ? last
             : await build(row)
-        if (built === null) return null
-        capped = capStory(built.story, limit)
-        if (pages.size >= 8) pages.delete(pages.keys().next().value!)
-        pages.set(pageKey, capped)
+        capped = built === null ? null : capStory(built.story, limit)
       }
-      return pageJson(header, capped)
+      if (capped === null) return null
+      const page = pageJson(header, capped)
+      if (pages.size >= MAX_SERVED_PAGES) pages.delete(pages.keys().next().value!)
+      pages.set(pageKey, page)
+      return page
     },
     async summaries() {
       await warm()
@@ -209,6 +211,15 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
       watch.invalidate()
     },
   }
+}
+
+/** Pages kept in memory as served (each up to a few MB). */
+const MAX_SERVED_PAGES = 8
+
+interface StoreState {
+  readonly version: string
+  readonly stories: StoryFingerprint[]
+  readonly header: Header
 }
 
 /** A page's header: the brief's fields other than `stories`, counted over the whole store. */
