@@ -96,6 +96,8 @@ export function boundaryFeatures(
   last: number,
   b: number,
   cue: string,
+  /** Whether words[first..b-1] is a clause (`clauseUpTo`), when the caller already knows. */
+  known?: 'clause' | 'np',
 ): string[] {
   const w = words[b] as Word
   const n = words[b + 1]
@@ -105,14 +107,7 @@ export function boundaryFeatures(
     x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : x.upper ? 'cap' : 'low'
   const start = words[first]?.lower ?? ''
   const nl = n?.lower ?? '$'
-  let clause = 'np'
-  for (let k = first; k < b; k++) {
-    const x = words[k] as Word
-    if (CLAUSE_WORDS.has(x.lower) || (k > first && x.lower.endsWith('ed'))) {
-      clause = 'clause'
-      break
-    }
-  }
+  const clause = known ?? (clauseUpTo(words, first, first, b) ? 'clause' : 'np')
   const startShape = start === 'that' || start === 'to' ? start : shape(words[first])
   return [
     `b+clause=${w.lower}|${clause}`,
@@ -148,6 +143,15 @@ function table(model: ContentModel): Map<string, number> {
   return t
 }
 
+/** Whether a word of words[from..b-1] makes a content starting at `first` a clause. */
+function clauseUpTo(words: readonly Word[], first: number, from: number, b: number): boolean {
+  for (let k = from; k < b; k++) {
+    const x = words[k] as Word
+    if (CLAUSE_WORDS.has(x.lower) || (k > first && x.lower.endsWith('ed'))) return true
+  }
+  return false
+}
+
 export function scoreBoundary(model: ContentModel, features: readonly string[]): number {
   const weights = table(model)
   let score = model.bias
@@ -167,11 +171,17 @@ export function contentEnd(
   cue: string,
   insideQuote: (w: Word) => boolean,
 ): number {
+  // Whether the content so far is a clause, carried along instead of re-read at each boundary.
+  let clause = false
+  let seen = first
   for (let b = first + 1; b <= last; b++) {
     if (!isBoundary(words, b)) continue
     const w = words[b] as Word
     if (insideQuote(w)) continue
-    if (scoreBoundary(model, boundaryFeatures(words, first, last, b, cue)) > model.threshold) {
+    if (!clause) clause = clauseUpTo(words, first, seen, b)
+    seen = b
+    const features = boundaryFeatures(words, first, last, b, cue, clause ? 'clause' : 'np')
+    if (scoreBoundary(model, features) > model.threshold) {
       let end = b - 1
       while (end > first && TRAILING.has(words[end]?.lower ?? '')) end--
       return end
