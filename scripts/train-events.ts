@@ -33,6 +33,7 @@ import {
   pairKey,
   pairProbability,
   averageLink,
+  scorePairs,
   type CorefDocument,
   type PairContext,
   type PairModel,
@@ -432,37 +433,6 @@ function trainLogistic(
     rounded[name] = Math.round(weights[name]! * 10000) / 10000
   }
   return rounded
-}
-
-/** Probabilities of all within-cluster pairs, grouped by cluster (for many thresholds). */
-function scorePairs(
-  mentions: readonly ScoredMention[],
-  clusterOf: ReadonlyMap<string, number>,
-  model: PairModel,
-  ctx: PairContext,
-): { list: number[]; link: Float64Array[] }[] {
-  const groups = new Map<number | string, number[]>()
-  mentions.forEach((m, i) => {
-    const c = clusterOf.get(m.document) ?? m.document
-    const list = groups.get(c) ?? []
-    list.push(i)
-    groups.set(c, list)
-  })
-  return [...groups.values()].map((list) => {
-    const n = list.length
-    const link = Array.from({ length: n }, () => new Float64Array(n))
-    for (let x = 0; x < n; x++) {
-      for (let y = x + 1; y < n; y++) {
-        const p = pairProbability(
-          pairFeatures(mentions[list[x]!]!, mentions[list[y]!]!, ctx),
-          model.weights,
-        )
-        link[x]![y] = p
-        link[y]![x] = p
-      }
-    }
-    return { list, link }
-  })
 }
 
 function clusterScored(

@@ -31,6 +31,7 @@ import { dataPath } from '../data-path.js'
 import type { Entity, EntityType } from '../model/analysis.js'
 import type { DocumentView } from './document-view.js'
 import { normalizeName } from './link-keys.js'
+import { unionFind } from './union-find.js'
 
 export interface CanonicalEntity {
   /** The join key across the story: the normalized name shown. */
@@ -192,22 +193,7 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
   }
 
   // 1. Same key (without type) or same normalized name: union-find over those tokens.
-  const parent = nodes.map((_, i) => i)
-  const find = (i: number): number => {
-    let root = i
-    while (parent[root] !== root) root = parent[root]!
-    while (parent[i] !== root) {
-      const next = parent[i]!
-      parent[i] = root
-      i = next
-    }
-    return root
-  }
-  const union = (a: number, b: number): void => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
-  }
+  const { find, union } = unionFind(nodes.length)
   const byToken = new Map<string, number>()
   const tokenNode = (token: string, i: number): void => {
     if (token === 'name:') return

@@ -3,6 +3,7 @@
  * Stories: documents grouped by union-find over shared names and events.
  */
 import type { LinkKey } from './link-keys.js'
+import { unionFind } from './union-find.js'
 
 /**
  * Group documents (by index) into stories. Returns groups of indices, each sorted ascending, in
@@ -15,23 +16,7 @@ import type { LinkKey } from './link-keys.js'
  * square of the number of documents.
  */
 export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): number[][] {
-  const parent = keysByDocument.map((_, i) => i)
-  const find = (i: number): number => {
-    let root = i
-    while (parent[root] !== root) root = parent[root]!
-    // Path compression keeps later finds flat.
-    while (parent[i] !== root) {
-      const next = parent[i]!
-      parent[i] = root
-      i = next
-    }
-    return root
-  }
-  const union = (a: number, b: number): void => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
-  }
+  const { find, union } = unionFind(keysByDocument.length)
   // Names as small integers, so a pair is one number rather than a concatenated string.
   const nameIds = new Map<string, number>()
   const idOf = (name: string): number => {

@@ -88,36 +88,11 @@ export function clusterDocuments(
   threshold: number,
   nameWeight = 0,
 ): string[][] {
-  const n = docs.length
   const sim = documentSimilarityMatrix(docs, nameWeight)
-  // Average link over cluster sums: link[a][b] = Σ sim over member pairs.
-  const members: (number[] | null)[] = docs.map((_, i) => [i])
-  const link = sim.map((row) => Float64Array.from(row))
-  for (;;) {
-    let best = -1
-    let bi = -1
-    let bj = -1
-    for (let i = 0; i < n; i++) {
-      if (members[i] === null) continue
-      for (let j = i + 1; j < n; j++) {
-        if (members[j] === null) continue
-        const avg = link[i]![j]! / (members[i]!.length * members[j]!.length)
-        if (avg > best) {
-          best = avg
-          bi = i
-          bj = j
-        }
-      }
-    }
-    if (bi === -1 || best < threshold) break
-    members[bi] = [...members[bi]!, ...members[bj]!]
-    members[bj] = null
-    for (let k = 0; k < n; k++) {
-      link[bi]![k] = link[bi]![k]! + link[bj]![k]!
-      link[k]![bi] = link[bi]![k]!
-    }
-  }
-  return members.filter((m): m is number[] => m !== null).map((m) => m.map((i) => docs[i]!.id))
+  return averageLink(
+    sim.map((row) => Float64Array.from(row)),
+    threshold,
+  ).map((members) => members.map((i) => docs[i]!.id))
 }
 
 export interface CorefMention {
@@ -508,15 +483,34 @@ export function scoredCoreference(
 ): string[][] {
   const threshold = options.threshold ?? model.threshold
   const ctx = pairContext(mentions, model, options.documentSimilarity)
-  const byCluster = new Map<number | string, number[]>()
+  const out: string[][] = []
+  for (const { list, link } of scorePairs(mentions, clusterOfDocument, model, ctx)) {
+    for (const cluster of averageLink(link, threshold)) {
+      out.push(cluster.map((k) => mentions[list[k]!]!.id))
+    }
+  }
+  return out
+}
+
+/**
+ * The model's probability for every pair of mentions within one document cluster, grouped by
+ * cluster: `list` holds the mentions' indexes, `link[x][y]` the probability of `list[x]` and
+ * `list[y]` (training scores these once and clusters them at many thresholds).
+ */
+export function scorePairs(
+  mentions: readonly ScoredMention[],
+  clusterOfDocument: ReadonlyMap<string, number>,
+  model: PairModel,
+  ctx: PairContext,
+): { list: number[]; link: Float64Array[] }[] {
+  const groups = new Map<number | string, number[]>()
   mentions.forEach((m, i) => {
     const c = clusterOfDocument.get(m.document) ?? m.document
-    const list = byCluster.get(c) ?? []
+    const list = groups.get(c) ?? []
     list.push(i)
-    byCluster.set(c, list)
+    groups.set(c, list)
   })
-  const out: string[][] = []
-  for (const list of byCluster.values()) {
+  return [...groups.values()].map((list) => {
     const n = list.length
     const link = Array.from({ length: n }, () => new Float64Array(n))
     for (let x = 0; x < n; x++) {
@@ -529,11 +523,8 @@ export function scoredCoreference(
         link[y]![x] = p
       }
     }
-    for (const cluster of averageLink(link, threshold)) {
-      out.push(cluster.map((k) => mentions[list[k]!]!.id))
-    }
-  }
-  return out
+    return { list, link }
+  })
 }
 
 /** Average-link agglomerative clustering over a symmetric similarity matrix (modified in place). */

@@ -1,0 +1,30 @@
+/**
+ * Union-find over the integers 0 … n−1 with path compression; a union keeps the smaller root, so
+ * each group is named by its first member.
+ */
+export interface UnionFind {
+  find(i: number): number
+  union(a: number, b: number): void
+}
+
+export function unionFind(n: number): UnionFind {
+  const parent = Array.from({ length: n }, (_, i) => i)
+  const find = (i: number): number => {
+    let root = i
+    while (parent[root] !== root) root = parent[root]!
+    while (parent[i] !== root) {
+      const next = parent[i]!
+      parent[i] = root
+      i = next
+    }
+    return root
+  }
+  return {
+    find,
+    union(a, b) {
+      const ra = find(a)
+      const rb = find(b)
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    },
+  }
+}
