@@ -1,7 +1,7 @@
 /**
  * @module
  * HTTP-only failures that have no place in the domain catalog (`src/errors.ts`): missing token,
- * cross-origin write, wrong Host, body too large. `toErrorBody` turns any thrown value into the
+ * cross-origin write, wrong Host, body too large, too many ingest jobs in line. `toErrorBody` turns any thrown value into the
  * one error shape of the API: `{ error: { code, message } }`.
  */
 import { isAppError } from '../errors.js'
@@ -13,6 +13,7 @@ export const API_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
+  TOO_MANY_JOBS: 429,
 } as const
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES

@@ -173,17 +173,15 @@ export function createApp(options: AppOptions): Hono {
       const wait = waitText !== undefined && waitText !== '' && parseBool(waitText, 'wait')
       const inputs = await readIngestBody(c.req.raw)
       const job = ingestJobs.submit(inputs)
-      if (job === null)
-        return c.json(
-          {
-            error: {
-              code: 'TOO_MANY_JOBS',
-              message: 'ingest jobs are already queued; wait for one to finish and send again',
-            },
-          },
-          429,
-          { 'Retry-After': '5' },
+      if (job === null) {
+        const { body } = toErrorBody(
+          new ApiError(
+            'TOO_MANY_JOBS',
+            'ingest jobs are already queued; wait for one to finish and send again',
+          ),
         )
+        return c.json(body, 429, { 'Retry-After': '5' })
+      }
       if (wait) return c.json(await ingestJobs.finished(job.id), 200)
       return c.json(job, 202, { Location: `/api/ingest/${job.id}` })
     },
