@@ -22,7 +22,10 @@ export function StoryView({ id }: { id: string }) {
                 reports). Use the claims explorer and search to see the rest.
               </p>
             )}
-            <Story story={story} />
+            <Story
+              story={story}
+              documents={brief.truncated?.['stories[0].documents'] ?? story.documents.length}
+            />
           </>
         )
       }}
@@ -30,11 +33,18 @@ export function StoryView({ id }: { id: string }) {
   )
 }
 
-function Story({ story }: { story: BriefStory }) {
+/** `documents`: the story's document count (its list may be cut to the first ones). */
+function Story({ story, documents }: { story: BriefStory; documents: number }) {
   const refs: Refs = new Map(story.documents.map((d, i) => [d.ref, { id: d.id, n: i + 1 }]))
   const cite = (c: Citation) => {
     const ref = refs.get(c.document)
-    return ref === undefined ? null : (
+    // A document past the cut list has no D-number or reader link here: its short id stands in.
+    return ref === undefined ? (
+      <span class="cite" title="a document beyond those listed">
+        [{c.document}
+        {c.sentence === null ? '' : ` s${c.sentence}`}]
+      </span>
+    ) : (
       <Cite documentId={ref.id} label={`D${ref.n}`} sentence={c.sentence} section={c.section} />
     )
   }
@@ -47,8 +57,8 @@ function Story({ story }: { story: BriefStory }) {
     <article class="story">
       <h1>{story.title}</h1>
       <p class="muted">
-        {shortDate(story.firstPublishedAt)} to {shortDate(story.lastPublishedAt)} ·{' '}
-        {story.documents.length} documents
+        {shortDate(story.firstPublishedAt)} to {shortDate(story.lastPublishedAt)} · {documents}{' '}
+        documents
         {story.linkedBy.length > 0 ? ` · linked by ${story.linkedBy.slice(0, 5).join(', ')}` : ''}
       </p>
       {story.notes.length > 0 && (
@@ -280,10 +290,10 @@ function Figures({ story, cite }: { story: BriefStory; cite: CiteFn }) {
               {m.values.map((v, i) => {
                 const against = m.conflicts
                   .filter((c) => c.kind === 'contradiction' && (c.a === i || c.b === i))
-                  .map((c) => m.values[c.a === i ? c.b : c.a]!.label)
+                  .flatMap((c) => m.values[c.a === i ? c.b : c.a]?.label ?? [])
                 const updates = m.conflicts
                   .filter((c) => c.kind === 'update' && c.b === i)
-                  .map((c) => m.values[c.a]!.label)
+                  .flatMap((c) => m.values[c.a]?.label ?? [])
                 return (
                   <li key={i} class="figure-value">
                     <strong>{v.label}</strong>{' '}
