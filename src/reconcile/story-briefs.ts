@@ -21,16 +21,17 @@ export interface StoryFingerprint {
   readonly earliestAt: string | null
   /**
    * Changes whenever the story's brief may change: reconcile touches the story each time one of
-   * its documents is stored or re-analyzed, and when stories merge (`stories.updated_at`); or the
-   * code that builds briefs changes. Another source of a stored document changes nothing in a
-   * brief (it shows each document's first source), so it keeps the fingerprint.
+   * its documents is stored or re-analyzed, and when stories merge (`stories.updated_at`); a
+   * document re-analyzed without reconcile (a crash between the two) still moves its latest
+   * analysis time; or the code that builds briefs changes. Another source of a stored document
+   * changes nothing in a brief (it shows each document's first source), so it keeps it.
    */
   readonly fingerprint: string
 }
 
 /**
- * Every story with its fingerprint, the largest first (then the earliest, then by id). Reads the
- * `stories` table alone, so it stays cheap however many documents are stored.
+ * Every story with its fingerprint, the largest first (then the earliest, then by id): one query,
+ * read once per store version.
  */
 export async function storyFingerprints(db: Queryable): Promise<StoryFingerprint[]> {
   const rows = await db.query<{
@@ -39,10 +40,14 @@ export async function storyFingerprints(db: Queryable): Promise<StoryFingerprint
     earliest_at: string | null
     updated_at: string
   }>(
-    `SELECT id, documents, earliest_at::text AS earliest_at, updated_at::text AS updated_at
-     FROM stories
-     WHERE documents > 0
-     ORDER BY documents DESC, earliest_at NULLS LAST, id`,
+    `SELECT s.id, s.documents, s.earliest_at::text AS earliest_at,
+            s.updated_at::text || '/' || coalesce((
+              SELECT max(d.analyzed_at) FROM story_documents sd
+              JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id
+            )::text, '') AS updated_at
+     FROM stories s
+     WHERE s.documents > 0
+     ORDER BY s.documents DESC, s.earliest_at NULLS LAST, s.id`,
   )
   const code = `${STORY_BRIEF_FORMAT}:${BRIEF_SCHEMA}:${PIPELINE_VERSION}`
   return rows.map((r) => ({

@@ -166,7 +166,14 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
   async function warm(onBuilt?: (built: BuiltStory) => void): Promise<void> {
     const todo = await stale()
     for (const [i, row] of todo.entries()) {
-      const built = await build(row)
+      let built: Built | null = null
+      try {
+        built = await build(row)
+      } catch {
+        // One story that cannot be built (its store went away, a bad analysis) does not keep the
+        // others from being built; it is tried again on the next pass.
+        continue
+      }
       if (built !== null)
         onBuilt?.({ id: row.id, documents: row.documents, ms: built.ms, left: todo.length - i - 1 })
     }
@@ -201,9 +208,10 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
     async summaries() {
       await warm()
       const known = await kept()
+      // Only summaries of the story as it is now: one that could not be built is left out.
       return (await stories()).flatMap((row) => {
-        const summary = known.get(row.id)?.summary
-        return summary === undefined ? [] : [summary]
+        const kept = known.get(row.id)
+        return kept?.fingerprint === row.fingerprint ? [kept.summary] : []
       })
     },
     warm,
@@ -239,9 +247,9 @@ interface Built {
 async function buildStory(store: Store, row: StoryFingerprint): Promise<Built | null> {
   const started = performance.now()
   const brief = await storyBrief(store, row.id)
-  // The stored story and buildBrief's grouping of its documents agree (the same rule); should a
-  // story ever split, its page shows the part that keeps its id, else the largest part.
-  const story = brief.stories.find((s) => s.id === row.id) ?? brief.stories[0]
+  // storyBrief keeps the story with this id. The stored story and buildBrief's grouping of its
+  // documents follow one rule; should they ever disagree, the story has no page.
+  const story = brief.stories[0]
   if (story === undefined) return null
   const summary = summarizeStory(story)
   const kept = capStory(story, STORY_LIST_LIMIT)

@@ -29,7 +29,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model/document.js'
-import type { Queryable } from './driver.js'
+import type { Driver, Queryable } from './driver.js'
 import {
   ANNOTATION_TABLES,
   ANNOTATION_TABLE_NAMES,
@@ -308,10 +308,21 @@ export async function loadAnalyses(db: Queryable, ids: readonly string[]): Promi
 }
 
 /**
- * Every stored analysis in id order, a page of `pageSize` documents at a time, each page read by
- * `loadAnalyses` (a fixed number of queries per page); memory stays at one page.
+ * `loadAnalyses` in one read-only snapshot: its queries run in one REPEATABLE READ transaction, so
+ * a document re-analyzed meanwhile is read wholly old or wholly new, never half of each.
  */
-export async function* pagedAnalyses(db: Queryable, pageSize = 100): AsyncGenerator<Analysis> {
+export function loadAnalysesInSnapshot(db: Driver, ids: readonly string[]): Promise<Analysis[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+    return loadAnalyses(tx, ids)
+  })
+}
+
+/**
+ * Every stored analysis in id order, a page of `pageSize` documents at a time, each page read by
+ * `loadAnalysesInSnapshot` (a fixed number of queries per page); memory stays at one page.
+ */
+export async function* pagedAnalyses(db: Driver, pageSize = 100): AsyncGenerator<Analysis> {
   let after = ''
   for (;;) {
     const page = await db.query<{ id: string }>(
@@ -319,7 +330,7 @@ export async function* pagedAnalyses(db: Queryable, pageSize = 100): AsyncGenera
       [after, pageSize],
     )
     // A document deleted since the page was read is left out.
-    yield* await loadAnalyses(
+    yield* await loadAnalysesInSnapshot(
       db,
       page.map((r) => r.id),
     )

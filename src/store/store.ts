@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../model/analysis.js'
 import type { Driver, DriverKind } from './driver.js'
-import { loadAnalyses, loadAnalysis, pagedAnalyses } from './load-analysis.js'
+import { loadAnalysesInSnapshot, loadAnalysis, pagedAnalyses } from './load-analysis.js'
 import { migrate } from './migrate.js'
 import { openPgDriver } from './pg-driver.js'
 import { openPgliteDriver } from './pglite-driver.js'
@@ -62,7 +62,7 @@ export function storeOver(db: Driver, migrated: readonly string[] = []): Store {
     documentStatus: (id) => documentStatus(db, id),
     addSource: (id, source) => addSource(db, id, source),
     loadAnalysis: (id) => loadAnalysis(db, id),
-    loadAnalyses: (ids) => loadAnalyses(db, ids),
+    loadAnalyses: (ids) => loadAnalysesInSnapshot(db, ids),
     listDocuments: () => listDocuments(db),
     analyses: () => pagedAnalyses(db),
     async loadAllAnalyses() {
