@@ -154,7 +154,7 @@ export function reconcileStory(
       for (const figure of event.figures) {
         if (view.isDiscounted(figure.span)) continue
         // One span reported under two events of the cluster is one report.
-        const once = `${figure.measure}\u0000${view.ref}\u0000${figure.span.text}`
+        const once = `${figure.measure}\u0000${view.ref}\u0000${figure.span.text}\u0000${figure.asOf?.value ?? ''}`
         if (reported.has(once)) continue
         reported.add(once)
         const cite = view.cite(figure.span, figure.sentence)

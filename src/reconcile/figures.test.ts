@@ -163,7 +163,7 @@ describe('reconcileMeasure with stated times ("as of")', () => {
     ])
   })
 
-  it('two values stated for the same day contradict, even when one was published later', () => {
+  it('values stated for one day ("Sunday morning", "Sunday evening") are left to publication order', () => {
     const r = reconcileMeasure(
       'hospitalized',
       at([
@@ -171,7 +171,33 @@ describe('reconcileMeasure with stated times ("as of")', () => {
         [40, 'b', '2026-01-06T12:00Z', '2026-01-05'],
       ]),
     )
-    expect(r.status).toBe('conflicting')
+    expect(r.status).toBe('updated')
+    expect(r.current).toBe(40)
+    // Published at one time too: nothing tells which is later.
+    const same = reconcileMeasure(
+      'hospitalized',
+      at([
+        [17, 'a', '2026-01-05T09:00Z', '2026-01-05'],
+        [40, 'b', '2026-01-05T09:00Z', '2026-01-05'],
+      ]),
+    )
+    expect(same.status).toBe('conflicting')
+  })
+
+  it('a month or a year covers all its days ("by March" is not earlier than 14 March)', () => {
+    const r = reconcileMeasure(
+      'hospitalized',
+      at([
+        [40, 'a', '2026-03-20T09:00Z', '2026-03'],
+        [25, 'b', '2026-03-15T09:00Z', '2026-03-14'],
+      ]),
+    )
+    expect(r.values.map((v) => [v.value, v.asOfDays?.[1] === v.asOfDays?.[0]])).toEqual([
+      [25, true],
+      [40, false],
+    ])
+    // The month overlaps 14 March: publication order decides (40 was published later).
+    expect(r.status).toBe('updated')
   })
 
   it('without a stated time on both sides, publication times decide as before', () => {

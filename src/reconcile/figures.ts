@@ -48,10 +48,12 @@ export interface ReconciledValue<R extends FigureReport = FigureReport> {
   readonly lastReportedAt: string | null
   /**
    * Earliest and latest time a report of this value says it refers to ("as of Sunday"), when any
-   * report states one: an ISO date.
+   * report states one: an ISO date, month (`2026-03`) or year.
    */
   readonly firstAsOf: string | null
   readonly lastAsOf: string | null
+  /** The days those stated times cover, first to last (day numbers since 1970), or null. */
+  readonly asOfDays: readonly [number, number] | null
   /** True when a report marks it as a later count ("rose to"). */
   readonly update: boolean
   readonly reports: readonly R[]
@@ -128,9 +130,11 @@ export function reconcileMeasure<R extends FigureReport>(
         .filter((x): x is { r: R; t: number } => x.t !== null)
         .sort((a, b) => a.t - b.t)
       const stated = list
-        .map((r) => ({ asOf: r.asOf ?? null, t: time(r.asOf ?? null) }))
-        .filter((x): x is { asOf: string; t: number } => x.t !== null)
-        .sort((a, b) => a.t - b.t)
+        .flatMap((r) => {
+          const range = r.asOf === undefined || r.asOf === null ? null : statedRange(r.asOf)
+          return range === null ? [] : [{ asOf: r.asOf!, range }]
+        })
+        .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])
       const first = list[0]!
       return {
         value: first.value,
@@ -142,6 +146,10 @@ export function reconcileMeasure<R extends FigureReport>(
         lastReportedAt: times[times.length - 1]?.r.publishedAt ?? null,
         firstAsOf: stated[0]?.asOf ?? null,
         lastAsOf: stated[stated.length - 1]?.asOf ?? null,
+        asOfDays:
+          stated.length === 0
+            ? null
+            : [stated[0]!.range[0], Math.max(...stated.map((x) => x.range[1]))],
         update: list.some((r) => updateCue.test(r.text) || updateCue.test(r.sentence ?? '')),
         reports: list,
       }
@@ -191,13 +199,14 @@ export function reconcileMeasure<R extends FigureReport>(
 function laterOf(a: ReconciledValue, b: ReconciledValue, cumulative: boolean): 0 | 1 | null {
   const rises = (from: ReconciledValue, to: ReconciledValue) =>
     !cumulative || interval(to)[1] >= interval(from)[1]
-  const statedA = time(a.firstAsOf)
-  const statedB = time(b.firstAsOf)
+  const statedA = a.asOfDays
+  const statedB = b.asOfDays
   if (statedA !== null && statedB !== null) {
-    // Two values said to hold at the same time cannot both be right.
-    if (statedA > time(b.lastAsOf)! && rises(b, a)) return 0
-    if (statedB > time(a.lastAsOf)! && rises(a, b)) return 1
-    return null
+    // One refers to a later period than every report of the other: that order decides. Periods
+    // that overlap (one day, "Sunday morning" and "Sunday evening") are left to the cues and
+    // publication times below.
+    if (statedA[0] > statedB[1]) return rises(b, a) ? 0 : null
+    if (statedB[0] > statedA[1]) return rises(a, b) ? 1 : null
   }
   const after = (x: ReconciledValue, y: ReconciledValue) => {
     const firstX = time(x.firstReportedAt)
@@ -213,6 +222,24 @@ function laterOf(a: ReconciledValue, b: ReconciledValue, cumulative: boolean): 0
   const bLater = (b.update && startsNoEarlier(b, a)) || after(b, a)
   if (aLater && !bLater && rises(b, a)) return 0
   if (bLater && !aLater && rises(a, b)) return 1
+  return null
+}
+
+/** The days a stated time covers, as [first, last] day numbers: a date, a month or a year. */
+function statedRange(value: string): [number, number] | null {
+  const day = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / 86_400_000)
+  let match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)
+  if (match !== null) {
+    const d = day(Number(match[1]), Number(match[2]), Number(match[3]))
+    return [d, d]
+  }
+  match = /^(\d{4})-(\d{2})$/.exec(value)
+  if (match !== null) {
+    const [y, m] = [Number(match[1]), Number(match[2])]
+    return [day(y, m, 1), day(y, m + 1, 1) - 1]
+  }
+  match = /^(\d{4})$/.exec(value)
+  if (match !== null) return [day(Number(match[1]), 1, 1), day(Number(match[1]) + 1, 1, 1) - 1]
   return null
 }
 

@@ -251,6 +251,25 @@ describe('events', () => {
     expect(attack!.figures[1]!.asOf).toMatchObject({ value: '2026-03-22', relative: false })
   })
 
+  it(`${here}"until", a date naming an event ("by the Friday attack") or another figure's time is no "as of"`, () => {
+    const asOf = (text: string) =>
+      events(text, [], '2026-03-23').flatMap((e) =>
+        e.figures.map((f) => [f.measure, f.value, f.asOf?.text ?? null]),
+      )
+    expect(asOf('The blast killed 12 people and the road stays closed until Monday.')).toEqual([
+      ['killed', 12, null],
+    ])
+    expect(asOf('Twelve people were killed by the Friday attack on the depot.')).toEqual([
+      ['killed', 12, null],
+    ])
+    expect(
+      asOf('The attack killed 12 people, police said, up from 9 dead by Sunday evening.'),
+    ).toEqual([
+      ['killed', 12, null],
+      ['killed', 9, 'Sunday evening'],
+    ])
+  })
+
   it(`${here}a date that names the cause ("by Friday's blast") or another sentence's date is no "as of"`, () => {
     const found = events(
       'Twelve people were injured by Friday’s blast at the depot. On Saturday the mayor spoke.',

@@ -185,8 +185,9 @@ export function findEvents(
   // one happening; a sentence that mentions only secondary events keeps the figure there.
   const counted =
     repeats.length === 0 ? quantities : quantities.filter((q) => !inRepeat(repeats, q.start, q.end))
+  const quantityTokens = quantities.map((q) => tokenAtOrAfter(tokens, q.start))
   for (const measured of measureQuantities(text, tokens, words, counted)) {
-    const asOf = figureAsOf(dates, tokens, words, measured.token)
+    const asOf = figureAsOf(dates, tokens, words, measured.token, quantityTokens)
     const figure: Figure = asOf === undefined ? measured.figure : { ...measured.figure, asOf }
     const home = MEASURE_HOME.get(figure.measure)
     const local = bySentence.get(figure.sentence)
