@@ -212,6 +212,48 @@ describe('canonical entities across documents', () => {
     expect(entity(story, 'Tarn Station')).toEqual([])
   })
 
+  it('keeps a short form apart when a document names both as two entities', () => {
+    // "Tarn Station" and "Tarn Central Station" side by side in one document are two places.
+    const a = doc({
+      source: 'a.txt',
+      publishedAt: '2026-05-04',
+      body: ['Gunmen attacked Tarn Central Station; Tarn Station, across the river, stayed open.'],
+      entities: [
+        { name: 'Tarn Central Station', type: 'FAC' },
+        { name: 'Tarn Station', type: 'FAC' },
+      ],
+    })
+    const b = doc({
+      source: 'b.txt',
+      publishedAt: '2026-05-05',
+      body: ['Trains still avoid Tarn Central Station a day after the attack.'],
+      entities: [{ name: 'Tarn Central Station', type: 'FAC' }],
+    })
+    const story = onlyStory([a, b])
+    expect(entity(story, 'Tarn Central Station')).toEqual([
+      expect.objectContaining({ aliases: [], documents: 2 }),
+    ])
+    expect(entity(story, 'Tarn Station')).toEqual([expect.objectContaining({ documents: 1 })])
+  })
+
+  it('maps a demonym only to a place, and a known demonym only to its own country', () => {
+    // The gazetteer knows "Nigerian": it is not the "Niger" of the story; "Jordanian" is no person.
+    const a = doc({
+      source: 'a.txt',
+      publishedAt: '2026-05-04',
+      body: ['Nigerian troops crossed into Niger, said Jordan Pell, a Jordanian reporter.'],
+      entities: [
+        { name: 'Nigerian', type: 'NORP' },
+        { name: 'Niger', type: 'GPE' },
+        { name: 'Jordan', type: 'PERSON' },
+        { name: 'Jordanian', type: 'NORP' },
+      ],
+    })
+    const story = onlyStory([a])
+    expect(entity(story, 'Niger')).toEqual([expect.objectContaining({ aliases: [] })])
+    expect(entity(story, 'Jordan')).toEqual([expect.objectContaining({ aliases: [] })])
+  })
+
   describe('a nationality word maps to its country', () => {
     const country = doc({
       source: 'country.txt',

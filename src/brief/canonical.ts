@@ -11,10 +11,12 @@
  *    name of the story ending in it ("Mara Ilves"); with two such full names it joins neither.
  * 3. **Short form.** A name of two or more words joins the one longer name of the same type that
  *    has its words in order, with the same first and last word ("Amber Crown Hall" → "Amber Crown
- *    Concert Hall").
- * 4. **Demonym.** A nationality word (NORP) joins its country when the story names the country: the
- *    pair of the gazetteer (world-countries demonyms), else the one place of the story whose name
- *    the word is derived from ("Vostranian" → "Vostrana", "Kaldrian" → "Kaldria"). As a claim's
+ *    Concert Hall"). Surnames and short forms never join a longer name that stands as a separate
+ *    entity in one of their own documents (two entities in one document are two actors).
+ * 4. **Demonym.** A nationality word (NORP) joins its country when the story names the country as
+ *    a place (GPE or LOC): the pair of the gazetteer (world-countries demonyms); for a word the
+ *    gazetteer does not know, the one place of the story whose name the word is derived from
+ *    ("Vostranian" → "Vostrana", "Kaldrian" → "Kaldria"). As a claim's
  *    target it stands for the country only when used as an actor: followed by a state noun
  *    ("Vostranian intelligence", "Kaldrian army"; data/entities/state-nouns.txt and the nouns
  *    below); else it is not an actor, as before.
@@ -25,10 +27,9 @@
  * The name shown is the one most documents use among the entities that are neither a short form,
  * a demonym nor a metonym (the longest on a tie), so "Mara Ilves" is shown, never "Ilves".
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dataPath } from '../data-path.js'
+import { entityLexicon } from '../analyze/entities/lexicon.js'
 import type { Entity, EntityType } from '../model/analysis.js'
+import { gazetteer } from '../ner/gazetteer.js'
 import type { DocumentView } from './document-view.js'
 import { normalizeName } from './link-keys.js'
 import { unionFind } from './union-find.js'
@@ -108,46 +109,24 @@ const NOT_ACTING = new Set([
   'southern',
 ])
 
-let actorNouns: ReadonlySet<string> | undefined
+/** Actor nouns: the list above and data/entities/state-nouns.txt, less the land-or-people ones. */
+const actorNouns: ReadonlySet<string> = new Set([
+  ...ACTOR_NOUNS,
+  ...[...entityLexicon().stateNouns].filter((noun) => !NOT_ACTING.has(noun)),
+])
 function isActorNoun(words: string): boolean {
-  actorNouns ??= new Set([
-    ...ACTOR_NOUNS,
-    ...readFileSync(dataPath('entities/state-nouns.txt'), 'utf8')
-      .split('\n')
-      .map((line) => line.trim().toLowerCase())
-      .filter((line) => line !== '' && !line.startsWith('#') && !NOT_ACTING.has(line)),
-  ])
   return actorNouns.has(words)
 }
 
-let demonymCountries: ReadonlyMap<string, readonly string[]> | undefined
 /**
- * The countries a demonym names, from the `world-countries` package the gazetteer uses ("American"
- * is the demonym of several: the story decides which).
+ * The country a demonym names, by the gazetteer the analysis uses (its world-countries demonyms:
+ * "Americans" → United States); empty when the gazetteer does not know the word.
  */
 function countriesOf(demonym: string): readonly string[] {
-  if (demonymCountries === undefined) {
-    const map = new Map<string, string[]>()
-    const require = createRequire(import.meta.url)
-    const countries = require('world-countries/countries.json') as {
-      name: { common: string }
-      demonyms?: { eng?: { m: string; f: string } }
-    }[]
-    for (const country of countries) {
-      const eng = country.demonyms?.eng
-      for (const form of eng === undefined ? [] : new Set([eng.m, eng.f])) {
-        if (form === '') continue
-        for (const word of [form, `${form}s`]) {
-          const key = normalizeName(word)
-          const list = map.get(key) ?? []
-          list.push(country.name.common)
-          map.set(key, list)
-        }
-      }
-    }
-    demonymCountries = map
-  }
-  return demonymCountries.get(normalizeName(demonym)) ?? []
+  const entry = gazetteer().lookup(demonym)
+  return entry?.kind === 'demonym' && entry.standsFor !== undefined
+    ? [entry.standsFor.canonical]
+    : []
 }
 
 /** Demonym endings, longest first at each position ("Vostranians", "Kaldrian", "Velenese"). */
@@ -157,6 +136,11 @@ const DEMONYM_SUFFIX = /(?:ians|ian|eans|ean|ese|ish|ans|an|is|i)$/u
 const stem = (word: string): string => word.replace(/[aeiouy]+$/u, '')
 
 /** A key token from an `Entity.key` ("gpe:kaldria", "PERSON:adrian voskel") without its type. */
+/** A country, city or region: what a demonym may stand for (not a person named "Jordan"). */
+function isPlace(node: { readonly entity: Entity }): boolean {
+  return node.entity.type === 'GPE' || node.entity.type === 'LOC'
+}
+
 function keyToken(key: string): string {
   return normalizeName(key.slice(key.indexOf(':') + 1).replace(/[-_]+/g, ' '))
 }
@@ -260,12 +244,19 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
         isShortForm(words, node.words)
     }
     if (rule === null) continue
-    // Both rules keep the last word: only names ending in it are looked at.
+    // Both rules keep the last word: only names ending in it are looked at. A longer name that
+    // stands as a separate entity in a document of the short form is another actor ("Ohio
+    // University" beside "Ohio State University"): that candidate is out.
+    const memberViews = new Set(members.map((i) => nodes[i]!.view))
     const candidates = new Set<number>()
+    const ruledOut = new Set<number>()
     for (const i of byLastWord.get(words[words.length - 1]!) ?? []) {
-      if (find(i) !== find(root) && fits(nodes[i]!)) candidates.add(find(i))
+      if (find(i) === find(root) || !fits(nodes[i]!)) continue
+      if (memberViews.has(nodes[i]!.view)) ruledOut.add(find(i))
+      else candidates.add(find(i))
     }
-    if (candidates.size !== 1) continue
+    for (const out of ruledOut) candidates.delete(out)
+    if (candidates.size !== 1 || ruledOut.size > 0) continue
     for (const i of members) nodes[i]!.how = rule
     union(root, [...candidates][0]!)
   }
@@ -283,16 +274,20 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
     if (!members.every((i) => nodes[i]!.entity.type === 'NORP')) continue
     let country: number | undefined
     const named = new Set<number>()
+    let known = false
     for (const i of members) {
       for (const name of countriesOf(nodes[i]!.entity.name)) {
+        known = true
         const place = withToken(name)
-        if (place !== undefined) named.add(find(place))
+        if (place !== undefined && isPlace(nodes[place]!)) named.add(find(place))
       }
     }
     if (named.size === 1) country = [...named][0]
     // Two countries of the story share the demonym: it joins neither.
     else if (named.size > 1) continue
-    if (country === undefined) {
+    // A demonym the gazetteer knows names its own country, not another place of the story that
+    // happens to share its letters ("Nigerian" is not Niger).
+    if (country === undefined && !known) {
       const roots = new Set<number>()
       for (const i of members) {
         const words = nodes[i]!.words
