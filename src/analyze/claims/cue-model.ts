@@ -118,7 +118,8 @@ export function cueWordPattern(model: CueModel): RegExp {
       .filter(([f, w]) => w >= PATTERN_WEIGHT && f.startsWith('w='))
       .map(([f]) => f.slice(2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .sort((a, b) => b.length - a.length)
-    pattern = new RegExp(`\\b(?:${words.join('|')})\\b`)
+    // No such word: a pattern that matches nothing (an empty alternation would match everything).
+    pattern = words.length === 0 ? /(?!)/ : new RegExp(`\\b(?:${words.join('|')})\\b`)
     patterns.set(model, pattern)
   }
   return pattern
