@@ -32,12 +32,31 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     throw error
   }
   process.stderr.write(`claimgraph: serving ${store.location} at ${server.url}/\n`)
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  const signal = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const stop = (): void => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+  await signal()
   await server.close()
+  const active = server.activeIngestJobs()
+  if (active > 0) {
+    // Each stored document is whole either way; waiting lets the job's other inputs go through.
+    process.stderr.write(
+      `claimgraph: waiting for ${active} ingest job(s) to finish; press Ctrl-C again to stop now\n`,
+    )
+    const stopNow = await Promise.race([
+      server.ingestIdle().then(() => false),
+      signal().then(() => true),
+    ])
+    if (stopNow) {
+      process.stderr.write(
+        'claimgraph: stopped with an ingest job under way; run it again to finish\n',
+      )
+      process.exit(130)
+    }
+  }
   await store.close()
   return 0
 }

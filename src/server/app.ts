@@ -57,7 +57,15 @@ export interface AppOptions {
   readonly onStoryBuilt?: (built: BuiltStory) => void
 }
 
-export function createApp(options: AppOptions): Hono {
+/** The app, with what `claimgraph serve` needs to stop without cutting an ingest off. */
+export type ClaimgraphApp = Hono & {
+  /** Ingest jobs queued or running now. */
+  readonly activeIngestJobs: () => number
+  /** Resolves when no ingest job is queued or running. */
+  readonly ingestIdle: () => Promise<void>
+}
+
+export function createApp(options: AppOptions): ClaimgraphApp {
   const { store, token, webRoot, allowedHosts, uploadLimit = UPLOAD_LIMIT_BYTES } = options
   const watch = createStoreWatch(store)
   const stories = createStoryCache(store, watch)
@@ -229,7 +237,11 @@ export function createApp(options: AppOptions): Hono {
   })
 
   if (webRoot !== undefined) app.use('*', staticFiles({ root: webRoot }))
-  return app
+  return Object.assign(app, {
+    activeIngestJobs: () =>
+      ingestJobs.list().filter((job) => job.state === 'queued' || job.state === 'running').length,
+    ingestIdle: () => ingestJobs.idle(),
+  })
 }
 
 /** Multipart (`files` fields), or JSON `{ text, title? }`, or JSON `{ urls: [] }`. */

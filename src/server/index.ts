@@ -12,7 +12,7 @@ import type { Store } from '../store/index.js'
 import { createApp } from './app.js'
 import type { BuiltStory } from './story-cache.js'
 
-export { createApp, UPLOAD_LIMIT_BYTES, type AppOptions } from './app.js'
+export { createApp, UPLOAD_LIMIT_BYTES, type AppOptions, type ClaimgraphApp } from './app.js'
 export { OPENAPI_DOCUMENT } from './openapi.js'
 
 /** The built UI: web/dist beside src/ and dist/. */
@@ -33,7 +33,12 @@ export interface StartServerOptions {
 export interface RunningServer {
   readonly url: string
   readonly port: number
+  /** Stops taking requests (open connections are cut). Ingest jobs under way go on. */
   close(): Promise<void>
+  /** Ingest jobs queued or running now. */
+  activeIngestJobs(): number
+  /** Resolves when no ingest job is queued or running. */
+  ingestIdle(): Promise<void>
 }
 
 export function isLoopback(host: string): boolean {
@@ -67,6 +72,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         resolve({
           url: `http://${shown}:${info.port}`,
           port: info.port,
+          activeIngestJobs: () => app.activeIngestJobs(),
+          ingestIdle: () => app.ingestIdle(),
           close: () =>
             new Promise<void>((done) => {
               server.close(() => done())
