@@ -18,6 +18,8 @@ export function IngestView() {
   const [finished, setFinished] = useState(0)
   const following = useRef(0)
   const stopFollowing = useRef<() => void>(() => undefined)
+  /** Cancels resuming the job of an earlier visit (once a new job starts). */
+  const staleResume = useRef<() => void>(() => undefined)
   const [sending, setSending] = useState(false)
   const busy = sending || (job !== null && !ended(job))
 
@@ -84,17 +86,30 @@ export function IngestView() {
   }
 
   useEffect(() => {
-    // A job still running from before (the page was left or reloaded): follow it again.
+    // A job still running from before (the page was left or reloaded): follow it again, unless
+    // the page was left meanwhile or the user started another job first.
+    let stale = false
     const id = sessionStorage.getItem(JOB_KEY)
     if (id !== null)
       api.ingestJob(id).then(
-        (found) => (ended(found) ? sessionStorage.removeItem(JOB_KEY) : follow(found)),
-        () => sessionStorage.removeItem(JOB_KEY),
+        (found) => {
+          if (stale) return
+          if (ended(found)) sessionStorage.removeItem(JOB_KEY)
+          else follow(found)
+        },
+        () => {
+          if (!stale) sessionStorage.removeItem(JOB_KEY)
+        },
       )
-    return () => stopFollowing.current()
+    staleResume.current = () => (stale = true)
+    return () => {
+      stale = true
+      stopFollowing.current()
+    }
   }, [])
 
   const run = async (body: FormData | object) => {
+    staleResume.current()
     stopFollowing.current()
     setFailure(null)
     setJob(null)
