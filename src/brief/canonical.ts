@@ -29,10 +29,13 @@
  */
 import { entityLexicon } from '../analyze/entities/lexicon.js'
 import type { Entity, EntityType } from '../model/analysis.js'
+import { dataLines } from '../ner/data-files.js'
 import { gazetteer } from '../ner/gazetteer.js'
 import type { DocumentView } from './document-view.js'
 import { normalizeName } from './link-keys.js'
 import { unionFind } from './union-find.js'
+
+const lower = (line: string): string => line.trim().toLowerCase()
 
 export interface CanonicalEntity {
   /** The join key across the story: the normalized name shown. */
@@ -70,49 +73,14 @@ export interface CanonicalGroup {
 export type JoinRule = 'name' | 'surname' | 'short-form' | 'demonym'
 
 /**
- * Nouns after a nationality word that make it a state acting ("Vostranian intelligence"), besides
- * the possessive state nouns of data/entities/state-nouns.txt.
+ * Nouns after a nationality word that make it a state acting ("Vostranian intelligence"):
+ * data/entities/actor-nouns.txt and the state nouns of the entity lexicon, less those naming a
+ * state's land or people (data/entities/land-nouns.txt: "Vostranian citizens").
  */
-const ACTOR_NOUNS = [
-  'intelligence',
-  'government',
-  'authorities',
-  'officials',
-  'leaders',
-  'leadership',
-  'forces',
-  'troops',
-  'police',
-  'agents',
-  'state',
-  'regime',
-  'services',
-  'ministry',
-  'navy',
-  'air force',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-]
-
-/** State nouns that name a state's land or people, not the state acting ("Vostranian citizens"). */
-const NOT_ACTING = new Set([
-  'capital',
-  'border',
-  'borders',
-  'territory',
-  'citizens',
-  'population',
-  'eastern',
-  'western',
-  'northern',
-  'southern',
-])
-
-/** Actor nouns: the list above and data/entities/state-nouns.txt, less the land-or-people ones. */
+const landNouns: ReadonlySet<string> = new Set(dataLines('entities/land-nouns.txt').map(lower))
 const actorNouns: ReadonlySet<string> = new Set([
-  ...ACTOR_NOUNS,
-  ...[...entityLexicon().stateNouns].filter((noun) => !NOT_ACTING.has(noun)),
+  ...dataLines('entities/actor-nouns.txt').map(lower),
+  ...[...entityLexicon().stateNouns].filter((noun) => !landNouns.has(noun)),
 ])
 function isActorNoun(words: string): boolean {
   return actorNouns.has(words)
