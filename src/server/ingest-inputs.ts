@@ -95,8 +95,10 @@ export function createUploadIngest(
     processed: 0,
   }))
   const counts = { added: 0, updated: 0, unchanged: 0, failed: 0, read: 0, processed: 0 }
-  // Which input each document source or failure subject came from, recorded as outcomes pass by.
-  const owners = new Map<string, number>()
+  // Which input each document source or failure subject came from, recorded as outcomes pass by:
+  // per source, the inputs of outcomes read and not yet reported, in read order, so two inputs
+  // that yield one source (a redirect, one item in two feeds) are each credited once.
+  const owners = new Map<string, number[]>()
   const changed = (): void => options.onProgress?.()
   const settle = (result: (typeof results)[number] | undefined): void => {
     if (result !== undefined && result.state === 'running' && result.processed >= result.read)
@@ -133,7 +135,10 @@ export function createUploadIngest(
       result.read = 1 // held open until the input is read to its end
       changed()
       for await (const outcome of produced) {
-        owners.set(outcome.ok ? outcome.doc.metadata.source : outcome.subject, i)
+        const source = outcome.ok ? outcome.doc.metadata.source : outcome.subject
+        const waiting = owners.get(source)
+        if (waiting === undefined) owners.set(source, [i])
+        else waiting.push(i)
         result.read++
         counts.read++
         changed()
@@ -154,7 +159,10 @@ export function createUploadIngest(
     if (event.kind === 'document') counts[event.status]++
     else counts.failed++
     const subject = event.kind === 'document' ? event.source : event.subject
-    const result = results[owners.get(subject) ?? -1]
+    const waiting = owners.get(subject)
+    const owner = waiting?.shift()
+    if (waiting !== undefined && waiting.length === 0) owners.delete(subject)
+    const result = results[owner ?? -1]
     if (result !== undefined) {
       if (event.kind === 'document')
         result.documents.push({ id: event.id, status: event.status, title: event.title })
