@@ -101,8 +101,8 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
   let summaries: Map<string, KeptStoryBrief<StorySummary>> | null = null
   /** Builds under way, by `id:fingerprint`, so two requests never build one story twice. */
   const building = new Map<string, Promise<Built | null>>()
-  /** The last story built, for pages with another list limit than the kept one. */
-  let last: Built | null = null
+  /** The last stories built (the latest last), for pages with another list limit than the kept one. */
+  const recent: Built[] = []
   /** Pages as served, by store version, story and limit (the latest few). */
   const pages = new Map<string, string>()
 
@@ -144,7 +144,7 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
       pending = (async () => {
         const built = await buildStory(store, row)
         if (built !== null) {
-          last = built
+          if (recent.push(built) > MAX_RECENT_STORIES) recent.shift()
           ;(await kept()).set(row.id, {
             storyId: row.id,
             fingerprint: row.fingerprint,
@@ -194,9 +194,7 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
           (await keptStory(store.db, id, row.fingerprint)) ?? (await build(row))?.kept ?? null
       } else {
         const built =
-          last !== null && last.id === id && last.fingerprint === row.fingerprint
-            ? last
-            : await build(row)
+          recent.find((b) => b.id === id && b.fingerprint === row.fingerprint) ?? (await build(row))
         capped = built === null ? null : capStory(built.story, limit)
       }
       if (capped === null) return null
@@ -220,6 +218,9 @@ export function createStoryCache(store: Store, watch: StoreWatch): StoryCache {
     },
   }
 }
+
+/** Built stories kept whole in memory (a story of thousands of documents takes tens of MB). */
+const MAX_RECENT_STORIES = 3
 
 /** Pages kept in memory as served (each up to a few MB). */
 const MAX_SERVED_PAGES = 8
