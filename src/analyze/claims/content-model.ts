@@ -6,8 +6,8 @@
  * from their gold start); weights in models/attribution/content-perceptron.json. The same
  * feature function serves training and the stage.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { modelPath } from '../../data-path.js'
+import { readPerceptron, weightTable } from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface ContentModel {
@@ -131,18 +131,6 @@ export function boundaryFeatures(
   ]
 }
 
-const tables = new WeakMap<ContentModel, Map<string, number>>()
-
-/** The model's weights as a Map (faster to look up than a large object). */
-function table(model: ContentModel): Map<string, number> {
-  let t = tables.get(model)
-  if (t === undefined) {
-    t = new Map(Object.entries(model.weights))
-    tables.set(model, t)
-  }
-  return t
-}
-
 /** Whether a word of words[from..b-1] makes a content starting at `first` a clause. */
 function clauseUpTo(words: readonly Word[], first: number, from: number, b: number): boolean {
   for (let k = from; k < b; k++) {
@@ -153,7 +141,7 @@ function clauseUpTo(words: readonly Word[], first: number, from: number, b: numb
 }
 
 export function scoreBoundary(model: ContentModel, features: readonly string[]): number {
-  const weights = table(model)
+  const weights = weightTable(model)
   let score = model.bias
   for (const f of features) score += weights.get(f) ?? 0
   return score
@@ -193,14 +181,9 @@ export function contentEnd(
 /** Marks a content does not end with when it stops at a boundary. */
 export const TRAILING = new Set([',', '—', '–', '―', '--', '-', ':'])
 
-let cached: ContentModel | null | undefined
-
 /** The trained model, or null before `npm run train:attribution` has written it. */
 export function contentModel(
   path = modelPath('attribution/content-perceptron.json'),
 ): ContentModel | null {
-  if (cached !== undefined) return cached
-  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ContentModel) : null
-  if (cached !== null && cached.format !== 'claimgraph/content-perceptron@1') cached = null
-  return cached
+  return readPerceptron<ContentModel>(path, 'claimgraph/content-perceptron@1')
 }

@@ -7,8 +7,8 @@
  * attributions. Trained by `npm run train:attribution` on PolNeAR train; weights in
  * models/attribution/cue-perceptron.json. The same feature function serves training and the stage.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { modelPath } from '../../data-path.js'
+import { readPerceptron, weightTable } from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface CueModel {
@@ -125,31 +125,14 @@ export function cueWordPattern(model: CueModel): RegExp {
   return pattern
 }
 
-const tables = new WeakMap<CueModel, Map<string, number>>()
-
-/** The model's weights as a Map (faster to look up than a large object). */
-function table(model: CueModel): Map<string, number> {
-  let t = tables.get(model)
-  if (t === undefined) {
-    t = new Map(Object.entries(model.weights))
-    tables.set(model, t)
-  }
-  return t
-}
-
 export function scoreCue(model: CueModel, features: readonly string[]): number {
-  const weights = table(model)
+  const weights = weightTable(model)
   let score = model.bias
   for (const f of features) score += weights.get(f) ?? 0
   return score
 }
 
-let cached: CueModel | null | undefined
-
 /** The trained model, or null before `npm run train:attribution` has written it. */
 export function cueModel(path = modelPath('attribution/cue-perceptron.json')): CueModel | null {
-  if (cached !== undefined) return cached
-  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CueModel) : null
-  if (cached !== null && cached.format !== 'claimgraph/cue-perceptron@2') cached = null
-  return cached
+  return readPerceptron<CueModel>(path, 'claimgraph/cue-perceptron@2')
 }

@@ -7,8 +7,8 @@
  * phrase ends); weights in models/attribution/source-perceptron.json. The same candidate and
  * feature functions serve training and the stage.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { modelPath } from '../../data-path.js'
+import { readPerceptron, weightTable } from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface SourceModel {
@@ -78,14 +78,8 @@ export function sourceFeatures(words: readonly Word[], k: number, first: number)
   return out
 }
 
-const tables = new WeakMap<SourceModel, Map<string, number>>()
-
 export function scoreSource(model: SourceModel, features: readonly string[]): number {
-  let t = tables.get(model)
-  if (t === undefined) {
-    t = new Map(Object.entries(model.weights))
-    tables.set(model, t)
-  }
+  const t = weightTable(model)
   let score = 0
   for (const f of features) score += t.get(f) ?? 0
   return score
@@ -112,14 +106,9 @@ export function sourceStart(
   return best
 }
 
-let cached: SourceModel | null | undefined
-
 /** The trained model, or null before `npm run train:attribution` has written it. */
 export function sourceModel(
   path = modelPath('attribution/source-perceptron.json'),
 ): SourceModel | null {
-  if (cached !== undefined) return cached
-  cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceModel) : null
-  if (cached !== null && cached.format !== 'claimgraph/source-perceptron@1') cached = null
-  return cached
+  return readPerceptron<SourceModel>(path, 'claimgraph/source-perceptron@1')
 }
