@@ -145,7 +145,8 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
   }
 
   // 1. Same key (without type) or same normalized name: union-find over those tokens.
-  const { find, union } = unionFind(nodes.length)
+  const sets = unionFind(nodes.length)
+  const { find, union } = sets
   const byToken = new Map<string, number>()
   const tokenNode = (token: string, i: number): void => {
     if (token === 'name:') return
@@ -160,16 +161,7 @@ export function canonicalEntities(views: readonly DocumentView[]): StoryEntities
   const withToken = (name: string): number | undefined => byToken.get(`name:${normalizeName(name)}`)
 
   // The groups as they stand, for rules 2–4: members by root.
-  const membersOf = (): Map<number, number[]> => {
-    const groups = new Map<number, number[]>()
-    nodes.forEach((_, i) => {
-      const root = find(i)
-      const list = groups.get(root)
-      if (list === undefined) groups.set(root, [i])
-      else list.push(i)
-    })
-    return groups
-  }
+  const membersOf = (): Map<number, number[]> => sets.groups()
 
   // 2 and 3. Surnames and short forms, longer short forms first, each against the groups as they
   // stand (a short form matching two full names joins neither).

@@ -16,7 +16,7 @@ import { unionFind } from './union-find.js'
  * square of the number of documents.
  */
 export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): number[][] {
-  const { find, union } = unionFind(keysByDocument.length)
+  const { union, groups } = unionFind(keysByDocument.length)
   // Names as small integers, so a pair is one number rather than a concatenated string.
   const nameIds = new Map<string, number>()
   const idOf = (name: string): number => {
@@ -64,14 +64,7 @@ export function groupStories(keysByDocument: readonly (readonly LinkKey[])[]): n
     }
   })
 
-  const groups = new Map<number, number[]>()
-  keysByDocument.forEach((_, doc) => {
-    const root = find(doc)
-    const group = groups.get(root)
-    if (group === undefined) groups.set(root, [doc])
-    else group.push(doc)
-  })
-  return [...groups.values()]
+  return [...groups().values()]
 }
 
 /** Name ids per pair key: far more than the names of any story. */

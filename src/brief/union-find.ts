@@ -5,6 +5,8 @@
 export interface UnionFind {
   find(i: number): number
   union(a: number, b: number): void
+  /** The groups as they stand: each root with its members in increasing order. */
+  groups(): Map<number, number[]>
 }
 
 export function unionFind(n: number): UnionFind {
@@ -21,6 +23,16 @@ export function unionFind(n: number): UnionFind {
   }
   return {
     find,
+    groups() {
+      const groups = new Map<number, number[]>()
+      for (let i = 0; i < n; i++) {
+        const root = find(i)
+        const list = groups.get(root)
+        if (list === undefined) groups.set(root, [i])
+        else list.push(i)
+      }
+      return groups
+    },
     union(a, b) {
       const ra = find(a)
       const rb = find(b)

@@ -23,7 +23,6 @@ export {
 } from './save-analysis.js'
 export { loadAnalysis } from './load-analysis.js'
 export {
-  analyses,
   counts,
   listDocuments,
   searchDocuments,

@@ -3,10 +3,8 @@
  * Read-side queries over stored documents: listings, counts, full-text search.
  */
 import { AppError } from '../errors.js'
-import type { Analysis } from '../model/analysis.js'
 import type { DocumentKind } from '../model/document.js'
 import type { Queryable } from './driver.js'
-import { loadAnalysis } from './load-analysis.js'
 
 /** A stored document without its text and annotations. */
 export interface DocumentRow {
@@ -119,22 +117,4 @@ export async function searchDocuments(db: Queryable, q: string, limit = 20): Pro
      LIMIT $2`,
     [q, capped],
   )
-}
-
-/** Pages through every stored analysis in id order; memory stays at one page. */
-export async function* analyses(db: Queryable, pageSize = 100): AsyncGenerator<Analysis> {
-  let after = ''
-  for (;;) {
-    const page = await db.query<{ id: string }>(
-      'SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT $2',
-      [after, pageSize],
-    )
-    for (const { id } of page) {
-      const analysis = await loadAnalysis(db, id)
-      // Deleted since the page was read: skip it.
-      if (analysis !== null) yield analysis
-      after = id
-    }
-    if (page.length < pageSize) return
-  }
 }
