@@ -29,6 +29,18 @@ export interface StoryFingerprint {
   readonly fingerprint: string
 }
 
+/** What builds briefs: their format, the brief schema and the analysis pipeline. */
+const FINGERPRINT_CODE = `${STORY_BRIEF_FORMAT}:${BRIEF_SCHEMA}:${PIPELINE_VERSION}`
+
+/**
+ * The state of story `s` a fingerprint follows, as SQL: its document count, its last change and
+ * its documents' latest analysis time.
+ */
+const STORY_STATE = `s.documents::text || ':' || s.updated_at::text || '/' || coalesce((
+    SELECT max(d.analyzed_at) FROM story_documents sd
+    JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id
+  )::text, '')`
+
 /**
  * Every story with its fingerprint, the largest first (then the earliest, then by id): one query,
  * read once per store version.
@@ -38,23 +50,18 @@ export async function storyFingerprints(db: Queryable): Promise<StoryFingerprint
     id: string
     documents: number
     earliest_at: string | null
-    updated_at: string
+    state: string
   }>(
-    `SELECT s.id, s.documents, s.earliest_at::text AS earliest_at,
-            s.updated_at::text || '/' || coalesce((
-              SELECT max(d.analyzed_at) FROM story_documents sd
-              JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id
-            )::text, '') AS updated_at
+    `SELECT s.id, s.documents, s.earliest_at::text AS earliest_at, ${STORY_STATE} AS state
      FROM stories s
      WHERE s.documents > 0
      ORDER BY s.documents DESC, s.earliest_at NULLS LAST, s.id`,
   )
-  const code = `${STORY_BRIEF_FORMAT}:${BRIEF_SCHEMA}:${PIPELINE_VERSION}`
   return rows.map((r) => ({
     id: r.id,
     documents: r.documents,
     earliestAt: r.earliest_at,
-    fingerprint: `${code}:${r.documents}:${r.updated_at}`,
+    fingerprint: `${FINGERPRINT_CODE}:${r.state}`,
   }))
 }
 
@@ -92,8 +99,9 @@ export async function keptStory(
 }
 
 /**
- * Keeps a story's summary and brief. Returns false when the story is gone (merged into another
- * while it was being built): there is nothing to keep then.
+ * Keeps a story's summary and brief. Returns false, keeping nothing, when the story is no longer
+ * at `fingerprint`: merged into another or changed while it was being built. A build that ends
+ * late must not replace the brief of a newer state.
  */
 export async function keepStoryBrief(
   db: Queryable,
@@ -107,7 +115,8 @@ export async function keepStoryBrief(
 ): Promise<boolean> {
   const kept = await db.query<{ story_id: string }>(
     `INSERT INTO story_briefs (story_id, fingerprint, summary, story, truncated, build_ms)
-     SELECT id, $2, $3::jsonb, $4, $5::jsonb, $6 FROM stories WHERE id = $1
+     SELECT s.id, $2, $3::jsonb, $4, $5::jsonb, $6 FROM stories s
+     WHERE s.id = $1 AND $2 = $7::text || ':' || ${STORY_STATE}
      ON CONFLICT (story_id) DO UPDATE
        SET fingerprint = $2, summary = $3::jsonb, story = $4, truncated = $5::jsonb,
            build_ms = $6, built_at = now()
@@ -119,6 +128,7 @@ export async function keepStoryBrief(
       row.kept.story,
       JSON.stringify(row.kept.truncated),
       Math.round(row.buildMs),
+      FINGERPRINT_CODE,
     ],
   )
   return kept.length > 0

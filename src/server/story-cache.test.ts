@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBrief, type Brief } from '../brief/index.js'
 import { ingest } from '../ingest/ingest.js'
+import { createServerDatabase } from '../store/fixtures/server-databases.js'
+import { keepStoryBrief, storyFingerprints } from '../reconcile/story-briefs.js'
 import { reconcileAfterSave } from '../reconcile/stories.js'
 import { openStore, type Store } from '../store/index.js'
 import { createApp } from './app.js'
@@ -95,6 +97,47 @@ describe('story cache', () => {
     expect(built.map((b) => b.documents)).toEqual([1])
     const page = JSON.parse((await restarted.story(main!.id))!) as Brief
     expect(page).toEqual(buildBrief(await store.loadAllAnalyses(), { storyId: main!.id }))
+  })
+})
+
+/** A late build (at an older fingerprint) keeps nothing; a build at the current one is kept. */
+async function expectOnlyCurrentBuildsKept(on: Store): Promise<void> {
+  const [story] = await storyFingerprints(on.db)
+  const row = {
+    storyId: story!.id,
+    fingerprint: story!.fingerprint,
+    summary: {},
+    kept: { story: '{}', truncated: {} },
+    buildMs: 1,
+  }
+  const old = `${story!.fingerprint}-old`
+  expect(await keepStoryBrief(on.db, { ...row, fingerprint: old })).toBe(false)
+  const kept = await on.db.query<{ fingerprint: string }>(
+    'SELECT fingerprint FROM story_briefs WHERE story_id = $1',
+    [story!.id],
+  )
+  expect(kept.map((k) => k.fingerprint)).not.toContain(old)
+  expect(await keepStoryBrief(on.db, { ...row, fingerprint: story!.fingerprint })).toBe(true)
+  expect(await keepStoryBrief(on.db, { ...row, storyId: 's-0000000000' })).toBe(false)
+}
+
+describe('keepStoryBrief', () => {
+  it('keeps nothing for a story that changed while its brief was being built', async () => {
+    await expectOnlyCurrentBuildsKept(store)
+  })
+
+  it('does the same on the PostgreSQL server', async () => {
+    const server = await createServerDatabase()
+    const on = await openStore(server.url)
+    try {
+      const file = join(dir, 'keep.txt')
+      writeFileSync(file, 'Divers in Quillon found a sunken barge near the north pier on Monday.\n')
+      expect((await ingest(on, [file])).added).toBe(1)
+      await expectOnlyCurrentBuildsKept(on)
+    } finally {
+      await on.close()
+      await server.dispose()
+    }
   })
 })
 
