@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Analysis } from '../src/model/analysis.js'
 import { REPO_ROOT, runCli } from './support/run-cli.js'
-import { createServerDatabase } from './support/server-db.js'
+import { createServerDatabase } from '../src/store/fixtures/server-databases.js'
 
 const schema = JSON.parse(
   readFileSync(join(REPO_ROOT, 'schema/analysis.schema.json'), 'utf8'),
@@ -148,14 +148,14 @@ describe('claimgraph (CLI)', () => {
   })
 
   it('ingests into the PostgreSQL server given a postgres:// URL', async () => {
-    const server = await createServerDatabase('claimgraph_cli')
+    const server = await createServerDatabase()
     try {
       const result = await runCli(['ingest', 'sample/', '--db', server.url, '--brief'])
       expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toContain(`${SAMPLE_DOCUMENTS} added`)
       expect(result.stdout).toContain('Velenor')
     } finally {
-      await server.drop()
+      await server.dispose()
     }
   })
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Analysis } from '../src/model/analysis.js'
 import { openStore } from '../src/store/index.js'
 import { BIN, REPO_ROOT, runCli } from './support/run-cli.js'
-import { createServerDatabase } from './support/server-db.js'
+import { createServerDatabase } from '../src/store/fixtures/server-databases.js'
 import { writeSyntheticCorpus } from './support/synthetic-corpus.js'
 
 const DOCUMENTS = 120
@@ -106,13 +106,13 @@ describe('ingest killed with SIGKILL', () => {
   })
 
   it('PostgreSQL server: the same', async () => {
-    const killed = await createServerDatabase('claimgraph_kill_a')
-    const clean = await createServerDatabase('claimgraph_kill_b')
+    const killed = await createServerDatabase()
+    const clean = await createServerDatabase()
     try {
       await checkKillAndResume(killed.url, clean.url)
     } finally {
-      await killed.drop()
-      await clean.drop()
+      await killed.dispose()
+      await clean.dispose()
     }
   })
 })

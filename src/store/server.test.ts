@@ -12,7 +12,7 @@ import { openStore, readMigrations } from './index.js'
 
 // CI has the server: when it is unreachable these tests fail, unless CLAIMGRAPH_SKIP_SERVER_TESTS=1.
 describe.skipIf(SKIP_SERVER_TESTS)('PostgreSQL server', () => {
-  it('is reachable (set CLAIMGRAPH_TEST_DATABASE_URL, or CLAIMGRAPH_SKIP_SERVER_TESTS=1 to skip)', async () => {
+  it('is reachable (set CLAIMGRAPH_TEST_SERVER, or CLAIMGRAPH_SKIP_SERVER_TESTS=1 to skip)', async () => {
     expect(await serverProblem()).toBeNull()
   })
 
