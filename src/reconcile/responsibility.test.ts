@@ -79,6 +79,18 @@ describe('responsibility', () => {
     expect(r.actors[0]!.deniedBy.map((a) => a.speaker.name)).toEqual(['Ana Brol'])
   })
 
+  it('candidates named together in a denial each deny for themselves', () => {
+    const r = responsibility([
+      claim('accuse', 'Minister Pell', ['Orlen', 'Tessaly'], 'd1'),
+      claim('deny', 'Orlen', [], 'd2', 'any involvement', { speakerText: 'Orlen and Tessaly' }),
+      claim('deny', 'Orlen', ['Tessaly'], 'd3', 'that Tessaly had a part'),
+    ])
+    expect(r.actors.map((a) => [a.actor.name, a.deniedBy.map((d) => d.speaker.name)])).toEqual([
+      ['Orlen', ['Orlen']],
+      ['Tessaly', ['Orlen', 'Tessaly']],
+    ])
+  })
+
   it.each<[string, ResponsibilityClaim<string>[], string]>([
     ['nothing', [], 'unknown'],
     ['only a claim', [claim('claim_responsibility', 'Grey Hand', [], 'd1')], 'claimed'],

@@ -87,8 +87,12 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
     }
     return byRole
   }
-  const add = (actor: ActorRef, role: Role, claim: ResponsibilityClaim<C>) => {
-    const speaker = claim.speaker!
+  const add = (
+    actor: ActorRef,
+    role: Role,
+    claim: ResponsibilityClaim<C>,
+    speaker: ActorRef = claim.speaker!,
+  ) => {
     const byRole = roleOf(actor, role)
     const entry = byRole.get(speaker.key) ?? {
       speaker,
@@ -118,19 +122,24 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
     }
   }
   // Denials after the candidates are known: a denial speaks for its targets, or else for the
-  // candidate named in the speaker ("Norvenia's foreign office spokesperson"), or the speaker.
+  // candidates named in the speaker ("Norvenia's foreign office spokesperson"), or the speaker.
   const candidates = [...actors.values()].map((a) => a.actor)
   for (const claim of usable) {
     if (claim.stance !== 'deny') continue
     const speaker = claim.speaker!
-    let denied = claim.targets.filter((t) => actors.has(t.key))
-    if (denied.length === 0) {
-      const words = ` ${(claim.speakerText ?? speaker.name).toLowerCase()} `
-      denied = candidates.filter(
-        (a) => a.key === speaker.key || words.includes(` ${a.name.toLowerCase()}`),
-      )
+    const targets = claim.targets.filter((t) => actors.has(t.key))
+    if (targets.length > 0) {
+      for (const actor of targets) add(actor, 'denied', claim)
+      continue
     }
-    for (const actor of denied) add(actor, 'denied', claim)
+    const words = ` ${(claim.speakerText ?? speaker.name).toLowerCase()} `
+    const named = candidates.filter(
+      (a) => a.key === speaker.key || words.includes(` ${a.name.toLowerCase()}`),
+    )
+    // A speaker that is itself a candidate names the others beside it ("Kaldria, Norvenia and
+    // Westria all deny"): each candidate named denies for itself.
+    const coordinated = actors.has(speaker.key)
+    for (const actor of named) add(actor, 'denied', claim, coordinated ? actor : speaker)
   }
 
   const list = [...actors.values()]
