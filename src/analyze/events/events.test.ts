@@ -167,6 +167,26 @@ describe('events', () => {
     expect(second[0]!.place).toEqual({ start: 46, end: 53, text: 'Dravnik', entity: 'E2' })
   })
 
+  it(`${here}a trigger pointing back, or a claim, takes no place from elsewhere in its sentence`, () => {
+    const back = events('"Those who planned this massacre sit in Lortia," the minister said.', [
+      ['Lortia', 'GPE'],
+    ])
+    expect(back.map((e) => [e.type, e.place])).toEqual([['massacre', null]])
+    const claimant = events('The Red Hand, a group active in Lortia, claimed responsibility.', [
+      ['Red Hand', 'ORG'],
+      ['Lortia', 'GPE'],
+    ])
+    expect(claimant.map((e) => [e.type, e.place])).toEqual([['claim', null]])
+    const near = events('The Red Hand claimed responsibility for the bombing in Dravnik.', [
+      ['Red Hand', 'ORG'],
+      ['Dravnik', 'GPE'],
+    ])
+    expect(near.map((e) => [e.type, e.place?.text])).toEqual([
+      ['claim', 'Dravnik'],
+      ['bombing', 'Dravnik'],
+    ])
+  })
+
   it(`${here}date from the trigger sentence, else the document's first date`, () => {
     const pub = '2026-03-23'
     const same = events('On Sunday officials met. The attack happened on Friday.', [], pub)

@@ -9,6 +9,8 @@ interface RoleTable {
   readonly placePrepositions: readonly string[]
   readonly agentPrepositions: readonly string[]
   readonly agentVerbs: readonly string[]
+  readonly anaphoricDeterminers: readonly string[]
+  readonly placeNearOnlyTypes: readonly string[]
 }
 
 const table = readJson<RoleTable>('event-measures.json')
@@ -16,6 +18,8 @@ const attackerNouns: ReadonlySet<string> = new Set(table.attackerNouns)
 const placePrepositions: ReadonlySet<string> = new Set(table.placePrepositions)
 const agentPrepositions: ReadonlySet<string> = new Set(table.agentPrepositions)
 const agentVerbs: ReadonlySet<string> = new Set(table.agentVerbs)
+const anaphoricDeterminers: ReadonlySet<string> = new Set(table.anaphoricDeterminers)
+const placeNearOnlyTypes: ReadonlySet<string> = new Set(table.placeNearOnlyTypes)
 
 const AGENT_TYPES: ReadonlySet<EntityType> = new Set(['ORG', 'NORP', 'PERSON'])
 const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FAC'])
@@ -126,7 +130,9 @@ const PLACE_REACH = 8
 /**
  * The place of one trigger mention: a GPE/LOC/FAC in its sentence. Best: right before the trigger
  * ("the Dravnik attack", "attacked the Amber Hall") or "in/at <place>" shortly after it; then
- * "in/at <place>" anywhere in the sentence. Earlier mentions (`order`) win ties.
+ * "in/at <place>" anywhere in the sentence. Earlier mentions (`order`) win ties. A trigger that
+ * points back ("this massacre") takes a place only right before it or as its object, and so does
+ * a claim of responsibility before "in/at <place>" elsewhere in its sentence.
  */
 export function findPlace(
   words: readonly string[],
@@ -134,6 +140,8 @@ export function findPlace(
   mentions: readonly MentionInTokens[],
   order: number,
 ): PlaceCandidate | null {
+  const anaphoric = trigger.start > 0 && anaphoricDeterminers.has(words[trigger.start - 1]!)
+  const nearOnly = placeNearOnlyTypes.has(trigger.type)
   let best: PlaceCandidate | null = null
   for (const m of mentions) {
     if (!PLACE_TYPES.has(m.entity.type)) continue
@@ -143,13 +151,10 @@ export function findPlace(
     const preposition = p >= 0 && placePrepositions.has(words[p]!)
     const object = p === trigger.end - 1 && p >= trigger.start
     let rank: number
-    if (
-      m.last === trigger.start ||
-      object ||
-      (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH)
-    )
+    if (m.last === trigger.start || object) rank = 0
+    else if (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH && !anaphoric)
       rank = 0
-    else if (preposition) rank = 1
+    else if (preposition && !anaphoric && !nearOnly) rank = 1
     // A bare place elsewhere in the sentence is too often the accused or the speaker
     // ("Kaldria planned the attack"), not where it happened.
     else continue
