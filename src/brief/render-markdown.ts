@@ -17,6 +17,7 @@ import type {
   BriefStory,
   Citation,
 } from './brief.js'
+import { eventFamily } from '../reconcile/events.js'
 import { clip } from './document-view.js'
 
 /** Entities listed per story in Markdown (the JSON keeps more). */
@@ -82,17 +83,7 @@ function renderStory(story: BriefStory): string[] {
   }
 
   if (story.events.length > 0) {
-    lines.push('### Events', '')
-    for (const group of groupEvents(story.events)) {
-      const first = group[0]!
-      const where = first.place === null ? '' : ` at ${escapeInline(first.place)}`
-      const agents = [...new Set(group.flatMap((e) => e.agents))]
-      const by = agents.length > 0 ? `; agents: ${agents.join(', ')}` : ''
-      lines.push(
-        `- **${first.type}**${where}${eventDates(group)}${by} [${cites(group.map((e) => e.cite))}]`,
-      )
-    }
-    lines.push('')
+    lines.push('### Events', '', ...renderEvents(story, cites), '')
   }
 
   if (story.figures.length > 0) {
@@ -305,6 +296,56 @@ function claimLine(claim: BriefClaim, cite: (c: Citation) => string): string {
 }
 
 /** Events of the same type at the same place, in first-report order. */
+/**
+ * Each event across sources (`reconciledEvents`), then under it its reports as extracted, grouped
+ * by type and place ("shooting at the hall", "arson"). A report no event holds (lists cut) comes last.
+ */
+function renderEvents(story: BriefStory, cites: (cs: readonly Citation[]) => string): string[] {
+  // A report belongs to the event of its family citing its sentence (one sentence may tell of
+  // an attack and of an arrest).
+  const at = (c: Citation, family: string) =>
+    `${c.document}\u0000${c.sentence ?? ''}\u0000${family}`
+  const eventOf = new Map<string, string>()
+  for (const e of story.reconciledEvents) {
+    for (const c of e.cites) if (!eventOf.has(at(c, e.family))) eventOf.set(at(c, e.family), e.id)
+  }
+  const eventOfReport = (e: BriefEvent) => eventOf.get(at(e.cite, eventFamily(e.type)))
+  const reports = (events: readonly BriefEvent[], indent: string) =>
+    groupEvents(events).map((group) => {
+      const first = group[0]!
+      const where = first.place === null ? '' : ` at ${escapeInline(first.place)}`
+      const agents = [...new Set(group.flatMap((e) => e.agents))]
+      const by = agents.length > 0 ? `; agents: ${agents.join(', ')}` : ''
+      return `${indent}- **${first.type}**${where}${eventDates(group)}${by} [${cites(group.map((e) => e.cite))}]`
+    })
+  const lines: string[] = []
+  for (const event of story.reconciledEvents) {
+    const where = event.place === null ? '' : ` at ${escapeInline(event.place)}`
+    const when = event.date === null ? '' : `, ${event.date}`
+    const documents = event.documents === 1 ? '1 document' : `${event.documents} documents`
+    const sources =
+      event.independentSources === 1
+        ? '1 independent source'
+        : `${event.independentSources} independent sources`
+    lines.push(
+      `- **${event.type}**${where}${when}: ${documents}, ${sources} [${cites(event.cites)}]`,
+    )
+    lines.push(
+      ...reports(
+        story.events.filter((e) => eventOfReport(e) === event.id),
+        '  ',
+      ),
+    )
+  }
+  lines.push(
+    ...reports(
+      story.events.filter((e) => eventOfReport(e) === undefined),
+      '',
+    ),
+  )
+  return lines
+}
+
 function groupEvents(events: readonly BriefEvent[]): BriefEvent[][] {
   const groups = new Map<string, BriefEvent[]>()
   for (const event of events) {
