@@ -33,7 +33,7 @@ import { dataLines } from '../ner/data-files.js'
 import { gazetteer } from '../ner/gazetteer.js'
 import type { DocumentView } from './document-view.js'
 import { normalizeName } from './link-keys.js'
-import { unionFind } from './union-find.js'
+import { unionFind } from '../reconcile/union-find.js'
 
 const lower = (line: string): string => line.trim().toLowerCase()
 

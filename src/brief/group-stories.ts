@@ -3,7 +3,7 @@
  * Stories: documents grouped by union-find over shared names and events.
  */
 import type { LinkKey } from './link-keys.js'
-import { unionFind } from './union-find.js'
+import { unionFind } from '../reconcile/union-find.js'
 
 /**
  * Group documents (by index) into stories. Returns groups of indices, each sorted ascending, in

@@ -99,6 +99,22 @@ describe('findDuplicates', () => {
     ])
   })
 
+  it('links each copy once to its group, at the earliest document', () => {
+    const inputs = ['a', 'b', 'c', 'd'].map((id, i) => ({
+      id,
+      text: `${WIRE} Update ${i}.`,
+      publishedAt: `2026-02-0${i + 1}`,
+    }))
+    expect(findDuplicates(inputs).map((l) => `${l.original}>${l.copy}`)).toEqual([
+      'a>b',
+      'a>c',
+      'a>d',
+    ])
+    // The index alone (as the evaluation uses it) reports every pair.
+    const index = new DuplicateIndex()
+    expect(inputs.flatMap((input) => index.add(input))).toHaveLength(6)
+  })
+
   it('works incrementally: each add reports links to earlier documents only', () => {
     const index = new DuplicateIndex()
     expect(index.add({ id: 'a', text: WIRE })).toEqual([])

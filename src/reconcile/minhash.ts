@@ -12,6 +12,8 @@
  * hashes, so LSH only decides what is compared, never what is reported.
  */
 
+import { unionFind, type UnionFind } from './union-find.js'
+
 /** Words per shingle. */
 export const SHINGLE_WORDS = 5
 /** Hash functions per signature. */
@@ -251,9 +253,18 @@ export class DuplicateIndex {
   readonly #options: Required<DedupOptions>
   readonly #prints: Fingerprint[] = []
   readonly #buckets = new Map<number, number[]>()
+  /** Copy groups so far, by index; only kept with `oncePerGroup`. */
+  readonly #groups: UnionFind | null
 
-  constructor(options: DedupOptions = {}) {
+  /**
+   * With `oncePerGroup`, a new document is checked against the earliest-added candidate of each
+   * copy group only, and links to a group at most once: enough to know the groups, and linear
+   * where a story holds hundreds of copies of one wire text (every pair would be quadratic).
+   * Without it (the default) every candidate pair is checked and reported.
+   */
+  constructor(options: DedupOptions = {}, { oncePerGroup = false } = {}) {
     this.#options = { ...DEFAULTS, ...options }
+    this.#groups = oncePerGroup ? unionFind() : null
   }
 
   get size(): number {
@@ -275,11 +286,46 @@ export class DuplicateIndex {
       const bucket = this.#buckets.get(key)
       if (bucket === undefined) this.#buckets.set(key, [index])
       else {
+        if (this.#groups !== null) this.#keepEarliestPerGroup(bucket, this.#groups)
         for (const other of bucket) candidates.add(other)
         bucket.push(index)
       }
     }
     this.#prints.push(print)
+    const groups = this.#groups
+    if (groups === null) return this.#links(print, candidates)
+    groups.add()
+    const linked = new Set<number>()
+    const links: DuplicateLink[] = []
+    for (const other of [...candidates].sort((a, b) => a - b)) {
+      const group = groups.find(other)
+      if (linked.has(group)) continue
+      const link = this.#verify(this.#prints[other]!, print)
+      if (link === null) continue
+      links.push(link)
+      linked.add(group)
+      if (link.kind === 'copy') groups.union(group, index)
+    }
+    return links
+  }
+
+  /**
+   * Drops from a bucket every member but the earliest of each copy group: the later ones would
+   * only be skipped as candidates, and a bucket of one wire text's copies stays one long.
+   */
+  #keepEarliestPerGroup(bucket: number[], groups: UnionFind): void {
+    const seen = new Set<number>()
+    let kept = 0
+    for (const member of bucket) {
+      const group = groups.find(member)
+      if (seen.has(group)) continue
+      seen.add(group)
+      bucket[kept++] = member
+    }
+    bucket.length = kept
+  }
+
+  #links(print: Fingerprint, candidates: Iterable<number>): DuplicateLink[] {
     const links: DuplicateLink[] = []
     for (const other of candidates) {
       const link = this.#verify(this.#prints[other]!, print)
@@ -319,12 +365,16 @@ function earlierFirst(a: Fingerprint, b: Fingerprint): [Fingerprint, Fingerprint
   return a.id < b.id ? [a, b] : [b, a]
 }
 
-/** Every copy and long shared passage among the documents. */
+/**
+ * The copies and long shared passages among the documents: each document linked once to each
+ * copy group it copies or shares a passage with, at the group's earliest document when `inputs`
+ * come earliest first (see `DuplicateIndex`'s `oncePerGroup`).
+ */
 export function findDuplicates(
   inputs: readonly DedupInput[],
   options: DedupOptions = {},
 ): DuplicateLink[] {
-  const index = new DuplicateIndex(options)
+  const index = new DuplicateIndex(options, { oncePerGroup: true })
   const links = inputs.flatMap((input) => index.add(input))
   return links.sort((a, b) => a.original.localeCompare(b.original) || a.copy.localeCompare(b.copy))
 }
@@ -354,36 +404,15 @@ export function copyGroups(
     return a.id.localeCompare(b.id)
   })
   sorted.forEach((input, i) => order.set(input.id, i))
-  const parent = new Map<string, string>()
-  const find = (x: string): string => {
-    let r = x
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!
-    // Path compression: the roots do not change, later finds are short.
-    for (let y = x; y !== r;) {
-      const next = parent.get(y)!
-      parent.set(y, r)
-      y = next
-    }
-    return r
-  }
+  // Union keeps the smaller index: each group is named by its earliest document.
+  const groups = unionFind(sorted.length)
   for (const link of links) {
-    if (link.kind !== 'copy') continue
-    const a = find(link.original)
-    const b = find(link.copy)
-    if (a === b) continue
-    const [first, second] = (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? [a, b] : [b, a]
-    parent.set(first, first)
-    parent.set(second, first)
+    const a = order.get(link.original)
+    const b = order.get(link.copy)
+    if (link.kind === 'copy' && a !== undefined && b !== undefined) groups.union(a, b)
   }
-  const groups = new Map<string, string[]>()
-  for (const input of sorted) {
-    if (!parent.has(input.id)) continue
-    const root = find(input.id)
-    const members = groups.get(root) ?? []
-    members.push(input.id)
-    groups.set(root, members)
-  }
-  return [...groups.values()]
+  return [...groups.groups().values()]
     .filter((m) => m.length > 1)
+    .map((members) => members.map((i) => sorted[i]!.id))
     .map((members) => ({ earliest: members[0]!, members }))
 }

@@ -6,6 +6,7 @@
  * from the same site. Each source is named by its earliest known document.
  */
 import { copyGroups, findDuplicates, type DuplicateLink } from './minhash.js'
+import { unionFind } from './union-find.js'
 
 export interface SourceInput {
   readonly id: string
@@ -68,26 +69,16 @@ export function independentSources(inputs: readonly SourceInput[]): SourceAnalys
   }
   const ordered = [...inputs].sort((a, b) => time(a) - time(b) || a.id.localeCompare(b.id))
   const rank = new Map(ordered.map((d, i) => [d.id, i]))
-  const parent = new Map(ordered.map((d) => [d.id, d.id]))
-  const reason = new Map<string, SourceReason>()
-  const find = (id: string): string => {
-    let root = id
-    while (parent.get(root) !== root) root = parent.get(root)!
-    // Path compression: the roots do not change, later finds are short.
-    for (let y = id; y !== root;) {
-      const next = parent.get(y)!
-      parent.set(y, root)
-      y = next
-    }
-    return root
-  }
+  // By rank: a union keeps the earlier document as the root.
+  const groups = unionFind(ordered.length)
+  const reason = new Map<number, SourceReason>()
   const join = (a: string, b: string, why: SourceReason) => {
-    const ra = find(a)
-    const rb = find(b)
+    const ra = groups.find(rank.get(a)!)
+    const rb = groups.find(rank.get(b)!)
     if (ra === rb) return
-    const [first, second] = rank.get(ra)! <= rank.get(rb)! ? [ra, rb] : [rb, ra]
-    parent.set(second, first)
-    if (!reason.has(second)) reason.set(second, why)
+    groups.union(ra, rb)
+    const joined = Math.max(ra, rb)
+    if (!reason.has(joined)) reason.set(joined, why)
   }
 
   const duplicates = findDuplicates(ordered)
@@ -113,18 +104,14 @@ export function independentSources(inputs: readonly SourceInput[]): SourceAnalys
 
   const sourceOf = new Map<string, string>()
   const members = new Map<string, SourceMember[]>()
-  for (const d of ordered) {
-    const root = find(d.id)
+  ordered.forEach((d, i) => {
+    const root = ordered[groups.find(i)]!.id
     sourceOf.set(d.id, root)
     const list = members.get(root) ?? []
-    const why = root === d.id ? undefined : reasonFor(d.id)
-    list.push(why === undefined ? { id: d.id } : { id: d.id, reason: why })
-    members.set(root, list)
-  }
-  function reasonFor(id: string): SourceReason {
     // A document joined through another keeps the reason of its own first link.
-    return reason.get(id) ?? 'copy'
-  }
+    list.push(root === d.id ? { id: d.id } : { id: d.id, reason: reason.get(i) ?? 'copy' })
+    members.set(root, list)
+  })
   const sources = [...members.entries()].map(([earliest, list]) => ({
     earliest,
     members: list,
