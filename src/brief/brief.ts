@@ -140,7 +140,10 @@ export interface BriefMeasure {
   readonly agreement: FigureAgreement
   /** Number of documents reporting the measure. */
   readonly documents: number
-  /** The value reported by the most recently published document (null when no date is known). */
+  /**
+   * The value reported by the most recently published document, the last it gives when it gives
+   * several (null when no date is known).
+   */
   readonly latest: number | null
   /** Every report, ordered by publication date, then document. */
   readonly reports: readonly BriefFigure[]

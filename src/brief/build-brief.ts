@@ -261,9 +261,13 @@ function collectFigures(views: readonly DocumentView[]): BriefMeasure[] {
   return [...byMeasure.entries()]
     .sort(([a], [b]) => measureRank(a) - measureRank(b) || a.localeCompare(b))
     .map(([measure, reports]) => {
+      // Reports come in document and text order: of one document's, the last one told wins
+      // ("at first 139 … the toll has since risen to 143").
       const latest = reports.reduce<BriefFigure | null>((best, r) => {
         const t = time(r.publishedAt)
-        return t !== null && (best === null || t > (time(best.publishedAt) ?? -Infinity)) ? r : best
+        return t !== null && (best === null || t >= (time(best.publishedAt) ?? -Infinity))
+          ? r
+          : best
       }, null)
       return {
         measure,

@@ -82,6 +82,16 @@ describe('reconciled brief of the sample corpus', async () => {
     expect(measure('attackers').status).toBe('consistent')
   })
 
+  it('gives as the latest reported value the last one the latest document tells', () => {
+    // The analysis of 03-15 says "at least 139", then "the toll had risen to 143".
+    const latest = (name: string) => story.figures.find((m) => m.measure === name)!.latest
+    expect([latest('killed'), latest('hospitalized')]).toEqual([
+      measure('killed').current,
+      measure('hospitalized').current,
+    ])
+    expect(latest('killed')).toBe(143)
+  })
+
   it('lays out responsibility as contested: claimed by the Front, Kaldria accused and denying', () => {
     const r = story.responsibility[0]!
     expect(r.event).toBe(attack.id)
