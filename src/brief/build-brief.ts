@@ -261,14 +261,10 @@ function collectFigures(views: readonly DocumentView[]): BriefMeasure[] {
   return [...byMeasure.entries()]
     .sort(([a], [b]) => measureRank(a) - measureRank(b) || a.localeCompare(b))
     .map(([measure, reports]) => {
-      // Reports come in document and text order: of one document's, the last one told wins
-      // ("at first 139 … the toll has since risen to 143").
-      const latest = reports.reduce<BriefFigure | null>((best, r) => {
-        const t = time(r.publishedAt)
-        return t !== null && (best === null || t >= (time(best.publishedAt) ?? -Infinity))
-          ? r
-          : best
-      }, null)
+      const latest = reports.reduce<BriefFigure | null>(
+        (best, r) => (isLaterReport(r, best) ? r : best),
+        null,
+      )
       return {
         measure,
         agreement: figureAgreement(reports.map((r) => ({ ...r, document: r.cite.document }))),
@@ -277,6 +273,23 @@ function collectFigures(views: readonly DocumentView[]): BriefMeasure[] {
         reports,
       }
     })
+}
+
+/**
+ * A report from a later-published document, or from a later sentence of the same document ("at
+ * first 139 … the toll has since risen to 143"; in one sentence, the later told, as the figures
+ * come in text order). Undated reports are never the latest.
+ */
+function isLaterReport(report: BriefFigure, than: BriefFigure | null): boolean {
+  const t = time(report.publishedAt)
+  if (t === null) return false
+  if (than === null) return true
+  const u = time(than.publishedAt) ?? -Infinity
+  if (t !== u) return t > u
+  return (
+    report.cite.document === than.cite.document &&
+    (report.cite.sentence ?? -1) >= (than.cite.sentence ?? -1)
+  )
 }
 
 function measureRank(measure: string): number {

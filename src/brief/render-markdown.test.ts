@@ -43,6 +43,28 @@ describe('renderBriefMarkdown', () => {
       )
   })
 
+  it('nests each report under the event at its place when one sentence tells of two', () => {
+    const brief = buildBrief([flood])
+    const story = brief.stories[0]!
+    const [report] = story.events
+    const [event] = story.reconciledEvents
+    const elsewhere = { ...report!, place: 'Quillon' }
+    const page = renderBriefMarkdown({
+      ...brief,
+      stories: [
+        {
+          ...story,
+          events: [report!, elsewhere],
+          reconciledEvents: [event!, { ...event!, id: 'ev2', place: 'Quillon' }],
+        },
+      ],
+    })
+    const lines = page.split('\n')
+    const second = lines.findIndex((l) => l.startsWith(`- **${event!.type}** at Quillon`))
+    expect(lines[second + 1]).toMatch(new RegExp(`^  - \\*\\*${report!.type}\\*\\* at Quillon`))
+    expect(lines.filter((l) => l.startsWith('  - '))).toHaveLength(2)
+  })
+
   it('renders a brief with nothing in it', () => {
     expect(renderBriefMarkdown(buildBrief([]))).toBe(
       "# Brief\n\n0 documents, 0 stories. Citations: [D*n* s*i*] is sentence *i* of document *n* in the story's table.\n\n> No documents to brief.\n",

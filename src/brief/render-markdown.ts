@@ -9,6 +9,7 @@ import type {
   BriefClaim,
   BriefDocument,
   BriefEvent,
+  BriefEventCluster,
   BriefFigure,
   BriefFinding,
   BriefResponsibility,
@@ -295,21 +296,27 @@ function claimLine(claim: BriefClaim, cite: (c: Citation) => string): string {
   return `- ${claim.stance}${targets}: “${escapeInline(claim.content)}” (${flags}) [${cite(claim.cite)}]`
 }
 
-/** Events of the same type at the same place, in first-report order. */
 /**
  * Each event across sources (`reconciledEvents`), then under it its reports as extracted, grouped
  * by type and place ("shooting at the hall", "arson"). A report no event holds (lists cut) comes last.
  */
 function renderEvents(story: BriefStory, cites: (cs: readonly Citation[]) => string): string[] {
-  // A report belongs to the event of its family citing its sentence (one sentence may tell of
-  // an attack and of an arrest).
+  // A report belongs to an event of its family citing its sentence (one sentence may tell of an
+  // attack and of an arrest); of two such events ("attacks in Dravnik and Quillon"), to the one
+  // at its place.
   const at = (c: Citation, family: string) =>
     `${c.document}\u0000${c.sentence ?? ''}\u0000${family}`
-  const eventOf = new Map<string, string>()
+  const eventsAt = new Map<string, BriefEventCluster[]>()
   for (const e of story.reconciledEvents) {
-    for (const c of e.cites) if (!eventOf.has(at(c, e.family))) eventOf.set(at(c, e.family), e.id)
+    for (const c of new Set(e.cites.map((c) => at(c, e.family)))) {
+      eventsAt.set(c, [...(eventsAt.get(c) ?? []), e])
+    }
   }
-  const eventOfReport = (e: BriefEvent) => eventOf.get(at(e.cite, eventFamily(e.type)))
+  const eventOfReport = (report: BriefEvent) => {
+    const events = eventsAt.get(at(report.cite, eventFamily(report.type))) ?? []
+    const place = report.place?.toLowerCase()
+    return (events.find((e) => e.place?.toLowerCase() === place) ?? events[0])?.id
+  }
   const reports = (events: readonly BriefEvent[], indent: string) =>
     groupEvents(events).map((group) => {
       const first = group[0]!
@@ -346,6 +353,7 @@ function renderEvents(story: BriefStory, cites: (cs: readonly Citation[]) => str
   return lines
 }
 
+/** Events of the same type at the same place, in first-report order. */
 function groupEvents(events: readonly BriefEvent[]): BriefEvent[][] {
   const groups = new Map<string, BriefEvent[]>()
   for (const event of events) {

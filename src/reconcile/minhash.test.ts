@@ -115,6 +115,22 @@ describe('findDuplicates', () => {
     expect(inputs.flatMap((input) => index.add(input))).toHaveLength(6)
   })
 
+  it('looks past a passage in a group for the member a document copies whole', () => {
+    const words = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ')
+    const [t1, t2, t3] = [words('alpha', 120), words('beta', 120), words('gamma', 40)]
+    const inputs = [
+      { id: 'a', text: t1, publishedAt: '2026-02-01' },
+      { id: 'b', text: `${t1} ${t2}`, publishedAt: '2026-02-02' },
+      { id: 'c', text: `${t2} ${words('alpha', 45)} ${t3}`, publishedAt: '2026-02-03' },
+    ]
+    const links = findDuplicates(inputs).map((l) => `${l.original}>${l.copy} ${l.kind}`)
+    expect(links).toEqual(['a>b copy', 'a>c passage', 'b>c copy'])
+    expect(copyGroups(inputs, findDuplicates(inputs))).toEqual([
+      { earliest: 'a', members: ['a', 'b', 'c'] },
+    ])
+  })
+
   it('works incrementally: each add reports links to earlier documents only', () => {
     const index = new DuplicateIndex()
     expect(index.add({ id: 'a', text: WIRE })).toEqual([])

@@ -257,10 +257,11 @@ export class DuplicateIndex {
   readonly #groups: UnionFind | null
 
   /**
-   * With `oncePerGroup`, a new document is checked against the earliest-added candidate of each
-   * copy group only, and links to a group at most once: enough to know the groups, and linear
-   * where a story holds hundreds of copies of one wire text (every pair would be quadratic).
-   * Without it (the default) every candidate pair is checked and reported.
+   * With `oncePerGroup`, a new document is checked against the candidates of each copy group,
+   * earliest first, until one is a copy; it then joins the group, and is linked to it once (with
+   * at most one passage link besides): enough to know the groups, and linear where a story holds
+   * hundreds of copies of one wire text (every pair would be quadratic). Without it (the default)
+   * every candidate pair is checked and reported.
    */
   constructor(options: DedupOptions = {}, { oncePerGroup = false } = {}) {
     this.#options = { ...DEFAULTS, ...options }
@@ -295,23 +296,30 @@ export class DuplicateIndex {
     const groups = this.#groups
     if (groups === null) return this.#links(print, candidates)
     groups.add()
-    const linked = new Set<number>()
+    // Groups this document shares a passage with: one passage link each. A passage does not stop
+    // the search in its group, where a later member may be the text it copies whole.
+    const passages = new Set<number>()
     const links: DuplicateLink[] = []
     for (const other of [...candidates].sort((a, b) => a - b)) {
       const group = groups.find(other)
-      if (linked.has(group)) continue
+      if (group === groups.find(index)) continue
       const link = this.#verify(this.#prints[other]!, print)
       if (link === null) continue
-      links.push(link)
-      linked.add(group)
-      if (link.kind === 'copy') groups.union(group, index)
+      if (link.kind === 'copy') {
+        links.push(link)
+        groups.union(group, index)
+      } else if (!passages.has(group)) {
+        links.push(link)
+        passages.add(group)
+      }
     }
     return links
   }
 
   /**
-   * Drops from a bucket every member but the earliest of each copy group: the later ones would
-   * only be skipped as candidates, and a bucket of one wire text's copies stays one long.
+   * Drops from a bucket every member but the earliest of each copy group, so a bucket of one wire
+   * text's copies stays one long. A later member stays a candidate through the buckets its
+   * earliest fellow is not in (the text it adds to the group's).
    */
   #keepEarliestPerGroup(bucket: number[], groups: UnionFind): void {
     const seen = new Set<number>()

@@ -91,6 +91,15 @@ describe('responsibility', () => {
     ])
   })
 
+  it('a candidate named beside the speaker without a list does not deny for itself', () => {
+    const r = responsibility([
+      claim('accuse', 'Minister Pell', ['Orlen', 'Tessaly'], 'd1'),
+      claim('deny', 'Orlen', [], 'd2', 'any part', { speakerText: "Orlen's envoy to Tessaly" }),
+    ])
+    const tessaly = r.actors.find((a) => a.actor.name === 'Tessaly')!
+    expect(tessaly.deniedBy.map((d) => d.speaker.name)).toEqual(['Orlen'])
+  })
+
   it.each<[string, ResponsibilityClaim<string>[], string]>([
     ['nothing', [], 'unknown'],
     ['only a claim', [claim('claim_responsibility', 'Grey Hand', [], 'd1')], 'claimed'],

@@ -136,9 +136,9 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
     const named = candidates.filter(
       (a) => a.key === speaker.key || words.includes(` ${a.name.toLowerCase()}`),
     )
-    // A speaker that is itself a candidate names the others beside it ("Kaldria, Norvenia and
-    // Westria all deny"): each candidate named denies for itself.
-    const coordinated = actors.has(speaker.key)
+    // A speaker that is itself a candidate, listed with others ("Kaldria, Norvenia and Westria
+    // all deny"): each candidate named denies for itself. Not "Kaldria's envoy to Norvenia".
+    const coordinated = actors.has(speaker.key) && named.length > 1 && /,| and /.test(words)
     for (const actor of named) add(actor, 'denied', claim, coordinated ? actor : speaker)
   }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBrief, type Brief } from '../brief/index.js'
 import { ingest } from '../ingest/ingest.js'
-import { createServerDatabase } from '../store/fixtures/server-databases.js'
+import { createServerDatabase, SKIP_SERVER_TESTS } from '../store/fixtures/server-databases.js'
 import { keepStoryBrief, storyFingerprints } from '../reconcile/story-briefs.js'
 import { reconcileAfterSave } from '../reconcile/stories.js'
 import { openStore, type Store } from '../store/index.js'
@@ -126,7 +126,7 @@ describe('keepStoryBrief', () => {
     await expectOnlyCurrentBuildsKept(store)
   })
 
-  it('does the same on the PostgreSQL server', async () => {
+  it.skipIf(SKIP_SERVER_TESTS)('does the same on the PostgreSQL server', async () => {
     const server = await createServerDatabase()
     const on = await openStore(server.url)
     try {

@@ -172,6 +172,13 @@ describe('events', () => {
       ['Lortia', 'GPE'],
     ])
     expect(back.map((e) => [e.type, e.place])).toEqual([['massacre', null]])
+    for (const sentence of [
+      'The minister condemned this attack in Dravnik.',
+      'This bombing in Dravnik killed four people.',
+      'Police said that attacks in Dravnik had doubled.',
+    ]) {
+      expect(events(sentence, [['Dravnik', 'GPE']])[0]!.place?.text).toBe('Dravnik')
+    }
     const claimant = events('The Red Hand, a group active in Lortia, claimed responsibility.', [
       ['Red Hand', 'ORG'],
       ['Lortia', 'GPE'],

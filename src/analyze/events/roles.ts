@@ -131,8 +131,8 @@ const PLACE_REACH = 8
  * The place of one trigger mention: a GPE/LOC/FAC in its sentence. Best: right before the trigger
  * ("the Dravnik attack", "attacked the Amber Hall") or "in/at <place>" shortly after it; then
  * "in/at <place>" anywhere in the sentence. Earlier mentions (`order`) win ties. A trigger that
- * points back ("this massacre") takes a place only right before it or as its object, and so does
- * a claim of responsibility before "in/at <place>" elsewhere in its sentence.
+ * points back ("this massacre") takes a place only right before it, as its object or right after
+ * it; a claim of responsibility takes none from elsewhere in its sentence.
  */
 export function findPlace(
   words: readonly string[],
@@ -152,7 +152,9 @@ export function findPlace(
     const object = p === trigger.end - 1 && p >= trigger.start
     let rank: number
     if (m.last === trigger.start || object) rank = 0
-    else if (preposition && p >= trigger.end && p - trigger.end <= PLACE_REACH && !anaphoric)
+    // After a trigger that points back, only "in/at <place>" right after it ("this attack in
+    // Dravnik"): further on it is too often another clause's ("this massacre sit in Kaldria").
+    else if (preposition && p >= trigger.end && p - trigger.end <= (anaphoric ? 0 : PLACE_REACH))
       rank = 0
     else if (preposition && !anaphoric && !nearOnly) rank = 1
     // A bare place elsewhere in the sentence is too often the accused or the speaker
