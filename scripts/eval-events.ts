@@ -13,7 +13,9 @@
  *   - the method: the learned pair scorer of models/events/pair-model.json (logistic regression
  *     trained on ECB+ Train by `npm run train:events`, which also chose its thresholds on Dev) and
  *     average-link clustering inside predicted document clusters (`scoredCoreference`).
- * Documents are clustered from their words only (tf-idf cosine, average link); the gold topic and
+ * Documents are clustered from their words only (tf-idf cosine, average link); for the learned
+ * scorer each cluster is then cut in two subtopics when its spectral bisection over the
+ * cluster-local tf-idf of words, names and numbers is cheap (`splitSubtopics`). The gold topic and
  * subtopic in the document id are not used.
  * Lemmas come from compromise (head word: the first word of a multi-word mention when it is a
  * verb, else the last). Arguments are the capitalised words and numbers of the mention's
@@ -33,6 +35,7 @@ import {
   type EventCorefOptions,
   type PairModel,
 } from '../src/reconcile/event-coref.js'
+import { modelDocumentClusters } from '../src/reconcile/event-coref-subtopics.js'
 import { clusterIndex, loadSplit, SYNONYMS, WEAK, type Split } from './train-events.js'
 
 const devOnly = process.argv.includes('--split') && process.argv.includes('dev')
@@ -103,7 +106,10 @@ function main(): void {
   console.log(
     `Tuned on Dev (${dev.mentions.length} mentions, ${dev.documents.length} documents): ` +
       `baseline document-cluster threshold ${baseline.threshold}; method threshold ` +
-      `${method.threshold}, ${describe(method.options)}.\n`,
+      `${method.threshold}, ${describe(method.options)}; learned scorer (by npm run ` +
+      `train:events) document threshold ${model.documentThreshold}, names ×` +
+      `${model.documentNameWeight ?? 0}, subtopic cut ${model.subtopicCut ?? 'none'}, link ` +
+      `threshold ${model.threshold}.\n`,
   )
 
   const report = (name: string, split: Split) => {
@@ -133,15 +139,13 @@ function main(): void {
         corefScores(split.key, eventCoreference(split.mentions, forMethod, method.options)),
       ),
     )
-    const forModel = clusterIndex(
-      clusterDocuments(split.documents, model.documentThreshold, model.documentNameWeight ?? 0),
-    )
+    const forModel = clusterIndex(modelDocumentClusters(split.documents, model))
     const learned = scoredCoreference(split.mentions, forModel, model, {
       documentSimilarity: documentSimilarity(split.documents),
     })
     console.log(
       row(
-        'learned pair scorer + average link + document clusters',
+        'learned pair scorer + average link + document subtopic clusters',
         corefScores(split.key, learned),
       ),
     )

@@ -39,6 +39,7 @@ import {
   type PairModel,
   type ScoredMention,
 } from '../src/reconcile/event-coref.js'
+import { splitSubtopics } from '../src/reconcile/event-coref-subtopics.js'
 
 const root = new URL('../../shared/data/ecbplus/', import.meta.url).pathname
 
@@ -70,6 +71,8 @@ const TIME =
 
 const MONTH =
   /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i
+
+const NUMBER = /^\d+([.,]\d+)?$/
 
 const LIGHT = new Set(['open', 'take', 'make', 'have', 'give', 'go', 'get', 'do', 'set', 'put'])
 
@@ -159,7 +162,7 @@ export function loadSplit(name: 'Train' | 'Dev' | 'Test'): Split {
     sentence.forEach((token, i) => {
       if (token === undefined || inMention.has(i)) return
       if (TIME.test(token)) times.add(token.toLowerCase())
-      else if ((i > 0 && /^\p{Lu}/u.test(token)) || /^\d+([.,]\d+)?$/.test(token)) {
+      else if ((i > 0 && /^\p{Lu}/u.test(token)) || NUMBER.test(token)) {
         if (!STOP.has(token.toLowerCase())) args.add(token.toLowerCase())
       }
       const w = contentWord(token)
@@ -197,16 +200,18 @@ export function loadSplit(name: 'Train' | 'Dev' | 'Test'): Split {
   const documents = [...sentences.entries()].map(([id, sents]): CorefDocument => {
     const terms = new Map<string, number>()
     const names = new Map<string, number>()
+    const numbers = new Map<string, number>()
     for (const s of sents) {
       ;(s ?? []).forEach((token, i) => {
         if (token === undefined) return
         const t = token.toLowerCase()
         if (i > 0 && /^\p{Lu}/u.test(token) && !STOP.has(t)) add(names, t)
+        if (NUMBER.test(token)) add(numbers, token)
         if (t.length < 3 || STOP.has(t) || !/^\p{L}+$/u.test(t)) return
         add(terms, t)
       })
     }
-    return { id, terms, names }
+    return { id, terms, names, numbers }
   })
   const topicOf = new Map(documents.map((d) => [d.id, Number(d.id.split('_')[0])]))
   return { mentions, key: [...chains.values()], chainOf, documents, topicOf }
@@ -261,6 +266,9 @@ export function candidatePairs(
   }
   return pairs
 }
+
+/** Normalised cuts tried on Dev for `splitSubtopics` (undefined: no split). */
+const SUBTOPIC_CUTS = [undefined, 0.4, 0.45, 0.5, 0.55]
 
 const logOdds = (c: { yes: number; all: number }) => Math.log((c.yes + 0.5) / (c.all - c.yes + 0.5))
 
@@ -353,32 +361,48 @@ function main(): void {
     weakLemmas: WEAK,
   }
   const devCtx = pairContext(dev.mentions, model, documentSimilarity(dev.documents))
-  let best = { conll: -1, threshold: 0, documentThreshold: 0, nameWeight: 0 }
-  for (const nameWeight of [0, 0.5, 1, 2]) {
-    for (const documentThreshold of [0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2]) {
-      const clusters = clusterIndex(clusterDocuments(dev.documents, documentThreshold, nameWeight))
-      const scored = scorePairs(dev.mentions, clusters, model, devCtx)
-      const row: string[] = []
-      for (let threshold = 0.2; threshold <= 0.801; threshold += 0.05) {
-        const response = clusterScored(dev.mentions, scored, threshold)
-        const conll = corefScores(dev.key, response).conll
-        row.push(`${threshold.toFixed(2)}:${(100 * conll).toFixed(1)}`)
-        if (conll > best.conll) best = { conll, threshold, documentThreshold, nameWeight }
+  let best = {
+    conll: -1,
+    threshold: 0,
+    documentThreshold: 0,
+    nameWeight: 0,
+    subtopicCut: undefined as number | undefined,
+  }
+  for (const nameWeight of [0, 0.5, 1]) {
+    for (const documentThreshold of [0.04, 0.06, 0.08, 0.1, 0.12]) {
+      const topics = clusterDocuments(dev.documents, documentThreshold, nameWeight)
+      for (const subtopicCut of SUBTOPIC_CUTS) {
+        const clusters = clusterIndex(
+          subtopicCut === undefined ? topics : splitSubtopics(dev.documents, topics, subtopicCut),
+        )
+        const scored = scorePairs(dev.mentions, clusters, model, devCtx)
+        const row: string[] = []
+        for (let threshold = 0.2; threshold <= 0.801; threshold += 0.05) {
+          const response = clusterScored(dev.mentions, scored, threshold)
+          const conll = corefScores(dev.key, response).conll
+          row.push(`${threshold.toFixed(2)}:${(100 * conll).toFixed(1)}`)
+          if (conll > best.conll) {
+            best = { conll, threshold, documentThreshold, nameWeight, subtopicCut }
+          }
+        }
+        console.log(
+          `Dev, names ×${nameWeight}, document threshold ${documentThreshold}, subtopic cut ` +
+            `${subtopicCut ?? 'none'}: ${row.join(' ')}`,
+        )
       }
-      console.log(
-        `Dev, names ×${nameWeight}, document threshold ${documentThreshold}: ${row.join(' ')}`,
-      )
     }
   }
   console.log(
     `Dev best CoNLL F1 ${(100 * best.conll).toFixed(1)}: document threshold ` +
-      `${best.documentThreshold}, names ×${best.nameWeight}, link threshold ${best.threshold.toFixed(2)}`,
+      `${best.documentThreshold}, names ×${best.nameWeight}, subtopic cut ` +
+      `${best.subtopicCut ?? 'none'}, link threshold ${best.threshold.toFixed(2)}`,
   )
   const out: PairModel = {
     ...model,
     threshold: Math.round(best.threshold * 100) / 100,
     documentThreshold: best.documentThreshold,
     documentNameWeight: best.nameWeight,
+    ...(best.subtopicCut === undefined ? {} : { subtopicCut: best.subtopicCut }),
   }
   const path = option(
     'out',

@@ -13,20 +13,32 @@ export interface CorefDocument {
   readonly terms: ReadonlyMap<string, number>
   /** Counts of capitalised words (names, weekdays), lower-cased: used with a `nameWeight`. */
   readonly names?: ReadonlyMap<string, number>
+  /** Counts of numbers ("7.1", "2008"): used with a `numberWeight`. */
+  readonly numbers?: ReadonlyMap<string, number>
 }
 
-/** Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`). */
+/**
+ * Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`): the
+ * weighted mean of the cosines of the content words (weight 1), the names (`nameWeight`) and the
+ * numbers (`numberWeight`).
+ */
 export function documentSimilarityMatrix(
   docs: readonly CorefDocument[],
   nameWeight = 0,
+  numberWeight = 0,
 ): Float64Array[] {
   const sim = termSimilarity(docs.map((d) => d.terms))
-  if (nameWeight > 0) {
-    const names = termSimilarity(docs.map((d) => d.names ?? new Map<string, number>()))
-    sim.forEach((row, i) =>
-      row.forEach((x, j) => (row[j] = (x + nameWeight * names[i]![j]!) / (1 + nameWeight))),
-    )
+  const empty = new Map<string, number>()
+  for (const [weight, bag] of [
+    [nameWeight, (d: CorefDocument) => d.names ?? empty],
+    [numberWeight, (d: CorefDocument) => d.numbers ?? empty],
+  ] as const) {
+    if (weight <= 0) continue
+    const other = termSimilarity(docs.map(bag))
+    sim.forEach((row, i) => row.forEach((x, j) => (row[j] = x + weight * other[i]![j]!)))
   }
+  const total = 1 + nameWeight + numberWeight
+  for (const row of sim) row.forEach((x, j) => (row[j] = x / total))
   return sim
 }
 
@@ -279,6 +291,11 @@ export interface PairModel {
   readonly documentThreshold: number
   /** Weight of the name cosine in the document similarity (see {@link clusterDocuments}). */
   readonly documentNameWeight?: number
+  /**
+   * Largest normalised cut at which a document cluster is split in two subtopics
+   * (`splitSubtopics` of event-coref-subtopics.ts); absent: clusters are not split.
+   */
+  readonly subtopicCut?: number
   readonly synonyms: readonly (readonly string[])[]
   readonly weakLemmas: readonly string[]
 }
