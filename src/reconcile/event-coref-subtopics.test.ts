@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  modelDocumentClusters,
-  spectralBisection,
-  splitSubtopics,
-  symmetricEigen,
-} from './event-coref-subtopics.js'
+import { documentSubtopics, spectralBisection, symmetricEigen } from './event-coref-subtopics.js'
 
 const bag = (text: string) => {
   const map = new Map<string, number>()
@@ -55,23 +50,29 @@ describe('spectralBisection', () => {
   })
 })
 
-describe('splitSubtopics', () => {
+describe('documentSubtopics', () => {
+  const ids = floods.map((d) => d.id)
+  const groups = (subtopicOf: (id: string) => number | undefined) => {
+    const byTopic = new Map<number | undefined, string[]>()
+    for (const id of ids) byTopic.set(subtopicOf(id), [...(byTopic.get(subtopicOf(id)) ?? []), id])
+    return [...byTopic.values()].map((g) => g.join(' ')).sort()
+  }
+
   it('splits a cluster holding two events of one kind', () => {
-    const ids = floods.map((d) => d.id)
-    const parts = splitSubtopics(floods, [ids], 0.6)
-    expect(parts.map((p) => [...p].sort().join(' ')).sort()).toEqual(['l1 l2 l3', 'p1 p2 p3'])
+    const { subtopicOf } = documentSubtopics(floods, [ids], 0.6)
+    expect(groups(subtopicOf)).toEqual(['l1 l2 l3', 'p1 p2 p3'])
   })
 
   it('keeps a cluster whole when the cut is above the limit, and small clusters always', () => {
-    const ids = floods.map((d) => d.id)
-    expect(splitSubtopics(floods, [ids], 0)).toEqual([ids])
-    expect(splitSubtopics(floods, [['p1', 'l1']], 1)).toEqual([['p1', 'l1']])
+    expect(groups(documentSubtopics(floods, [ids], 0).subtopicOf)).toEqual([ids.join(' ')])
+    const small = documentSubtopics(floods, [['p1', 'l1']], 1)
+    expect(small.subtopicOf('p1')).toBe(small.subtopicOf('l1'))
+    expect(small.subtopicOf('p2')).toBeUndefined()
   })
 
-  it('a model without a subtopic cut keeps the document clusters', () => {
-    const clusters = modelDocumentClusters(floods, { documentThreshold: 0.01 })
-    expect(clusters).toHaveLength(1)
-    const split = modelDocumentClusters(floods, { documentThreshold: 0.01, subtopicCut: 0.6 })
-    expect(split).toHaveLength(2)
+  it('measures similarity with the IDF of the cluster, and none across clusters', () => {
+    const { localSimilarity } = documentSubtopics(floods, [ids.slice(0, 3), ids.slice(3)], 0)
+    expect(localSimilarity('p1', 'p2')).toBeGreaterThan(0)
+    expect(localSimilarity('p1', 'l1')).toBe(0)
   })
 })

@@ -5,15 +5,12 @@
  * documents of each event share names, places and numbers that the other event's documents lack.
  * Inside each cluster the document similarity is computed again with the IDF of that cluster only
  * (so that the words every document of the topic uses weigh nothing) and the cluster is cut in two
- * along the normalised-cut spectral bisection when that cut is cheap enough.
+ * along the normalised-cut spectral bisection when that cut is cheap enough. The subtopics are
+ * pair features of the learned scorer (event-coref.ts), not hard limits: a wrong cut can be
+ * overruled by the mentions' own evidence.
  */
 
-import {
-  clusterDocuments,
-  documentSimilarityMatrix,
-  type CorefDocument,
-  type PairModel,
-} from './event-coref.js'
+import { documentSimilarityMatrix, type CorefDocument } from './event-coref.js'
 
 /**
  * Eigenvalues and eigenvectors of a symmetric matrix by cyclic Jacobi rotations (the matrices
@@ -107,39 +104,55 @@ export function spectralBisection(similarity: readonly Float64Array[]): Bisectio
 /** Fewest documents in a cluster worth splitting. */
 const MIN_SPLIT = 3
 
+/** What the pair features read of the predicted subtopics. */
+export interface DocumentSubtopics {
+  /** The subtopic of a document (undefined: a document outside the clusters). */
+  readonly subtopicOf: (document: string) => number | undefined
+  /**
+   * The cluster-local tf-idf cosine of two documents (content words, names and numbers, IDF over
+   * their cluster's documents); 0 for documents of different clusters.
+   */
+  readonly localSimilarity: (a: string, b: string) => number
+}
+
 /**
- * Each cluster of documents (ids) cut once in two when its spectral bisection's normalised cut
- * is at most `maxCut`, over the cluster-local tf-idf cosine of content words, names and numbers
- * (equal weights).
+ * The subtopics of document clusters (ids): each cluster is cut once in two when the spectral
+ * bisection of its cluster-local similarity has a normalised cut of at most `maxCut`.
  */
-export function splitSubtopics(
+export function documentSubtopics(
   docs: readonly CorefDocument[],
   clusters: readonly string[][],
   maxCut: number,
-): string[][] {
+): DocumentSubtopics {
   const byId = new Map(docs.map((d) => [d.id, d]))
-  return clusters.flatMap((cluster) => {
-    if (cluster.length < MIN_SPLIT) return [cluster]
-    const local = documentSimilarityMatrix(
+  const subtopic = new Map<string, number>()
+  const local = new Map<string, { matrix: Float64Array[]; index: number }>()
+  let subtopics = 0
+  for (const cluster of clusters) {
+    const matrix = documentSimilarityMatrix(
       cluster.map((id) => byId.get(id)!),
       1,
       1,
     )
-    const { parts, cut } = spectralBisection(local)
-    return cut > maxCut ? [cluster] : parts.map((part) => part.map((i) => cluster[i]!))
-  })
-}
-
-/**
- * The document clusters a pair model was tuned with: {@link clusterDocuments} at its
- * `documentThreshold` and `documentNameWeight`, then {@link splitSubtopics} at its `subtopicCut`.
- */
-export function modelDocumentClusters(
-  docs: readonly CorefDocument[],
-  model: Pick<PairModel, 'documentThreshold' | 'documentNameWeight' | 'subtopicCut'>,
-): string[][] {
-  const clusters = clusterDocuments(docs, model.documentThreshold, model.documentNameWeight ?? 0)
-  return model.subtopicCut === undefined
-    ? clusters
-    : splitSubtopics(docs, clusters, model.subtopicCut)
+    cluster.forEach((id, index) => local.set(id, { matrix, index }))
+    const bisection = cluster.length < MIN_SPLIT ? undefined : spectralBisection(matrix)
+    const parts =
+      bisection === undefined || bisection.cut > maxCut
+        ? [cluster.map((_, i) => i)]
+        : bisection.parts
+    for (const part of parts) {
+      for (const i of part) subtopic.set(cluster[i]!, subtopics)
+      subtopics++
+    }
+  }
+  return {
+    subtopicOf: (document) => subtopic.get(document),
+    localSimilarity: (a, b) => {
+      const x = local.get(a)
+      const y = local.get(b)
+      return x === undefined || y === undefined || x.matrix !== y.matrix
+        ? 0
+        : x.matrix[x.index]![y.index]!
+    },
+  }
 }
