@@ -7,7 +7,9 @@
  *    whether they corefer, counted by their (sorted) lemma pair; the prior is the smoothed
  *    log-odds. While training, each topic's pairs see only the counts of the other topics, so the
  *    weights do not learn to trust a prior that has seen their own labels.
- * 2. Logistic regression (AdaGrad, L2) over the features of `pairFeatures`.
+ * 2. Logistic regression (AdaGrad, L2) over the features of `pairFeatures`, including the
+ *    predicted subtopics of the train document clusters (`documentSubtopics`, cut 0.45: the cut
+ *    that best recovers the gold train subtopics).
  * 3. On Dev: the document-clustering threshold and name weight (`clusterDocuments`) and the
  *    average-link threshold with the best CoNLL F1. Test is not read.
  *
