@@ -13,8 +13,11 @@
  *   - the method: the learned pair scorer of models/events/pair-model.json (logistic regression
  *     trained on ECB+ Train by `npm run train:events`, which also chose its thresholds on Dev) and
  *     average-link clustering inside predicted document clusters (`scoredCoreference`).
- * Documents are clustered from their words only (tf-idf cosine, average link); the gold topic and
- * subtopic in the document id are not used.
+ * Documents are clustered from their words only (tf-idf cosine, average link); for the learned
+ * scorer each cluster is also cut in two predicted subtopics when the spectral bisection of its
+ * cluster-local tf-idf of words, names and numbers is cheap (`documentSubtopics`): whether two
+ * mentions' documents share a predicted subtopic is a pair feature. The gold topic and subtopic
+ * in the document id are not used.
  * Lemmas come from compromise (head word: the first word of a multi-word mention when it is a
  * verb, else the last). Arguments are the capitalised words and numbers of the mention's
  * sentence, times its weekday, month, year and "yesterday"-like words: no gold entity mention
@@ -33,6 +36,7 @@ import {
   type EventCorefOptions,
   type PairModel,
 } from '../src/reconcile/event-coref.js'
+import { documentSubtopics } from '../src/reconcile/event-coref-subtopics.js'
 import { clusterIndex, loadSplit, SYNONYMS, WEAK, type Split } from './train-events.js'
 
 const devOnly = process.argv.includes('--split') && process.argv.includes('dev')
@@ -103,7 +107,10 @@ function main(): void {
   console.log(
     `Tuned on Dev (${dev.mentions.length} mentions, ${dev.documents.length} documents): ` +
       `baseline document-cluster threshold ${baseline.threshold}; method threshold ` +
-      `${method.threshold}, ${describe(method.options)}.\n`,
+      `${method.threshold}, ${describe(method.options)}; learned scorer (by npm run ` +
+      `train:events) document threshold ${model.documentThreshold}, names ×` +
+      `${model.documentNameWeight ?? 0}, link threshold ${model.threshold} (subtopic cut ` +
+      `${model.subtopicCut ?? 'none'}, chosen on Train).\n`,
   )
 
   const report = (name: string, split: Split) => {
@@ -133,11 +140,16 @@ function main(): void {
         corefScores(split.key, eventCoreference(split.mentions, forMethod, method.options)),
       ),
     )
-    const forModel = clusterIndex(
-      clusterDocuments(split.documents, model.documentThreshold, model.documentNameWeight ?? 0),
+    const topics = clusterDocuments(
+      split.documents,
+      model.documentThreshold,
+      model.documentNameWeight ?? 0,
     )
-    const learned = scoredCoreference(split.mentions, forModel, model, {
+    const learned = scoredCoreference(split.mentions, clusterIndex(topics), model, {
       documentSimilarity: documentSimilarity(split.documents),
+      ...(model.subtopicCut === undefined
+        ? {}
+        : { subtopics: documentSubtopics(split.documents, topics, model.subtopicCut) }),
     })
     console.log(
       row(

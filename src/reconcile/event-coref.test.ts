@@ -140,6 +140,23 @@ describe('learned pair scorer', () => {
     expect(g.get('sent*other')).toBe(0)
   })
 
+  it('tells whether the documents share a predicted subtopic', () => {
+    const a = sm('a', 'd1', 'flood', ['harbour'])
+    const b = sm('b', 'd2', 'flood', ['harbour'])
+    const subtopics = {
+      subtopicOf: (d: string) => (d === 'd1' ? 0 : 1),
+      localSimilarity: () => 0.3,
+    }
+    const f = pairFeatures(
+      a,
+      b,
+      pairContext([a, b], model, () => 0, subtopics),
+    )
+    expect(f.get('subtopic=split*same')).toBe(1)
+    expect(f.get('localDocBin=4*same')).toBe(1)
+    expect(pairFeatures(a, b, pairContext([a, b], model)).has('subtopic=split*same')).toBe(false)
+  })
+
   it('joins mentions whose sentences agree and keeps the others apart', () => {
     const mentions = [
       sm('a', 'd1', 'kill', ['harbour', 'flood', 'portmere']),

@@ -7,26 +7,40 @@
  * is the first step alone. No neural model; everything is counts and sets.
  */
 
+import type { DocumentSubtopics } from './event-coref-subtopics.js'
+
 export interface CorefDocument {
   readonly id: string
   /** Term counts of the document's content words. */
   readonly terms: ReadonlyMap<string, number>
   /** Counts of capitalised words (names, weekdays), lower-cased: used with a `nameWeight`. */
   readonly names?: ReadonlyMap<string, number>
+  /** Counts of numbers ("7.1", "2008"): used with a `numberWeight`. */
+  readonly numbers?: ReadonlyMap<string, number>
 }
 
-/** Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`). */
+/**
+ * Tf-idf cosine of every pair of documents (log term frequency, log IDF over `docs`): the
+ * weighted mean of the cosines of the content words (weight 1), the names (`nameWeight`) and the
+ * numbers (`numberWeight`).
+ */
 export function documentSimilarityMatrix(
   docs: readonly CorefDocument[],
   nameWeight = 0,
+  numberWeight = 0,
 ): Float64Array[] {
   const sim = termSimilarity(docs.map((d) => d.terms))
-  if (nameWeight > 0) {
-    const names = termSimilarity(docs.map((d) => d.names ?? new Map<string, number>()))
-    sim.forEach((row, i) =>
-      row.forEach((x, j) => (row[j] = (x + nameWeight * names[i]![j]!) / (1 + nameWeight))),
-    )
+  const empty = new Map<string, number>()
+  for (const [weight, bag] of [
+    [nameWeight, (d: CorefDocument) => d.names ?? empty],
+    [numberWeight, (d: CorefDocument) => d.numbers ?? empty],
+  ] as const) {
+    if (weight <= 0) continue
+    const other = termSimilarity(docs.map(bag))
+    sim.forEach((row, i) => row.forEach((x, j) => (row[j] = x + weight * other[i]![j]!)))
   }
+  const total = 1 + nameWeight + numberWeight
+  for (const row of sim) row.forEach((x, j) => (row[j] = x / total))
   return sim
 }
 
@@ -279,6 +293,11 @@ export interface PairModel {
   readonly documentThreshold: number
   /** Weight of the name cosine in the document similarity (see {@link clusterDocuments}). */
   readonly documentNameWeight?: number
+  /**
+   * Largest normalised cut at which a document cluster is split in two subtopics for the
+   * subtopic features (`documentSubtopics` of event-coref-subtopics.ts); absent: no such feature.
+   */
+  readonly subtopicCut?: number
   readonly synonyms: readonly (readonly string[])[]
   readonly weakLemmas: readonly string[]
 }
@@ -291,6 +310,8 @@ export interface PairContext {
   /** Log-odds prior of a lemma pair (undefined: unseen). */
   readonly prior: (a: string, b: string) => number | undefined
   readonly documentSimilarity: (a: string, b: string) => number
+  /** Predicted subtopics of the documents; absent: no subtopic feature. */
+  readonly subtopics?: DocumentSubtopics
 }
 
 const trigrams = (word: string): Set<string> => {
@@ -442,6 +463,14 @@ export function pairFeatures(
     f.set('doc', doc)
     f.set(`docBin=${bin(doc, [0.1, 0.2, 0.3, 0.4])}`, 1)
   }
+  if (!sameDoc && ctx.subtopics !== undefined) {
+    const l = lex === 'same' ? 'same' : 'other'
+    const { subtopicOf, localSimilarity } = ctx.subtopics
+    const split = subtopicOf(a.document) !== subtopicOf(b.document)
+    f.set(`subtopic=${split ? 'split' : 'same'}*${l}`, 1)
+    const local = localSimilarity(a.document, b.document)
+    f.set(`localDocBin=${bin(local, [0.02, 0.05, 0.1, 0.2])}*${l}`, 1)
+  }
   return f
 }
 
@@ -449,6 +478,7 @@ export function pairContext(
   mentions: readonly ScoredMention[],
   model: Pick<PairModel, 'lemmaPairs' | 'synonyms' | 'weakLemmas'>,
   documentSimilarity: (a: string, b: string) => number = () => 0,
+  subtopics?: DocumentSubtopics,
 ): PairContext {
   const synonyms = new Map<string, string>()
   for (const group of model.synonyms) for (const w of group) synonyms.set(w, group[0]!)
@@ -458,6 +488,7 @@ export function pairContext(
     weak: new Set(model.weakLemmas),
     prior: (a, b) => model.lemmaPairs[pairKey(a, b)],
     documentSimilarity,
+    ...(subtopics === undefined ? {} : { subtopics }),
   }
 }
 
@@ -479,10 +510,14 @@ export function scoredCoreference(
   mentions: readonly ScoredMention[],
   clusterOfDocument: ReadonlyMap<string, number>,
   model: PairModel,
-  options: { threshold?: number; documentSimilarity?: (a: string, b: string) => number } = {},
+  options: {
+    threshold?: number
+    documentSimilarity?: (a: string, b: string) => number
+    subtopics?: DocumentSubtopics
+  } = {},
 ): string[][] {
   const threshold = options.threshold ?? model.threshold
-  const ctx = pairContext(mentions, model, options.documentSimilarity)
+  const ctx = pairContext(mentions, model, options.documentSimilarity, options.subtopics)
   const out: string[][] = []
   for (const { list, link } of scorePairs(mentions, clusterOfDocument, model, ctx)) {
     for (const cluster of averageLink(link, threshold)) {
