@@ -344,6 +344,18 @@ table('indirect speech', [
     'Varga described the attack as an act of war.',
     [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }],
   ],
+  [
+    'The army withdrew and local officials said the town was calm.',
+    [{ speaker: 'local officials', cue: 'said', content: 'the town was calm' }],
+  ],
+  [
+    'The guards left and the mayor said the road was open.',
+    [{ speaker: 'the mayor', cue: 'said', content: 'the road was open' }],
+  ],
+  [
+    'Federal and state officials said the dam held.',
+    [{ speaker: 'Federal and state officials', cue: 'said' }],
+  ],
 ])
 
 table('according to', [
