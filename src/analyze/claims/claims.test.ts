@@ -165,6 +165,17 @@ table('direct quotes, cue before', [
     'According to state media, “the suspects were trained abroad.”',
     [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }],
   ],
+  [
+    'Varga said in a letter that the guards “ignored every warning” before the attack.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        content: 'that the guards “ignored every warning” before the attack',
+        kind: 'mixed',
+      },
+    ],
+  ],
 ])
 
 table('quotes interrupted by the cue, and quotes spanning sentences', [
