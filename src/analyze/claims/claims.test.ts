@@ -367,6 +367,10 @@ table('indirect speech', [
     'Federal and state officials said the dam held.',
     [{ speaker: 'Federal and state officials', cue: 'said' }],
   ],
+  [
+    'The plan was endorsed by three unions.',
+    [{ speaker: 'three unions', cue: 'was endorsed', content: 'The plan' }],
+  ],
 ])
 
 table('according to', [
