@@ -368,6 +368,16 @@ table('indirect speech', [
     [{ speaker: 'Federal and state officials', cue: 'said' }],
   ],
   [
+    'VELENOR ― The closure is an insult to all residents, local officials said Friday afternoon, as they rejected the plan.',
+    [
+      {
+        speaker: 'local officials',
+        cue: 'said',
+        content: 'The closure is an insult to all residents',
+      },
+    ],
+  ],
+  [
     'The plan was endorsed by three unions.',
     [{ speaker: 'three unions', cue: 'was endorsed', content: 'The plan' }],
   ],

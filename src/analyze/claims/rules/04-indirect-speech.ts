@@ -412,8 +412,11 @@ function trailingAttribution(scope: SentenceScope): boolean {
         contentLast = k - 1
         rule = 'indirect-content-cue-speaker'
       } else {
-        // CONTENT, X said. / CONTENT, officials said, in the deadliest attack in years.
-        if (!isShortTail(words, cueEnd + 1, end) && words[cueEnd + 1]?.lower !== ',') continue
+        // CONTENT, X said. / CONTENT, officials said, in the deadliest attack in years. /
+        // CONTENT, lawmakers said Friday afternoon, as they …
+        let tail = cueEnd + 1
+        while (TIME_WORDS.has(words[tail]?.lower ?? '')) tail++
+        if (!isShortTail(words, tail, end) && words[tail]?.lower !== ',') continue
         const left = leftOfCue(words, k)
         if (left.last < 1 || left.passive) continue
         const [first, sLast] = speakerLeftSpan(words, left.last, lexicon)
