@@ -378,6 +378,10 @@ table('indirect speech', [
     ],
   ],
   [
+    'But the plan failed, officials said.',
+    [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
+  ],
+  [
     'The plan was endorsed by three unions.',
     [{ speaker: 'three unions', cue: 'was endorsed', content: 'The plan' }],
   ],
