@@ -378,6 +378,13 @@ table('indirect speech', [
     ],
   ],
   [
+    'Varga says the plan is “reckless, even for him.” She says it shows that Brell is “unfit to lead.”',
+    [
+      { speaker: 'Varga', cue: 'says', content: 'the plan is “reckless, even for him.”' },
+      { speaker: 'She', cue: 'says', content: 'it shows that Brell is “unfit to lead.”' },
+    ],
+  ],
+  [
     'But the plan failed, officials said.',
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],

@@ -72,6 +72,15 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
     const w = words[t] as Word
     if (overlapsAny(blocked, w)) return t - 1
     if (clauses && t > from && w.lower === ';' && !insideQuote(scope.input.quotes, w)) return t - 1
+    // '… even for him.” She says …': a quotation closed by a full stop ends the sentence when a
+    // capitalised word follows (the sentence splitter keeps them together).
+    if (
+      t > from &&
+      ['.', '!', '?'].includes(words[t - 1]?.lower ?? '') &&
+      (words[t + 1]?.upper ?? false) &&
+      scope.input.quotes.some((q) => q.end === w.end)
+    )
+      return t
     // "…, adding that …" / "… and said …" starts an attribution of its own.
     if (
       clauses &&
