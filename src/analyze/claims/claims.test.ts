@@ -166,6 +166,10 @@ table('direct quotes, cue before', [
     [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }],
   ],
   [
+    'Brell said on Friday that “the doors were locked.”',
+    [{ speaker: 'Brell', cue: 'said', content: 'that “the doors were locked.”' }],
+  ],
+  [
     'Varga said in a letter that the guards “ignored every warning” before the attack.',
     [
       {

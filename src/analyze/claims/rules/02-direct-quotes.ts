@@ -156,9 +156,9 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
     let cueEnd = cueLast(words, k, lexicon)
-    // "said in the letter that the ad “…” suggests …": the content is the that-clause, quotation
-    // and all, which the indirect-speech pass reads.
-    if (words.some((x, t) => t > cueEnd + 1 && t < end && x.lower === 'that')) return null
+    // "said in the letter that the ad “…” suggests …", "said on Friday that “…”": the content is
+    // the that-clause, quotation and all, which the indirect-speech pass reads.
+    if (words.some((x, t) => t > cueEnd + 1 && t <= end && x.lower === 'that')) return null
     let thatStart: number | null = null
     // What stands between the cue and the quote: nothing, "that", an addressee, an adjunct.
     let targetSpan: Span | null = null
