@@ -126,6 +126,10 @@ table('direct quotes, every style, cue after', [
     '“Nobody warned us,” one of the guards added on Sunday.',
     [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }],
   ],
+  [
+    '“We will not back down,” said Rep. Jan Roe (D-N.Y.), head of the caucus.',
+    [{ speaker: 'Rep. Jan Roe (D-N.Y.), head of the caucus', cue: 'said' }],
+  ],
 ])
 
 table('direct quotes signed after a dash', [

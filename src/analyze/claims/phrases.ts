@@ -311,7 +311,12 @@ export function paragraphStart(text: string, from: number): number {
 
 /** A speaker after an inverted cue, with its appositive up to the end of the clause. */
 export function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
-  const last = speakerAfter(words, first)
+  let last = speakerAfter(words, first)
+  // "Rep. Jan Roe (D-N.Y.), chair of …": the party and state belong to the name.
+  if (last >= 0 && words[last + 1]?.lower === '(') {
+    const close = words.findIndex((w, k) => k > last + 1 && k <= last + 8 && w.lower === ')')
+    if (close > 0) last = close
+  }
   if (last < 0 || words[last + 1]?.lower !== ',') return last
   // ", speaking of …" is a new attribution, not an appositive.
   const next = words[last + 2]
