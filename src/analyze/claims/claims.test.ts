@@ -393,6 +393,13 @@ table('indirect speech', [
     ],
   ],
   [
+    '“The hall is safe,” the mayor said, adding that the guards were armed.',
+    [
+      { speaker: 'the mayor', cue: 'said', content: '“The hall is safe,”' },
+      { speaker: 'the mayor', cue: 'adding', content: 'that the guards were armed' },
+    ],
+  ],
+  [
     'But the plan failed, officials said.',
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],

@@ -691,7 +691,7 @@ function leftToRight(scope: SentenceScope): void {
         }
       }
       let speaker: Span | null = lastSpeaker
-      const subjectLast = speaker === null ? subjectEnd(words) : -1
+      const subjectLast = speaker === null ? subjectEnd(words, lexicon) : -1
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectLast >= 0 && subjectLast < i - 1) {
         // The same speaker as the sentence's first attribution, if it had one ("X accused Y …
@@ -785,7 +785,7 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
 }
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
-function subjectEnd(words: readonly Word[]): number {
+function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
   let head = words[0]
   if (head === undefined) return -1
   let from = 0
@@ -797,7 +797,7 @@ function subjectEnd(words: readonly Word[]): number {
     while ([',', '.'].includes(words[from]?.lower ?? '')) from++
     head = words[from]
     if (head === undefined) return -1
-    return subjectEndFrom(words, from)
+    return subjectEndFrom(words, from, lexicon)
   }
   // "On Thursday, Trump …": the subject follows an opening adjunct.
   if (NP_STOPS_OPENING.has(head.lower)) {
@@ -807,8 +807,7 @@ function subjectEnd(words: readonly Word[]): number {
     head = words[from]
     if (head === undefined) return -1
   }
-  const end = subjectEndFrom(words, from)
-  return end
+  return subjectEndFrom(words, from, lexicon)
 }
 
 const NP_STOPS_OPENING = new Set([
@@ -846,11 +845,19 @@ const NP_STOPS_OPENING = new Set([
 ])
 
 /** The subject's last word when the subject starts at words[from] (-1 if it does not look like one). */
-function subjectEndFrom(words: readonly Word[], from: number): number {
+function subjectEndFrom(words: readonly Word[], from: number, lexicon: ClaimsLexicon): number {
   const head = words[from]
   if (head === undefined) return -1
-  if (DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower))
-    return PRONOUNS.has(head.lower) ? from : speakerAfter(words, from)
+  if (PRONOUNS.has(head.lower)) return from
+  if (DETERMINERS.has(head.lower)) {
+    // "…,” the mayor said, adding …": the subject ends before its own cue.
+    const last = speakerAfter(words, from)
+    for (let k = from + 1; k <= last; k++) {
+      const w = words[k] as Word
+      if (!w.upper && lexicon.cues.has(w.lower)) return k - 1
+    }
+    return last
+  }
   if (!head.upper) return -1
   let k = from
   while (k + 1 < words.length) {
