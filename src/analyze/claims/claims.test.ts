@@ -434,6 +434,24 @@ table('according to', [
       },
     ],
   ],
+  [
+    'According to a study by the Daily Lantern, the hall was unsafe.',
+    [
+      {
+        speaker: 'a study by the Daily Lantern',
+        cue: 'According to',
+        content: 'the hall was unsafe',
+      },
+    ],
+  ],
+  [
+    'According to a Lantern/Ipsos poll, Brell leads the race.',
+    [{ speaker: 'a Lantern/Ipsos poll', cue: 'According to' }],
+  ],
+  [
+    'The latest Lantern/Ipsos poll shows that Varga leads.',
+    [{ speaker: 'The latest Lantern/Ipsos poll', cue: 'shows', content: 'that Varga leads' }],
+  ],
 ])
 
 table('mixed quotes', [

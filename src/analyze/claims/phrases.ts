@@ -331,3 +331,22 @@ export function speakerAfterWithAppositive(words: readonly Word[], first: number
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
   return k - 1 > last + 1 ? k - 1 : last
 }
+
+/**
+ * The source after "according to", which runs on through "by" ("according to an analysis by
+ * Jan Roe": 32 of 32 such sources in PolNeAR train keep it).
+ */
+export function accordingToSource(
+  words: readonly Word[],
+  first: number,
+  appositive = false,
+): number {
+  const last = speakerAfter(words, first)
+  if (last >= 0 && words[last + 1]?.lower === 'by') {
+    const agent = appositive
+      ? speakerAfterWithAppositive(words, last + 2)
+      : speakerAfter(words, last + 2)
+    if (agent >= 0) return agent
+  }
+  return appositive ? speakerAfterWithAppositive(words, first) : last
+}

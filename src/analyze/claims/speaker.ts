@@ -52,7 +52,7 @@ export function speakerBefore(
       break
     }
     if (!w.isWord) {
-      if (w.lower === '-' || w.lower === '&') continue
+      if (w.lower === '-' || w.lower === '&' || w.lower === '/') continue
       // "Kaldria, Norvenia and Westria": a list of names.
       const listed =
         w.lower === ',' && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)
@@ -79,7 +79,8 @@ export function speakerAfter(words: readonly Word[], first: number): number {
   for (let i = first; i < words.length && i - first < 12; i++) {
     const w = words[i]
     if (w === undefined || !w.isWord) {
-      if (w !== undefined && (w.lower === '-' || w.lower === '&' || w.lower === "'s")) continue
+      // "Jan Roe's", "Johnson & Johnson", "a Times/CBS News poll".
+      if (w !== undefined && ['-', '&', "'s", '/'].includes(w.lower)) continue
       break
     }
     if (i > first && NP_STOPS.has(w.lower)) break

@@ -12,6 +12,7 @@ import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
 import { scanWords, type Word } from '../words.js'
 import {
+  accordingToSource,
   ADJUNCT_STARTS,
   cueLast,
   leftOfCue,
@@ -66,7 +67,7 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   }
   // ”, according to the ministry.
   if (w0.lower === 'according' && words[k0 + 1]?.lower === 'to') {
-    const last = speakerAfterWithAppositive(words, k0 + 2)
+    const last = accordingToSource(words, k0 + 2, true)
     if (last < 0) return null
     return {
       speaker: spanOf(words, k0 + 2, last),
@@ -140,7 +141,7 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     }
     // According to X, “…”
     if (w.lower === 'according' && words[k + 1]?.lower === 'to') {
-      const last = speakerAfter(words, k + 2)
+      const last = accordingToSource(words, k + 2)
       if (last !== end) return null
       return {
         speaker: spanOf(words, k + 2, last),

@@ -24,6 +24,7 @@ import {
   type Word,
 } from '../words.js'
 import {
+  accordingToSource,
   ADJUNCT_STARTS,
   CLAUSE_OPENERS,
   TAIL_MARKS,
@@ -408,7 +409,7 @@ function trailingAttribution(scope: SentenceScope): boolean {
       words[k + 1]?.lower === 'to' &&
       TAIL_MARKS.has(words[k - 1]?.lower ?? '')
     ) {
-      const last = speakerAfterWithAppositive(words, k + 2)
+      const last = accordingToSource(words, k + 2, true)
       if (last < 0 || !isShortTail(words, last + 1, end)) continue
       speaker = spanOf(words, k + 2, last)
       cue = spanOf(words, k, k + 1)
@@ -493,7 +494,7 @@ function leftToRight(scope: SentenceScope): void {
 
     // according to X, CONTENT  /  CONTENT according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
-      const last = speakerAfter(words, i + 2)
+      const last = accordingToSource(words, i + 2)
       if (last < 0) continue
       let first = 0
       let end = -1
