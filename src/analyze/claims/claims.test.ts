@@ -404,6 +404,10 @@ table('indirect speech', [
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],
   [
+    'The vote is expected to pass on Monday.',
+    [{ speaker: null, cue: 'is expected', content: 'The vote is expected to pass on Monday' }],
+  ],
+  [
     'The plan was endorsed by three unions.',
     [{ speaker: 'three unions', cue: 'was endorsed', content: 'The plan' }],
   ],
