@@ -467,6 +467,13 @@ table('mixed quotes', [
 
 table('questions put to someone', [
   [
+    'Asked whether the hall was safe, Varga said the doors were locked.',
+    [
+      { speaker: null, cue: 'Asked', content: 'whether the hall was safe', stance: 'question' },
+      { speaker: 'Varga', cue: 'said', content: 'the doors were locked' },
+    ],
+  ],
+  [
     'A reporter asked Varga: “Who let the attackers in?”',
     [
       {

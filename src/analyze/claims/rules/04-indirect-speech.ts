@@ -487,6 +487,28 @@ function leftToRight(scope: SentenceScope): void {
       continue
     if (!isFree(scope, w)) continue
 
+    // "Asked whether the hall was safe, Varga said …": what was asked, without a speaker
+    // (PolNeAR train: 37 of 43 such sentences).
+    if (i === 0 && w.lower === 'asked' && w.upper) {
+      const last = askedOpeningEnd(scope, i + 1)
+      if (last > i + 1) {
+        push(scope, {
+          speaker: null,
+          cue: spanOf(words, i, i),
+          content: spanOf(words, i + 1, last),
+          kind: 'indirect',
+          rule: 'asked-opening',
+          cueEntry: lexicon.cues.get('asked') ?? null,
+          stance: null,
+          targetSpan: null,
+          negated: false,
+          passive: false,
+        })
+        i = last
+        continue
+      }
+    }
+
     // according to X, CONTENT  /  CONTENT according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
       const last = accordingToSource(words, i + 2)
@@ -717,6 +739,22 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+/**
+ * Last word of what an opening "Asked …," asks: up to the comma that ends the phrase, or to a
+ * quotation closed after a comma ('Asked whether she “would serve,” 55 percent said …'); -1
+ * when the phrase does not end within the sentence.
+ */
+function askedOpeningEnd(scope: SentenceScope, from: number): number {
+  const { words } = scope
+  for (let t = from; t < words.length; t++) {
+    const w = words[t] as Word
+    if (!isFree(scope, w) && !insideQuote(scope.input.quotes, w)) return -1
+    if (w.lower === ',' && !insideQuote(scope.input.quotes, w)) return t - 1
+    if (words[t - 1]?.lower === ',' && scope.input.quotes.some((q) => q.end === w.end)) return t
+  }
+  return -1
 }
 
 interface Complement {
