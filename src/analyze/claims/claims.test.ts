@@ -400,6 +400,14 @@ table('indirect speech', [
     ],
   ],
   [
+    'Some argue that the hall was never safe.',
+    [{ speaker: 'Some', cue: 'argue', content: 'that the hall was never safe' }],
+  ],
+  [
+    'Some reports say the hall was never safe.',
+    [{ speaker: 'Some reports', cue: 'say', content: 'the hall was never safe' }],
+  ],
+  [
     'But the plan failed, officials said.',
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],

@@ -8,7 +8,7 @@
 import type { Entity, EntityType } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { ClaimsLexicon } from './lexicon.js'
-import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
+import { closedClass, DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
 
 /**
  * The speaker phrase that ends at word `last` (inclusive), walking backwards: capitalised names,
@@ -22,6 +22,7 @@ export function speakerBefore(
   const end = words[last]
   if (end === undefined || !end.isWord) return -1
   if (PRONOUNS.has(end.lower) || end.lower === 'who' || end.lower === 'which') return last
+  if (isLoneQuantifier(words, last)) return last
   if (NP_STOPS.has(end.lower) || DETERMINERS.has(end.lower) || NP_INNER.has(end.lower)) return -1
   let first = last
   for (let i = last - 1; i >= 0 && last - i < 12; i--) {
@@ -66,6 +67,18 @@ export function speakerBefore(
   // A phrase never starts with a preposition ("of", "in").
   while (first <= last && NP_INNER.has(words[first]?.lower ?? '')) first++
   return first <= last ? first : -1
+}
+
+const LONE_QUANTIFIERS: ReadonlySet<string> = closedClass('lone-quantifiers')
+const CLAUSE_LINKS = new Set(['but', 'and', 'while', 'though', 'although', 'yet', 'so'])
+
+/** "Some argue …", "…, but many believe …": words[k] is a quantifier alone opening its clause. */
+export function isLoneQuantifier(words: readonly Word[], k: number): boolean {
+  const before = words[k - 1]
+  return (
+    LONE_QUANTIFIERS.has(words[k]?.lower ?? '') &&
+    (before === undefined || !before.isWord || CLAUSE_LINKS.has(before.lower))
+  )
 }
 
 /** The speaker phrase that starts at word `first` (after an inverted cue: ", said the minister"). */

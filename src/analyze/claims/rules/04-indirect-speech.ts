@@ -13,7 +13,7 @@ import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
 import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
 import { sourceStart } from '../source-model.js'
-import { speakerAfter, speakerBefore } from '../speaker.js'
+import { isLoneQuantifier, speakerAfter, speakerBefore } from '../speaker.js'
 import {
   closedClass,
   DETERMINERS,
@@ -556,7 +556,9 @@ function leftToRight(scope: SentenceScope): void {
     if (
       before !== undefined &&
       DETERMINERS.has(before.lower) &&
-      !['all', 'both', 'each'].includes(before.lower)
+      !['all', 'both', 'each'].includes(before.lower) &&
+      // "Some argue …" (but "Some reports say …": a noun before the cue).
+      !(isLoneQuantifier(words, i - 1) && !lexicon.cues.has(words[i + 1]?.lower ?? ''))
     )
       continue
     // "battleground states could …", "health worries have …": a plural noun before a verb.
