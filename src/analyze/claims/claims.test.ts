@@ -400,6 +400,10 @@ table('indirect speech', [
     ],
   ],
   [
+    'Only Kestria, a close ally, said it was opposed to the test.',
+    [{ cue: 'said', content: 'it was opposed to the test' }],
+  ],
+  [
     'Some argue that the hall was never safe.',
     [{ speaker: 'Some', cue: 'argue', content: 'that the hall was never safe' }],
   ],

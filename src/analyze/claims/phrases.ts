@@ -13,6 +13,7 @@ import {
   DETERMINERS,
   NEGATIONS,
   NP_INNER,
+  NP_STOPS,
   PRONOUNS,
   TIME_WORDS,
   type Word,
@@ -285,6 +286,8 @@ export function opensClause(words: readonly Word[], first: number): boolean {
   return (
     CLAUSE_OPENERS.has(opener.lower) ||
     !opener.isWord ||
+    // "Even Kestria, an ally, said": a capitalised function word opening the sentence.
+    (first === 1 && NP_STOPS.has(opener.lower)) ||
     DETERMINERS.has(head.lower) ||
     PRONOUNS.has(head.lower) ||
     head.lower === 'who' ||
