@@ -170,6 +170,16 @@ table('direct quotes, cue before', [
     [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }],
   ],
   [
+    'The agency said Kestria had displayed “complete disregard of the demands.”',
+    [
+      {
+        speaker: 'The agency',
+        cue: 'said',
+        content: 'Kestria had displayed “complete disregard of the demands.”',
+      },
+    ],
+  ],
+  [
     'Brell said on Friday that “the doors were locked.”',
     [{ speaker: 'Brell', cue: 'said', content: 'that “the doors were locked.”' }],
   ],

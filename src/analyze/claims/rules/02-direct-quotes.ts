@@ -188,6 +188,13 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     if (left.last < 0) return null
     const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
     if (speakerFirst < 0) return null
+    // "The agency said Kestria had displayed “complete disregard”": a learned cue inside what a
+    // hand-written cue before it reports is part of that content.
+    if (
+      entry.origin === 'model' &&
+      words.some((x, t) => t < speakerFirst && lexicon.cues.get(x.lower)?.origin === 'data')
+    )
+      return null
     return {
       speaker: spanOf(words, speakerFirst, speakerLast),
       cue: spanOf(words, left.cueFirst, cueEnd),
