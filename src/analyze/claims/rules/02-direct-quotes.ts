@@ -16,6 +16,7 @@ import {
   ADJUNCT_STARTS,
   cueLast,
   leftOfCue,
+  opensClause,
   overlapsAny,
   paragraphEnd,
   paragraphStart,
@@ -187,7 +188,7 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     const left = leftOfCue(words, k)
     if (left.last < 0) return null
     const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
-    if (speakerFirst < 0) return null
+    if (speakerFirst < 0 || !opensClause(words, speakerFirst)) return null
     // "The agency said Kestria had displayed “complete disregard”": a learned cue inside what a
     // hand-written cue before it reports is part of that content.
     if (
