@@ -180,6 +180,7 @@ table('direct quotes, cue before', [
     ],
   ],
   ['The guards replaced the sign with softer language calling for “appropriate help.”', []],
+  ['The ministry denounced what it calls “a coordinated attack.”', [{ cue: 'denounced' }]],
   [
     'Brell said on Friday that “the doors were locked.”',
     [{ speaker: 'Brell', cue: 'said', content: 'that “the doors were locked.”' }],

@@ -189,6 +189,9 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     if (left.last < 0) return null
     const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
     if (speakerFirst < 0 || !opensClause(words, speakerFirst)) return null
+    // "what it calls “a coordinated attack”": a label, not an attribution (PolNeAR train: 24 of
+    // 34 such are not cues).
+    if (words[speakerFirst - 1]?.lower === 'what' && /^call(?:s|ed)?$/.test(w.lower)) return null
     // "The agency said Kestria had displayed “complete disregard”": a learned cue inside what a
     // hand-written cue before it reports is part of that content.
     if (
