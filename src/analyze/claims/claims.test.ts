@@ -424,6 +424,10 @@ table('indirect speech', [
     [{ speaker: 'Some reports', cue: 'say', content: 'the hall was never safe' }],
   ],
   [
+    'The senator met donors to discuss the budget plan.',
+    [{ speaker: 'The senator', cue: 'to discuss', content: 'the budget plan' }],
+  ],
+  [
     'But the plan failed, officials said.',
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],

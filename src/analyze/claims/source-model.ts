@@ -9,7 +9,7 @@
  */
 import { modelPath } from '../../data-path.js'
 import { readPerceptron, weightTable } from './perceptron-file.js'
-import { closedClass, type Word } from './words.js'
+import { isVerbLike, type Word } from './words.js'
 
 export interface SourceModel {
   readonly format: 'claimgraph/source-perceptron@1'
@@ -37,14 +37,6 @@ const shape = (x: Word | undefined): string =>
           : x.upper
             ? 'cap'
             : 'low'
-
-const FINITE_VERBS: ReadonlySet<string> = closedClass('finite-verbs')
-
-/** A lower-case word that looks like a finite verb: an -ed form, an irregular past, an auxiliary. */
-const isVerbLike = (w: Word): boolean =>
-  w.isWord &&
-  !w.upper &&
-  (FINITE_VERBS.has(w.lower) || (w.lower.length > 4 && w.lower.endsWith('ed')))
 
 const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 4 ? '3-4' : n <= 8 ? '5-8' : '9+')
 

@@ -17,6 +17,7 @@ import { isLoneQuantifier, speakerAfter, speakerBefore } from '../speaker.js'
 import {
   closedClass,
   DETERMINERS,
+  isVerbLike,
   NP_INNER,
   PRONOUNS,
   scanWords,
@@ -152,6 +153,8 @@ const INFINITIVE_CUE_HOSTS = new Set([
   'likely',
   'unlikely',
 ])
+/** Cues after "to" that PolNeAR counts even as a purpose (train: "to discuss" 16 of 36 …). */
+const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
 
 /**
@@ -564,7 +567,12 @@ function leftToRight(scope: SentenceScope): void {
     // "battleground states could …", "health worries have …": a plural noun before a verb.
     if (w.lower.endsWith('s') && NOUN_FOLLOWERS.has(words[i + 1]?.lower ?? '')) continue
     // "at a rally to ask why …": an infinitive is a purpose, not a report ("refused to say" is).
-    if (before?.lower === 'to' && !INFINITIVE_CUE_HOSTS.has(words[i - 2]?.lower ?? '')) continue
+    if (before?.lower === 'to' && !INFINITIVE_CUE_HOSTS.has(words[i - 2]?.lower ?? '')) {
+      // "The senator met donors to discuss the plan": PolNeAR reads a few such purposes as the
+      // subject's attribution, "to" and all.
+      if (PURPOSE_CUES.has(w.lower)) i = purposeClaim(scope, i, entry, pushed)
+      continue
+    }
     if (words[i + 1]?.lower === 'off') continue
 
     const left = leftOfCue(words, i)
@@ -759,6 +767,42 @@ function askedOpeningEnd(scope: SentenceScope, from: number): number {
   return -1
 }
 
+/**
+ * The claim of a purpose cue words[i] after "to", whose speaker is the sentence's speaker so far
+ * or its subject; returns the index to go on from.
+ */
+function purposeClaim(scope: SentenceScope, i: number, entry: CueEntry, pushed: number): number {
+  const { words, input } = scope
+  let speaker: Span | null = null
+  for (let d = scope.drafts.length - 1; d >= pushed && speaker === null; d--)
+    speaker = scope.drafts[d]?.speaker ?? null
+  if (speaker === null) {
+    const last = subjectEnd(words, input.lexicon)
+    if (last >= 0 && last < i - 2) speaker = spanOf(words, subjectStart(words, last), last)
+  }
+  const complement = complementOf(words, cueLast(words, i, input.lexicon), entry)
+  const [first, end] = cutContent(
+    scope,
+    ...trimContent(words, complement.t, contentLimit(scope, complement.t)),
+    complement.cueEnd,
+  )
+  if (speaker === null || end - first < 1) return i
+  const content = spanOf(words, first, end)
+  push(scope, {
+    speaker,
+    cue: spanOf(words, i - 1, complement.cueEnd),
+    content,
+    kind: quotedKind(input.quotes, content),
+    rule: 'indirect-purpose',
+    cueEntry: entry,
+    stance: null,
+    targetSpan: complement.targetSpan,
+    negated: false,
+    passive: false,
+  })
+  return end
+}
+
 interface Complement {
   /** First word of the content. */
   readonly t: number
@@ -886,11 +930,12 @@ function subjectEndFrom(words: readonly Word[], from: number, lexicon: ClaimsLex
   if (head === undefined) return -1
   if (PRONOUNS.has(head.lower)) return from
   if (DETERMINERS.has(head.lower)) {
-    // "…,” the mayor said, adding …": the subject ends before its own cue.
+    // "…,” the mayor said, adding …", "The senator met donors to …": the subject ends before
+    // its verb.
     const last = speakerAfter(words, from)
     for (let k = from + 1; k <= last; k++) {
       const w = words[k] as Word
-      if (!w.upper && lexicon.cues.has(w.lower)) return k - 1
+      if (!w.upper && (lexicon.cues.has(w.lower) || isVerbLike(w))) return k - 1
     }
     return last
   }
