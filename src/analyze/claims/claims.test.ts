@@ -180,6 +180,13 @@ table('direct quotes, cue before', [
     ],
   ],
   ['The guards replaced the sign with softer language calling for “appropriate help.”', []],
+  [
+    'Varga attacked Brell for his record, saying, “He is reckless.”',
+    [
+      { speaker: 'Varga', cue: 'attacked', content: 'Brell for his record' },
+      { speaker: 'Varga', cue: 'saying', content: '“He is reckless.”', kind: 'direct' },
+    ],
+  ],
   ['The ministry denounced what it calls “a coordinated attack.”', [{ cue: 'denounced' }]],
   [
     'Brell said on Friday that “the doors were locked.”',

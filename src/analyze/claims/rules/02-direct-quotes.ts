@@ -108,6 +108,8 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
     if (!w.isWord && !['-', ',', '(', ')', '&'].includes(w.lower)) return null
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
+    // "X attacked Y, saying, “…”": the subject speaks, which the indirect-speech pass reads.
+    if (w.lower.endsWith('ing') && words[k - 1]?.lower === ',') return null
     const left = leftOfCue(words, k, k0)
     if (left.last < k0) return null
     const [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
@@ -157,6 +159,8 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     }
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
+    // "X attacked Y, saying, “…”": the subject speaks, which the indirect-speech pass reads.
+    if (w.lower.endsWith('ing') && words[k - 1]?.lower === ',') return null
     let cueEnd = cueLast(words, k, lexicon)
     // "said in the letter that the ad “…” suggests …", "said on Friday that “…”": the content is
     // the that-clause, quotation and all, which the indirect-speech pass reads.
