@@ -189,6 +189,10 @@ table('direct quotes, cue before', [
   ],
   ['The ministry denounced what it calls “a coordinated attack.”', [{ cue: 'denounced' }]],
   [
+    'The mayor says of the plan, “It will never work.”',
+    [{ speaker: 'The mayor', cue: 'says', content: '“It will never work.”', kind: 'direct' }],
+  ],
+  [
     'Brell said on Friday that “the doors were locked.”',
     [{ speaker: 'Brell', cue: 'said', content: 'that “the doors were locked.”' }],
   ],

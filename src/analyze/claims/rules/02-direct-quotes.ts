@@ -165,6 +165,8 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
     // "said in the letter that the ad “…” suggests …", "said on Friday that “…”": the content is
     // the that-clause, quotation and all, which the indirect-speech pass reads.
     if (words.some((x, t) => t > cueEnd + 1 && t <= end && x.lower === 'that')) return null
+    // 'says of the plan, “…”': "of" and what the quotation is about belong to no span.
+    if (words[cueEnd]?.lower === 'of' && cueEnd > k && cueEnd < end) cueEnd--
     let thatStart: number | null = null
     // What stands between the cue and the quote: nothing, "that", an addressee, an adjunct.
     let targetSpan: Span | null = null
@@ -176,8 +178,8 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
       ) {
         // said that “…”: "that" opens the content (PolNeAR convention).
         thatStart = next.start
-      } else if (ADJUNCT_STARTS.has(next.lower)) {
-        // said on Monday: “…”
+      } else if (ADJUNCT_STARTS.has(next.lower) || next.lower === 'of') {
+        // said on Monday: “…” / says of the plan, “…”
       } else if (entry.frame === 'tell' || entry.frame === 'ask') {
         const last = speakerAfter(words, cueEnd + 1)
         if (last < 0) return null
