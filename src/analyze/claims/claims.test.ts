@@ -126,6 +126,10 @@ table('direct quotes, every style, cue after', [
     '“Nobody warned us,” one of the guards added on Sunday.',
     [{ speaker: 'one of the guards', cue: 'added', kind: 'direct' }],
   ],
+  [
+    '“We will not back down,” said Rep. Jan Roe (D-N.Y.), head of the caucus.',
+    [{ speaker: 'Rep. Jan Roe (D-N.Y.), head of the caucus', cue: 'said' }],
+  ],
 ])
 
 table('direct quotes signed after a dash', [
@@ -164,6 +168,44 @@ table('direct quotes, cue before', [
   [
     'According to state media, “the suspects were trained abroad.”',
     [{ speaker: 'state media', entity: null, cue: 'According to', kind: 'according_to' }],
+  ],
+  [
+    'The agency said Kestria had displayed “complete disregard of the demands.”',
+    [
+      {
+        speaker: 'The agency',
+        cue: 'said',
+        content: 'Kestria had displayed “complete disregard of the demands.”',
+      },
+    ],
+  ],
+  ['The guards replaced the sign with softer language calling for “appropriate help.”', []],
+  [
+    'Varga attacked Brell for his record, saying, “He is reckless.”',
+    [
+      { speaker: 'Varga', cue: 'attacked', content: 'Brell for his record' },
+      { speaker: 'Varga', cue: 'saying', content: '“He is reckless.”', kind: 'direct' },
+    ],
+  ],
+  ['The ministry denounced what it calls “a coordinated attack.”', [{ cue: 'denounced' }]],
+  [
+    'The mayor says of the plan, “It will never work.”',
+    [{ speaker: 'The mayor', cue: 'says', content: '“It will never work.”', kind: 'direct' }],
+  ],
+  [
+    'Brell said on Friday that “the doors were locked.”',
+    [{ speaker: 'Brell', cue: 'said', content: 'that “the doors were locked.”' }],
+  ],
+  [
+    'Varga said in a letter that the guards “ignored every warning” before the attack.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        content: 'that the guards “ignored every warning” before the attack',
+        kind: 'mixed',
+      },
+    ],
   ],
 ])
 
@@ -344,6 +386,70 @@ table('indirect speech', [
     'Varga described the attack as an act of war.',
     [{ speaker: 'Varga', cue: 'described', content: 'the attack as an act of war' }],
   ],
+  [
+    'The army withdrew and local officials said the town was calm.',
+    [{ speaker: 'local officials', cue: 'said', content: 'the town was calm' }],
+  ],
+  [
+    'The guards left and the mayor said the road was open.',
+    [{ speaker: 'the mayor', cue: 'said', content: 'the road was open' }],
+  ],
+  [
+    'Federal and state officials said the dam held.',
+    [{ speaker: 'Federal and state officials', cue: 'said' }],
+  ],
+  [
+    'VELENOR ― The closure is an insult to all residents, local officials said Friday afternoon, as they rejected the plan.',
+    [
+      {
+        speaker: 'local officials',
+        cue: 'said',
+        content: 'The closure is an insult to all residents',
+      },
+    ],
+  ],
+  [
+    'Varga says the plan is “reckless, even for him.” She says it shows that Brell is “unfit to lead.”',
+    [
+      { speaker: 'Varga', cue: 'says', content: 'the plan is “reckless, even for him.”' },
+      { speaker: 'She', cue: 'says', content: 'it shows that Brell is “unfit to lead.”' },
+    ],
+  ],
+  [
+    '“The hall is safe,” the mayor said, adding that the guards were armed.',
+    [
+      { speaker: 'the mayor', cue: 'said', content: '“The hall is safe,”' },
+      { speaker: 'the mayor', cue: 'adding', content: 'that the guards were armed' },
+    ],
+  ],
+  [
+    'Only Kestria, a close ally, said it was opposed to the test.',
+    [{ cue: 'said', content: 'it was opposed to the test' }],
+  ],
+  [
+    'Some argue that the hall was never safe.',
+    [{ speaker: 'Some', cue: 'argue', content: 'that the hall was never safe' }],
+  ],
+  [
+    'Some reports say the hall was never safe.',
+    [{ speaker: 'Some reports', cue: 'say', content: 'the hall was never safe' }],
+  ],
+  [
+    'The senator met donors to discuss the budget plan.',
+    [{ speaker: 'The senator', cue: 'to discuss', content: 'the budget plan' }],
+  ],
+  [
+    'But the plan failed, officials said.',
+    [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
+  ],
+  [
+    'The vote is expected to pass on Monday.',
+    [{ speaker: null, cue: 'is expected', content: 'The vote is expected to pass on Monday' }],
+  ],
+  [
+    'The plan was endorsed by three unions.',
+    [{ speaker: 'three unions', cue: 'was endorsed', content: 'The plan' }],
+  ],
 ])
 
 table('according to', [
@@ -371,6 +477,24 @@ table('according to', [
       },
     ],
   ],
+  [
+    'According to a study by the Daily Lantern, the hall was unsafe.',
+    [
+      {
+        speaker: 'a study by the Daily Lantern',
+        cue: 'According to',
+        content: 'the hall was unsafe',
+      },
+    ],
+  ],
+  [
+    'According to a Lantern/Ipsos poll, Brell leads the race.',
+    [{ speaker: 'a Lantern/Ipsos poll', cue: 'According to' }],
+  ],
+  [
+    'The latest Lantern/Ipsos poll shows that Varga leads.',
+    [{ speaker: 'The latest Lantern/Ipsos poll', cue: 'shows', content: 'that Varga leads' }],
+  ],
 ])
 
 table('mixed quotes', [
@@ -381,6 +505,13 @@ table('mixed quotes', [
 ])
 
 table('questions put to someone', [
+  [
+    'Asked whether the hall was safe, Varga said the doors were locked.',
+    [
+      { speaker: null, cue: 'Asked', content: 'whether the hall was safe', stance: 'question' },
+      { speaker: 'Varga', cue: 'said', content: 'the doors were locked' },
+    ],
+  ],
   [
     'A reporter asked Varga: “Who let the attackers in?”',
     [

@@ -160,11 +160,14 @@ function commentVoices(
   return out
 }
 
-/** "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …" and "BREAKING: …" lose their prefix. */
+/**
+ * "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …", "VELENOR ― Four gunmen …" and
+ * "BREAKING: …" lose their prefix.
+ */
 function withoutDateline(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 120))
   const m =
-    /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s[-—–]\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(
+    /^(?:[A-Z]{3,}[A-Z .'’-]*(?:,[^\n]{0,80}?)?\s(?:--|[-—–―])\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(
       head,
     )
   return m === null || span.start + m[0].length >= span.end

@@ -13,6 +13,7 @@ import {
   DETERMINERS,
   NEGATIONS,
   NP_INNER,
+  NP_STOPS,
   PRONOUNS,
   TIME_WORDS,
   type Word,
@@ -285,6 +286,8 @@ export function opensClause(words: readonly Word[], first: number): boolean {
   return (
     CLAUSE_OPENERS.has(opener.lower) ||
     !opener.isWord ||
+    // "Even Kestria, an ally, said": a capitalised function word opening the sentence.
+    (first === 1 && NP_STOPS.has(opener.lower)) ||
     DETERMINERS.has(head.lower) ||
     PRONOUNS.has(head.lower) ||
     head.lower === 'who' ||
@@ -311,7 +314,12 @@ export function paragraphStart(text: string, from: number): number {
 
 /** A speaker after an inverted cue, with its appositive up to the end of the clause. */
 export function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
-  const last = speakerAfter(words, first)
+  let last = speakerAfter(words, first)
+  // "Rep. Jan Roe (D-N.Y.), chair of …": the party and state belong to the name.
+  if (last >= 0 && words[last + 1]?.lower === '(') {
+    const close = words.findIndex((w, k) => k > last + 1 && k <= last + 8 && w.lower === ')')
+    if (close > 0) last = close
+  }
   if (last < 0 || words[last + 1]?.lower !== ',') return last
   // ", speaking of …" is a new attribution, not an appositive.
   const next = words[last + 2]
@@ -325,4 +333,23 @@ export function speakerAfterWithAppositive(words: readonly Word[], first: number
     k++
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
   return k - 1 > last + 1 ? k - 1 : last
+}
+
+/**
+ * The source after "according to", which runs on through "by" ("according to an analysis by
+ * Jan Roe": 32 of 32 such sources in PolNeAR train keep it).
+ */
+export function accordingToSource(
+  words: readonly Word[],
+  first: number,
+  appositive = false,
+): number {
+  const last = speakerAfter(words, first)
+  if (last >= 0 && words[last + 1]?.lower === 'by') {
+    const agent = appositive
+      ? speakerAfterWithAppositive(words, last + 2)
+      : speakerAfter(words, last + 2)
+    if (agent >= 0) return agent
+  }
+  return appositive ? speakerAfterWithAppositive(words, first) : last
 }

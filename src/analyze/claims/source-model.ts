@@ -9,7 +9,7 @@
  */
 import { modelPath } from '../../data-path.js'
 import { readPerceptron, weightTable } from './perceptron-file.js'
-import type { Word } from './words.js'
+import { isVerbLike, type Word } from './words.js'
 
 export interface SourceModel {
   readonly format: 'claimgraph/source-perceptron@1'
@@ -43,10 +43,15 @@ const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 4 ? '3-4' : n <= 8
 /** Candidate starts of a speaker phrase that ends at `last` and that the rules start at `first`. */
 export function sourceCandidates(words: readonly Word[], first: number, last: number): number[] {
   const out: number[] = []
+  // "The army withdrew and local officials said": past "and", a verb ends the phrase (two
+  // clauses, not two nouns as in "Federal and state officials"); "Elected and appointed
+  // officials" may still start at the verb-like word itself.
+  const afterAnd = words[first - 1]?.lower === 'and'
   for (let k = first - 1; k >= 0 && first - k <= REACH; k--) {
     const w = words[k] as Word
     if (BARRIERS.has(w.lower)) break
     if (w.isWord) out.push(k)
+    if (afterAnd && k < first - 1 && isVerbLike(w)) break
   }
   out.reverse()
   for (let k = first; k <= last && k - first <= INSIDE; k++) {

@@ -8,7 +8,7 @@
 import type { Entity, EntityType } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { ClaimsLexicon } from './lexicon.js'
-import { DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
+import { closedClass, DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
 
 /**
  * The speaker phrase that ends at word `last` (inclusive), walking backwards: capitalised names,
@@ -22,6 +22,7 @@ export function speakerBefore(
   const end = words[last]
   if (end === undefined || !end.isWord) return -1
   if (PRONOUNS.has(end.lower) || end.lower === 'who' || end.lower === 'which') return last
+  if (isLoneQuantifier(words, last)) return last
   if (NP_STOPS.has(end.lower) || DETERMINERS.has(end.lower) || NP_INNER.has(end.lower)) return -1
   let first = last
   for (let i = last - 1; i >= 0 && last - i < 12; i--) {
@@ -52,7 +53,7 @@ export function speakerBefore(
       break
     }
     if (!w.isWord) {
-      if (w.lower === '-' || w.lower === '&') continue
+      if (w.lower === '-' || w.lower === '&' || w.lower === '/') continue
       // "Kaldria, Norvenia and Westria": a list of names.
       const listed =
         w.lower === ',' && (words[i - 1]?.upper ?? false) && (words[i + 1]?.upper ?? false)
@@ -68,6 +69,18 @@ export function speakerBefore(
   return first <= last ? first : -1
 }
 
+const LONE_QUANTIFIERS: ReadonlySet<string> = closedClass('lone-quantifiers')
+const CLAUSE_LINKS = new Set(['but', 'and', 'while', 'though', 'although', 'yet', 'so'])
+
+/** "Some argue …", "…, but many believe …": words[k] is a quantifier alone opening its clause. */
+export function isLoneQuantifier(words: readonly Word[], k: number): boolean {
+  const before = words[k - 1]
+  return (
+    LONE_QUANTIFIERS.has(words[k]?.lower ?? '') &&
+    (before === undefined || !before.isWord || CLAUSE_LINKS.has(before.lower))
+  )
+}
+
 /** The speaker phrase that starts at word `first` (after an inverted cue: ", said the minister"). */
 export function speakerAfter(words: readonly Word[], first: number): number {
   const start = words[first]
@@ -79,7 +92,8 @@ export function speakerAfter(words: readonly Word[], first: number): number {
   for (let i = first; i < words.length && i - first < 12; i++) {
     const w = words[i]
     if (w === undefined || !w.isWord) {
-      if (w !== undefined && (w.lower === '-' || w.lower === '&' || w.lower === "'s")) continue
+      // "Jan Roe's", "Johnson & Johnson", "a Times/CBS News poll".
+      if (w !== undefined && ['-', '&', "'s", '/'].includes(w.lower)) continue
       break
     }
     if (i > first && NP_STOPS.has(w.lower)) break

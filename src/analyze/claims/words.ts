@@ -156,3 +156,11 @@ export const NP_STOPS: ReadonlySet<string> = closedClass('np-stops')
 
 /** Prepositions a speaker phrase may contain ("the head of the service", "officials in Moscow"). */
 export const NP_INNER: ReadonlySet<string> = closedClass('np-inner')
+
+const FINITE_VERBS: ReadonlySet<string> = closedClass('finite-verbs')
+
+/** A lower-case word that looks like a finite verb: an -ed form, an irregular past, an auxiliary. */
+export const isVerbLike = (w: Word): boolean =>
+  w.isWord &&
+  !w.upper &&
+  (FINITE_VERBS.has(w.lower) || (w.lower.length > 4 && w.lower.endsWith('ed')))
