@@ -604,6 +604,15 @@ table('speakers resolved: pronouns and descriptions', [
     ],
   ],
   ['We found no source for this claim.', [{ speaker: 'We', entity: null }]],
+  [
+    // A headline's bare title: the person the document gives it, here only after it.
+    'Quillon attack: minister blames Kestria for the bombing\n\nInterior Minister Lena Varga met Tomas Brell on Sunday.',
+    [{ speaker: 'minister', entity: 'Lena Varga' }],
+  ],
+  [
+    'Quillon attack: minister blames Kestria for the bombing\n\nTomas Brell and Lena Varga met on Sunday.',
+    [{ speaker: 'minister', entity: null }],
+  ],
 ])
 
 table('stance and targets', [

@@ -170,6 +170,22 @@ function nearestBefore(
   return fallback
 }
 
+/** The first entity of one of `types` mentioned after `offset` (within `window`) that `carries`. */
+function firstAfter(
+  index: MentionIndex,
+  offset: number,
+  types: readonly EntityType[],
+  window: number,
+  carries: (entity: Entity) => boolean,
+): Entity | null {
+  for (let i = lowerBound(index, offset); i < index.starts.length; i++) {
+    if ((index.starts[i] ?? 0) - offset > window) break
+    const entity = index.entity[i]
+    if (entity !== undefined && types.includes(entity.type) && carries(entity)) return entity
+  }
+  return null
+}
+
 // "I" and "we" outside quotations are the author's voice: not resolved.
 const PERSON_PRONOUNS = new Set(['he', 'she'])
 const GROUP_PRONOUNS = new Set(['they', 'it'])
@@ -235,7 +251,10 @@ export function resolveSpeaker(
   // Only definite descriptions refer back ("the minister", "the country's president").
   const definite =
     first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
-  if (!definite) return null
+  // A bare title is a headline's ("president blames Kaldria"): the one entity the document
+  // gives that title, before or after it ("President Ilona Dravic").
+  const headline = !definite && words.length === 1 && lexicon.speakerNouns.has(noun)
+  if (!definite && !headline) return null
   // Prefer an entity whose name or whose mention's left context carries the same noun
   // ("Interior Ministry", "President Ilya Varga").
   const carriesNoun = (entity: Entity): boolean => {
@@ -246,6 +265,14 @@ export function resolveSpeaker(
       const after = text.slice(m.end, m.end + 40).toLowerCase()
       return before.includes(noun) || (/^\s*,/.test(after) && after.includes(noun))
     })
+  }
+  if (headline) {
+    const before = nearestBefore(index, span.start, types, 3000, carriesNoun)
+    const titled =
+      before !== null && carriesNoun(before)
+        ? before
+        : firstAfter(index, span.end, types, 3000, carriesNoun)
+    return titled?.id ?? null
   }
   // A person's title may fall back to the nearest person ("the minister"); an organisation's
   // description must name it ("the ministry" → "Interior Ministry"), or stays unresolved.
