@@ -439,6 +439,27 @@ table('indirect speech', [
     [{ speaker: 'The senator', cue: 'to discuss', content: 'the budget plan' }],
   ],
   [
+    // An -ed adjective or a cue noun right after the determiner is not the subject's verb.
+    'The armed guards met donors to discuss the budget plan.',
+    [{ speaker: 'The armed guards', cue: 'to discuss', content: 'the budget plan' }],
+  ],
+  [
+    '“The hall is safe,” the embattled mayor said, adding that the guards were armed.',
+    [
+      { speaker: 'the embattled mayor', cue: 'said' },
+      { speaker: 'the embattled mayor', cue: 'adding' },
+    ],
+  ],
+  [
+    // A plain hyphen without a comma part is no dateline.
+    'QUILLON - Kestria talks will resume in May, officials said.',
+    [{ speaker: 'officials', content: 'QUILLON - Kestria talks will resume in May' }],
+  ],
+  [
+    'QUILLON ― The talks will resume in May, officials said.',
+    [{ speaker: 'officials', content: 'The talks will resume in May' }],
+  ],
+  [
     'But the plan failed, officials said.',
     [{ speaker: 'officials', cue: 'said', content: 'the plan failed' }],
   ],
@@ -611,6 +632,10 @@ table('speakers resolved: pronouns and descriptions', [
   ],
   [
     'Quillon attack: minister blames Kestria for the bombing\n\nTomas Brell and Lena Varga met on Sunday.',
+    [{ speaker: 'minister', entity: null }],
+  ],
+  [
+    'Quillon attack: minister blames Kestria for the bombing\n\nMinister Lena Varga met Minister Tomas Brell.',
     [{ speaker: 'minister', entity: null }],
   ],
 ])

@@ -162,14 +162,15 @@ function commentVoices(
 
 /**
  * "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …", "VELENOR ― Four gunmen …" and
- * "BREAKING: …" lose their prefix.
+ * "BREAKING: …" lose their prefix. Without the comma part only a long dash marks a dateline:
+ * "NATO - Russia talks …" is a sentence.
  */
+const DATELINE =
+  /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s(?:--|[-—–―])\s|[A-Z]{3,}[A-Z .'’-]*?\s(?:--|[—―])\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/
+
 function withoutDateline(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 120))
-  const m =
-    /^(?:[A-Z]{3,}[A-Z .'’-]*(?:,[^\n]{0,80}?)?\s(?:--|[-—–―])\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/.exec(
-      head,
-    )
+  const m = DATELINE.exec(head)
   return m === null || span.start + m[0].length >= span.end
     ? span
     : { start: span.start + m[0].length, end: span.end }

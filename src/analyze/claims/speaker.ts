@@ -170,22 +170,6 @@ function nearestBefore(
   return fallback
 }
 
-/** The first entity of one of `types` mentioned after `offset` (within `window`) that `carries`. */
-function firstAfter(
-  index: MentionIndex,
-  offset: number,
-  types: readonly EntityType[],
-  window: number,
-  carries: (entity: Entity) => boolean,
-): Entity | null {
-  for (let i = lowerBound(index, offset); i < index.starts.length; i++) {
-    if ((index.starts[i] ?? 0) - offset > window) break
-    const entity = index.entity[i]
-    if (entity !== undefined && types.includes(entity.type) && carries(entity)) return entity
-  }
-  return null
-}
-
 // "I" and "we" outside quotations are the author's voice: not resolved.
 const PERSON_PRONOUNS = new Set(['he', 'she'])
 const GROUP_PRONOUNS = new Set(['they', 'it'])
@@ -251,9 +235,14 @@ export function resolveSpeaker(
   // Only definite descriptions refer back ("the minister", "the country's president").
   const definite =
     first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
-  // A bare title is a headline's ("president blames Kaldria"): the one entity the document
-  // gives that title, before or after it ("President Ilona Dravic").
-  const headline = !definite && words.length === 1 && lexicon.speakerNouns.has(noun)
+  // A bare title in the first line is a headline's ("president blames Kaldria"): the one entity
+  // the document gives that title ("President Ilona Dravic"), if only one has it. (`noun` as
+  // written: a plural title is not a headline's speaker.)
+  const headline =
+    !definite &&
+    words.length === 1 &&
+    lexicon.speakerNouns.has(noun) &&
+    !text.slice(0, span.start).includes('\n')
   if (!definite && !headline) return null
   // Prefer an entity whose name or whose mention's left context carries the same noun
   // ("Interior Ministry", "President Ilya Varga").
@@ -267,12 +256,19 @@ export function resolveSpeaker(
     })
   }
   if (headline) {
-    const before = nearestBefore(index, span.start, types, 3000, carriesNoun)
-    const titled =
-      before !== null && carriesNoun(before)
-        ? before
-        : firstAfter(index, span.end, types, 3000, carriesNoun)
-    return titled?.id ?? null
+    // The title right before a mention ("Interior Minister Lena Varga"), not merely near it.
+    const titledRightBefore = (entity: Entity): boolean =>
+      entity.mentions.some((m) =>
+        text
+          .slice(Math.max(0, m.start - noun.length - 1), m.start)
+          .trimEnd()
+          .toLowerCase()
+          .endsWith(noun),
+      )
+    const titled = [...new Set(index.entity)].filter(
+      (e) => types.includes(e.type) && titledRightBefore(e),
+    )
+    return titled.length === 1 ? titled[0]!.id : null
   }
   // A person's title may fall back to the nearest person ("the minister"); an organisation's
   // description must name it ("the ministry" → "Interior Ministry"), or stays unresolved.

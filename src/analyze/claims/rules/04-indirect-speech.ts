@@ -931,9 +931,9 @@ function subjectEndFrom(words: readonly Word[], from: number, lexicon: ClaimsLex
   if (PRONOUNS.has(head.lower)) return from
   if (DETERMINERS.has(head.lower)) {
     // "…,” the mayor said, adding …", "The senator met donors to …": the subject ends before
-    // its verb.
+    // its verb, never before its noun ("the embattled mayor", "the claims adjuster").
     const last = speakerAfter(words, from)
-    for (let k = from + 1; k <= last; k++) {
+    for (let k = from + 2; k <= last; k++) {
       const w = words[k] as Word
       if (!w.upper && (lexicon.cues.has(w.lower) || isVerbLike(w))) return k - 1
     }
