@@ -8,8 +8,8 @@
  *    log-odds. While training, each topic's pairs see only the counts of the other topics, so the
  *    weights do not learn to trust a prior that has seen their own labels.
  * 2. Logistic regression (AdaGrad, L2) over the features of `pairFeatures`, including the
- *    predicted subtopics of the train document clusters (`documentSubtopics`, cut 0.45: the cut
- *    that best recovers the gold train subtopics).
+ *    predicted subtopics of the train document clusters (`documentSubtopics`, at the cut of
+ *    `SUBTOPIC_CUTS` that best recovers the gold train subtopics, printed: 0.45).
  * 3. On Dev: the document-clustering threshold and name weight (`clusterDocuments`) and the
  *    average-link threshold with the best CoNLL F1. Test is not read.
  *
@@ -269,12 +269,34 @@ export function candidatePairs(
   return pairs
 }
 
+/** Normalised cuts tried for `documentSubtopics`; the one that best recovers Train's subtopics wins. */
+const SUBTOPIC_CUTS = [0.35, 0.4, 0.45, 0.5, 0.55]
+
+/** ECB+'s gold subtopic of a document: its topic, and whether it is of the ECB+ half. */
+const goldSubtopic = (document: string) =>
+  `${document.split('_')[0]}${document.endsWith('plus') ? '+' : ''}`
+
 /**
- * Normalised cut below which `documentSubtopics` cuts a document cluster in two: chosen on Train,
- * where it recovers the gold subtopics best (document pairs F1 91 against 80 for the clusters
- * alone); it also is the best cut on Dev.
+ * How well predicted subtopics recover the gold ones: F1 over the pairs of documents in one
+ * subtopic (`cut` Infinity: the document clusters alone).
  */
-const SUBTOPIC_CUT = 0.45
+function subtopicRecovery(split: Split, clusters: string[][], cut: number): number {
+  const predicted = documentSubtopics(split.documents, clusters, cut)
+  const ids = split.documents.map((d) => d.id)
+  let both = 0
+  let inPredicted = 0
+  let inGold = 0
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const p = predicted.subtopicOf(ids[i]!) === predicted.subtopicOf(ids[j]!)
+      const g = goldSubtopic(ids[i]!) === goldSubtopic(ids[j]!)
+      if (p) inPredicted++
+      if (g) inGold++
+      if (p && g) both++
+    }
+  }
+  return (2 * both) / (inPredicted + inGold)
+}
 
 const logOdds = (c: { yes: number; all: number }) => Math.log((c.yes + 0.5) / (c.all - c.yes + 0.5))
 
@@ -295,11 +317,21 @@ function main(): void {
   const dev = loadSplit('Dev')
   const trainTopics = clusterDocuments(train.documents, trainDocThreshold)
   const trainClusters = clusterIndex(trainTopics)
+  const recovery = SUBTOPIC_CUTS.map((cut) => ({
+    cut,
+    f1: subtopicRecovery(train, trainTopics, cut),
+  }))
+  const subtopicCut = recovery.reduce((a, b) => (b.f1 > a.f1 ? b : a)).cut
+  console.error(
+    `Train subtopics recovered (document pairs F1): clusters alone ${(100 * subtopicRecovery(train, trainTopics, Infinity)).toFixed(1)}; ` +
+      recovery.map((r) => `cut ${r.cut} ${(100 * r.f1).toFixed(1)}`).join(', ') +
+      ` → cut ${subtopicCut}`,
+  )
   const pairs = candidatePairs(train.mentions, (m) =>
     pairMode === 'topic'
       ? train.topicOf.get(m.document)!
       : pairMode === 'subtopic'
-        ? `${m.document.split('_')[0]}${m.document.endsWith('plus') ? '+' : ''}`
+        ? goldSubtopic(m.document)
         : trainClusters.get(m.document)!,
   )
   const label = (i: number, j: number) =>
@@ -333,7 +365,7 @@ function main(): void {
     train.mentions,
     base,
     trainDocSim,
-    documentSubtopics(train.documents, trainTopics, SUBTOPIC_CUT),
+    documentSubtopics(train.documents, trainTopics, subtopicCut),
   )
   const heldOutCtx = new Map<number, PairContext>()
   for (const [t, topic] of perTopic) {
@@ -377,7 +409,7 @@ function main(): void {
   for (const nameWeight of [0, 0.5, 1]) {
     for (const documentThreshold of [0.04, 0.06, 0.08, 0.1, 0.12]) {
       const topics = clusterDocuments(dev.documents, documentThreshold, nameWeight)
-      const subtopics = documentSubtopics(dev.documents, topics, SUBTOPIC_CUT)
+      const subtopics = documentSubtopics(dev.documents, topics, subtopicCut)
       const devCtx = pairContext(dev.mentions, model, devSimilarity, subtopics)
       const scored = scorePairs(dev.mentions, clusterIndex(topics), model, devCtx)
       const row: string[] = []
@@ -401,7 +433,7 @@ function main(): void {
     threshold: Math.round(best.threshold * 100) / 100,
     documentThreshold: best.documentThreshold,
     documentNameWeight: best.nameWeight,
-    subtopicCut: SUBTOPIC_CUT,
+    subtopicCut,
   }
   const path = option(
     'out',
