@@ -367,6 +367,45 @@ const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) /
  * Binary averaged perceptrons (lazy averaging), one per shuffling seed, their averaged weights
  * averaged again: the decisions depend less on one shuffle's luck.
  */
+/** Shuffles indexes in place with the seeded `random` (Fisher–Yates). */
+function shuffleInPlace(idx: number[]): void {
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[idx[i], idx[j]] = [idx[j] as number, idx[i] as number]
+  }
+}
+
+/**
+ * Perceptron weights averaged lazily: each feature's running total is brought up to date only when
+ * its weight changes, and once at the end.
+ */
+function lazyAveragedWeights() {
+  const weight = new Map<string, number>()
+  const total = new Map<string, number>()
+  const stamp = new Map<string, number>()
+  let steps = 0
+  const settle = (f: string): void => {
+    total.set(f, (total.get(f) ?? 0) + (weight.get(f) ?? 0) * (steps - (stamp.get(f) ?? 0)))
+    stamp.set(f, steps)
+  }
+  return {
+    get: (f: string): number => weight.get(f) ?? 0,
+    /** One example seen. */
+    step: (): number => ++steps,
+    add(f: string, delta: number): void {
+      settle(f)
+      weight.set(f, (weight.get(f) ?? 0) + delta)
+    },
+    /** Adds each feature's average weight over the steps, divided by `share`, into `into`. */
+    averageInto(into: Map<string, number>, share: number): void {
+      for (const f of weight.keys()) {
+        settle(f)
+        into.set(f, (into.get(f) ?? 0) + (total.get(f) ?? 0) / steps / share)
+      }
+    },
+  }
+}
+
 function averagedPerceptron(
   name: string,
   examples: readonly Example[],
@@ -375,47 +414,32 @@ function averagedPerceptron(
   const sum = new Map<string, number>()
   let biasSum = 0
   for (const s0 of seeds) {
-    const bw = new Map<string, number>()
-    const bt = new Map<string, number>()
-    const bs = new Map<string, number>()
+    const w = lazyAveragedWeights()
     let bb = 0
     let bbTotal = 0
     let bbStamp = 0
     let st = 0
-    const settleB = (f: string): void => {
-      bt.set(f, (bt.get(f) ?? 0) + (bw.get(f) ?? 0) * (st - (bs.get(f) ?? 0)))
-      bs.set(f, st)
-    }
     seed = s0
     const idx = examples.map((_, i) => i)
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = idx.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1))
-        ;[idx[i], idx[j]] = [idx[j] as number, idx[i] as number]
-      }
+      shuffleInPlace(idx)
       let mistakes = 0
       for (const index of idx) {
         const ex = examples[index] as Example
-        st++
+        st = w.step()
         let score = bb
-        for (const f of ex.features) score += bw.get(f) ?? 0
+        for (const f of ex.features) score += w.get(f)
         if (score > 0 === ex.label) continue
         mistakes++
         const delta = ex.label ? 1 : -1
-        for (const f of ex.features) {
-          settleB(f)
-          bw.set(f, (bw.get(f) ?? 0) + delta)
-        }
+        for (const f of ex.features) w.add(f, delta)
         bbTotal += bb * (st - bbStamp)
         bbStamp = st
         bb += delta
       }
       log(`${name} epoch ${epoch + 1}: ${mistakes} mistakes on ${examples.length}`)
     }
-    for (const f of bw.keys()) {
-      settleB(f)
-      sum.set(f, (sum.get(f) ?? 0) + (bt.get(f) ?? 0) / st / seeds.length)
-    }
+    w.averageInto(sum, seeds.length)
     bbTotal += bb * (st - bbStamp)
     biasSum += bbTotal / st / seeds.length
   }
@@ -605,29 +629,19 @@ const sourceCases = (article: PolnearArticle): SourceCase[] => {
   const seeds = [42, 4242, 424242]
   const sum = new Map<string, number>()
   for (const s0 of seeds) {
-    const sw = new Map<string, number>()
-    const stot = new Map<string, number>()
-    const sstamp = new Map<string, number>()
-    let st = 0
-    const settleS = (f: string): void => {
-      stot.set(f, (stot.get(f) ?? 0) + (sw.get(f) ?? 0) * (st - (sstamp.get(f) ?? 0)))
-      sstamp.set(f, st)
-    }
+    const w = lazyAveragedWeights()
     seed = s0
     const idx = train.map((_, i) => i)
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = idx.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1))
-        ;[idx[i], idx[j]] = [idx[j] as number, idx[i] as number]
-      }
+      shuffleInPlace(idx)
       let mistakes = 0
       for (const index of idx) {
         const c = train[index] as SourceCase
-        st++
+        w.step()
         let best = c.rule
-        let bestScore = scoreWith(c.candidates[c.rule] ?? [], (f) => sw.get(f) ?? 0)
+        let bestScore = scoreWith(c.candidates[c.rule] ?? [], w.get)
         c.candidates.forEach((fs, k) => {
-          const s = scoreWith(fs, (f) => sw.get(f) ?? 0)
+          const s = scoreWith(fs, w.get)
           if (s > bestScore) {
             best = k
             bestScore = s
@@ -639,18 +653,12 @@ const sourceCases = (article: PolnearArticle): SourceCase[] => {
           [c.gold, 1],
           [best, -1],
         ] as const) {
-          for (const f of c.candidates[k] ?? []) {
-            settleS(f)
-            sw.set(f, (sw.get(f) ?? 0) + delta)
-          }
+          for (const f of c.candidates[k] ?? []) w.add(f, delta)
         }
       }
       log(`source perceptron epoch ${epoch + 1}: ${mistakes} mistakes on ${train.length}`)
     }
-    for (const f of sw.keys()) {
-      settleS(f)
-      sum.set(f, (sum.get(f) ?? 0) + (stot.get(f) ?? 0) / st / seeds.length)
-    }
+    w.averageInto(sum, seeds.length)
   }
   const weights: Record<string, number> = {}
   for (const [f, w] of sum) if (Math.abs(w) >= minSourceWeight) weights[f] = Number(w.toFixed(2))
