@@ -6,7 +6,7 @@
  */
 import type { ClaimsLexicon } from './lexicon.js'
 import { leftOfCue, opensClause, speakerLeftSpan } from './phrases.js'
-import { DETERMINERS, type Word } from './words.js'
+import { DETERMINERS, PREDETERMINERS, type Word } from './words.js'
 
 export interface CueCandidate {
   readonly speakerFirst: number
@@ -24,7 +24,7 @@ export function isCueShaped(words: readonly Word[], i: number, lexicon: ClaimsLe
   return (
     before !== undefined &&
     !NOT_AFTER.has(before.lower) &&
-    !(DETERMINERS.has(before.lower) && !['all', 'both', 'each'].includes(before.lower))
+    !(DETERMINERS.has(before.lower) && !PREDETERMINERS.has(before.lower))
   )
 }
 

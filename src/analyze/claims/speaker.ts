@@ -70,7 +70,7 @@ export function speakerBefore(
 }
 
 const LONE_QUANTIFIERS: ReadonlySet<string> = closedClass('lone-quantifiers')
-const CLAUSE_LINKS = new Set(['but', 'and', 'while', 'though', 'although', 'yet', 'so'])
+const CLAUSE_LINKS = closedClass('clause-links')
 
 /** "Some argue …", "…, but many believe …": words[k] is a quantifier alone opening its clause. */
 export function isLoneQuantifier(words: readonly Word[], k: number): boolean {

@@ -151,6 +151,9 @@ export const DETERMINERS: ReadonlySet<string> = closedClass('determiners')
 
 export const PRONOUNS: ReadonlySet<string> = closedClass('pronouns')
 
+/** Determiners a speaker phrase may open with before its cue ("all three said"). */
+export const PREDETERMINERS: ReadonlySet<string> = closedClass('predeterminers')
+
 /** Words that end a speaker noun phrase when walking backwards from the cue. */
 export const NP_STOPS: ReadonlySet<string> = closedClass('np-stops')
 

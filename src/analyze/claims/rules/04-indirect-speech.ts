@@ -19,6 +19,7 @@ import {
   DETERMINERS,
   isVerbLike,
   NP_INNER,
+  PREDETERMINERS,
   PRONOUNS,
   scanWords,
   TIME_WORDS,
@@ -155,7 +156,7 @@ const INFINITIVE_CUE_HOSTS = new Set([
 ])
 /** Cues after "to" that PolNeAR counts even as a purpose (train: "to discuss" 16 of 36 …). */
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
-const CLAUSE_CONJUNCTIONS = new Set(['though', 'although', 'but', 'while', 'and', 'as', 'whereas'])
+const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -559,7 +560,7 @@ function leftToRight(scope: SentenceScope): void {
     if (
       before !== undefined &&
       DETERMINERS.has(before.lower) &&
-      !['all', 'both', 'each'].includes(before.lower) &&
+      !PREDETERMINERS.has(before.lower) &&
       // "Some argue …" (but "Some reports say …": a noun before the cue).
       !(isLoneQuantifier(words, i - 1) && !lexicon.cues.has(words[i + 1]?.lower ?? ''))
     )
