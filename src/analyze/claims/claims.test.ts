@@ -14,6 +14,7 @@ const CAST: readonly GivenEntity[] = [
   { name: 'Amber Front', type: 'ORG' },
   { name: 'Interior Ministry', type: 'ORG', aliases: ['Norvanian Interior Ministry'] },
   { name: 'Daily Lantern', type: 'ORG' },
+  { name: 'Amber Hall', type: 'FAC' },
 ]
 
 /** What a test pins of a claim: texts instead of offsets, entity names instead of ids. */
@@ -449,6 +450,11 @@ table('indirect speech', [
       { speaker: 'the embattled mayor', cue: 'said' },
       { speaker: 'the embattled mayor', cue: 'adding' },
     ],
+  ],
+  [
+    // An event verb with a place for object tells of the attack, not of speech.
+    'On the evening of 13 March, four armed men attacked the Amber Hall in Quillon.',
+    [],
   ],
   [
     // A plain hyphen without a comma part is no dateline.

@@ -7,6 +7,7 @@
  */
 import type { Claim, Entity, Sentence } from '../../model/analysis.js'
 import type { NormalizedDocument, Section, Span, TextSpan } from '../../model/document.js'
+import { isOneWordTrigger } from '../events/triggers.js'
 import { need, type Stage } from '../stage.js'
 import { contentModel, type ContentModel } from './content-model.js'
 import { cueModel, type CueModel } from './cue-model.js'
@@ -14,7 +15,7 @@ import { sourceModel, type SourceModel } from './source-model.js'
 import { extractDrafts, type Draft } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
-import { entitiesIn, indexMentions, resolveSpeaker } from './speaker.js'
+import { entitiesIn, indexMentions, resolveSpeaker, type MentionIndex } from './speaker.js'
 import { accusedParts, denialAt, stanceOf } from './stance.js'
 import { scanWords } from './words.js'
 
@@ -34,7 +35,7 @@ export function findClaims(
   // A paragraph repeated in the same document (a social post that says everything twice)
   // yields its claims once.
   const repeats = doc.repeats ?? []
-  const drafts = extractDrafts({
+  let drafts = extractDrafts({
     text,
     sentences,
     quotes: findQuotes(text),
@@ -42,13 +43,15 @@ export function findClaims(
     cueModel: model,
     contentModel: endModel,
     sourceModel: startModel,
-  }).filter(
+  })
+  const mentions = indexMentions(entities)
+  drafts = drafts.filter(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
-      !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))),
+      !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))) &&
+      !isPhysicalEvent(text, d, mentions),
   )
   drafts.push(...commentVoices(doc, sentences, drafts))
-  const mentions = indexMentions(entities)
   const textSpan = (s: Span): TextSpan => ({
     start: s.start,
     end: s.end,
@@ -174,6 +177,24 @@ function withoutDateline(text: string, span: Span): Span {
   return m === null || span.start + m[0].length >= span.end
     ? span
     : { start: span.start + m[0].length, end: span.end }
+}
+
+/** Entity types of a place: what is attacked in a physical attack, not a verbal one. */
+const PLACE_TYPES: ReadonlySet<string> = new Set(['FAC', 'LOC', 'GPE'])
+
+/**
+ * A learned cue that is an event verb with a place for object ("four armed men attacked the
+ * Amber Crown Concert Hall") tells of the event, not of speech ("the senator attacked the plan").
+ */
+function isPhysicalEvent(text: string, draft: Draft, mentions: MentionIndex): boolean {
+  if (draft.cueEntry?.origin !== 'model' || draft.cue === null) return false
+  const verb = text.slice(draft.cue.start, draft.cue.end).toLowerCase()
+  if (!isOneWordTrigger(verb)) return false
+  const opening = /^(?:the\s+)?/i.exec(text.slice(draft.content.start, draft.content.end))![0]
+  const object = draft.content.start + opening.length
+  return entitiesIn(mentions, { start: object, end: object + 1 }).some((e) =>
+    PLACE_TYPES.has(e.type),
+  )
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {

@@ -26,6 +26,11 @@ for (const [type, phrases] of Object.entries(table.types)) {
 for (const list of phrasesByFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
 const notTriggers: ReadonlySet<string> = new Set(table.notTriggers)
 
+/** Whether a lower-case word is an event trigger on its own ("attacked", "bombed"). */
+export function isOneWordTrigger(word: string): boolean {
+  return phrasesByFirst.get(word)?.some((p) => p.words.length === 1) ?? false
+}
+
 /** One trigger occurrence, in token indices `[start, end)`. */
 export interface TriggerMention {
   readonly type: string
