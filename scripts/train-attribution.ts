@@ -406,44 +406,58 @@ function lazyAveragedWeights() {
   }
 }
 
-function averagedPerceptron(
+type LazyWeights = ReturnType<typeof lazyAveragedWeights>
+
+/**
+ * Trains averaged weights over `examples`, once per seed (each a fresh shuffle order), and averages
+ * the seeds' models. `learn` sees one example and updates the weights; it returns whether it made
+ * a mistake.
+ */
+function trainAveraged<E>(
   name: string,
-  examples: readonly Example[],
+  examples: readonly E[],
   seeds: readonly number[],
-): { readonly weights: Map<string, number>; readonly bias: number } {
+  learn: (example: E, weights: LazyWeights) => boolean,
+): Map<string, number> {
   const sum = new Map<string, number>()
-  let biasSum = 0
   for (const s0 of seeds) {
-    const w = lazyAveragedWeights()
-    let bb = 0
-    let bbTotal = 0
-    let bbStamp = 0
-    let st = 0
+    const weights = lazyAveragedWeights()
     seed = s0
     const idx = examples.map((_, i) => i)
     for (let epoch = 0; epoch < epochs; epoch++) {
       shuffleInPlace(idx)
       let mistakes = 0
       for (const index of idx) {
-        const ex = examples[index] as Example
-        st = w.step()
-        let score = bb
-        for (const f of ex.features) score += w.get(f)
-        if (score > 0 === ex.label) continue
-        mistakes++
-        const delta = ex.label ? 1 : -1
-        for (const f of ex.features) w.add(f, delta)
-        bbTotal += bb * (st - bbStamp)
-        bbStamp = st
-        bb += delta
+        weights.step()
+        if (learn(examples[index] as E, weights)) mistakes++
       }
       log(`${name} epoch ${epoch + 1}: ${mistakes} mistakes on ${examples.length}`)
     }
-    w.averageInto(sum, seeds.length)
-    bbTotal += bb * (st - bbStamp)
-    biasSum += bbTotal / st / seeds.length
+    weights.averageInto(sum, seeds.length)
   }
-  return { weights: sum, bias: biasSum }
+  return sum
+}
+
+/** The bias of a binary perceptron, kept as one more weight. */
+const BIAS = '\u0000bias'
+
+function averagedPerceptron(
+  name: string,
+  examples: readonly Example[],
+  seeds: readonly number[],
+): { readonly weights: Map<string, number>; readonly bias: number } {
+  const sum = trainAveraged(name, examples, seeds, (ex, w) => {
+    let score = w.get(BIAS)
+    for (const f of ex.features) score += w.get(f)
+    if (score > 0 === ex.label) return false
+    const delta = ex.label ? 1 : -1
+    for (const f of ex.features) w.add(f, delta)
+    w.add(BIAS, delta)
+    return true
+  })
+  const bias = sum.get(BIAS) ?? 0
+  sum.delete(BIAS)
+  return { weights: sum, bias }
 }
 
 // Three shuffles: single shuffles moved dev exact cue F1 by up to 0.3 point.
@@ -627,39 +641,25 @@ const sourceCases = (article: PolnearArticle): SourceCase[] => {
   // Three shuffles, their averaged weights averaged again (as for the content model): one
   // shuffle's model moved dev source F1 by up to 0.3 point.
   const seeds = [42, 4242, 424242]
-  const sum = new Map<string, number>()
-  for (const s0 of seeds) {
-    const w = lazyAveragedWeights()
-    seed = s0
-    const idx = train.map((_, i) => i)
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      shuffleInPlace(idx)
-      let mistakes = 0
-      for (const index of idx) {
-        const c = train[index] as SourceCase
-        w.step()
-        let best = c.rule
-        let bestScore = scoreWith(c.candidates[c.rule] ?? [], w.get)
-        c.candidates.forEach((fs, k) => {
-          const s = scoreWith(fs, w.get)
-          if (s > bestScore) {
-            best = k
-            bestScore = s
-          }
-        })
-        if (best === c.gold) continue
-        mistakes++
-        for (const [k, delta] of [
-          [c.gold, 1],
-          [best, -1],
-        ] as const) {
-          for (const f of c.candidates[k] ?? []) w.add(f, delta)
-        }
+  const sum = trainAveraged('source perceptron', train, seeds, (c, w) => {
+    let best = c.rule
+    let bestScore = scoreWith(c.candidates[c.rule] ?? [], w.get)
+    c.candidates.forEach((fs, k) => {
+      const s = scoreWith(fs, w.get)
+      if (s > bestScore) {
+        best = k
+        bestScore = s
       }
-      log(`source perceptron epoch ${epoch + 1}: ${mistakes} mistakes on ${train.length}`)
+    })
+    if (best === c.gold) return false
+    for (const [k, delta] of [
+      [c.gold, 1],
+      [best, -1],
+    ] as const) {
+      for (const f of c.candidates[k] ?? []) w.add(f, delta)
     }
-    w.averageInto(sum, seeds.length)
-  }
+    return true
+  })
   const weights: Record<string, number> = {}
   for (const [f, w] of sum) if (Math.abs(w) >= minSourceWeight) weights[f] = Number(w.toFixed(2))
   const model: SourceModel = {
