@@ -363,10 +363,6 @@ const devSet = readPolnear(root, 'dev').flatMap(examples)
 let seed = 42
 const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 
-/**
- * Binary averaged perceptrons (lazy averaging), one per shuffling seed, their averaged weights
- * averaged again: the decisions depend less on one shuffle's luck.
- */
 /** Shuffles indexes in place with the seeded `random` (Fisher–Yates). */
 function shuffleInPlace(idx: number[]): void {
   for (let i = idx.length - 1; i > 0; i--) {
@@ -441,6 +437,10 @@ function trainAveraged<E>(
 /** The bias of a binary perceptron, kept as one more weight. */
 const BIAS = '\u0000bias'
 
+/**
+ * Binary averaged perceptrons (lazy averaging), one per shuffling seed, their averaged weights
+ * averaged again: the decisions depend less on one shuffle's luck.
+ */
 function averagedPerceptron(
   name: string,
   examples: readonly Example[],

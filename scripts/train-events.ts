@@ -278,7 +278,7 @@ const goldSubtopic = (document: string) =>
 
 /**
  * How well predicted subtopics recover the gold ones: F1 over the pairs of documents in one
- * subtopic (`cut` Infinity: the document clusters alone).
+ * subtopic (`cut` −Infinity: no cluster is cut, the document clusters alone).
  */
 function subtopicRecovery(split: Split, clusters: string[][], cut: number): number {
   const predicted = documentSubtopics(split.documents, clusters, cut)
@@ -323,7 +323,7 @@ function main(): void {
   }))
   const subtopicCut = recovery.reduce((a, b) => (b.f1 > a.f1 ? b : a)).cut
   console.error(
-    `Train subtopics recovered (document pairs F1): clusters alone ${(100 * subtopicRecovery(train, trainTopics, Infinity)).toFixed(1)}; ` +
+    `Train subtopics recovered (document pairs F1): clusters alone ${(100 * subtopicRecovery(train, trainTopics, -Infinity)).toFixed(1)}; ` +
       recovery.map((r) => `cut ${r.cut} ${(100 * r.f1).toFixed(1)}`).join(', ') +
       ` → cut ${subtopicCut}`,
   )

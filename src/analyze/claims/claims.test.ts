@@ -452,9 +452,14 @@ table('indirect speech', [
     ],
   ],
   [
-    // An event verb with a place for object tells of the attack, not of speech.
+    // An event verb with a site for object tells of the attack, not of speech; a country attacked
+    // is mostly a political attack.
     'On the evening of 13 March, four armed men attacked the Amber Hall in Quillon.',
     [],
+  ],
+  [
+    'Lena Varga attacked Kestria over its trade policy.',
+    [{ speaker: 'Lena Varga', cue: 'attacked', content: 'Kestria over its trade policy' }],
   ],
   [
     // A plain hyphen without a comma part is no dateline.
@@ -464,6 +469,14 @@ table('indirect speech', [
   [
     'QUILLON ― The talks will resume in May, officials said.',
     [{ speaker: 'officials', content: 'The talks will resume in May' }],
+  ],
+  [
+    'QUILLON – The talks will resume in May, officials said.',
+    [{ speaker: 'officials', content: 'The talks will resume in May' }],
+  ],
+  [
+    'The claims adjuster met donors to discuss the budget plan.',
+    [{ speaker: 'The claims adjuster', cue: 'to discuss', content: 'the budget plan' }],
   ],
   [
     'But the plan failed, officials said.',
@@ -642,6 +655,15 @@ table('speakers resolved: pronouns and descriptions', [
   ],
   [
     'Quillon attack: minister blames Kestria for the bombing\n\nMinister Lena Varga met Minister Tomas Brell.',
+    [{ speaker: 'minister', entity: null }],
+  ],
+  [
+    'Minister blames Kestria for the bombing\n\nInterior Minister Lena Varga met Tomas Brell on Sunday.',
+    [{ speaker: 'Minister', entity: 'Lena Varga' }],
+  ],
+  [
+    // Not in the first line: no headline.
+    'Quillon talks\n\nminister blames Kestria for the bombing\n\nInterior Minister Lena Varga met Tomas Brell.',
     [{ speaker: 'minister', entity: null }],
   ],
 ])

@@ -165,11 +165,11 @@ function commentVoices(
 
 /**
  * "VELENOR, Vostrana, March 13 (Wire) - Four gunmen …", "VELENOR ― Four gunmen …" and
- * "BREAKING: …" lose their prefix. Without the comma part only a long dash marks a dateline:
- * "NATO - Russia talks …" is a sentence.
+ * "BREAKING: …" lose their prefix. Without the comma part only a long dash marks a dateline (an
+ * en dash before a capital): "NATO - Russia talks …" is a sentence.
  */
 const DATELINE =
-  /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s(?:--|[-—–―])\s|[A-Z]{3,}[A-Z .'’-]*?\s(?:--|[—―])\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/
+  /^(?:[A-Z]{3,}[A-Z .'’-]*,[^\n]{0,80}?\s(?:--|[-—–―])\s|[A-Z]{3,}[A-Z .'’-]*?\s(?:--|[—―]|–(?=\s+[A-Z]))\s|(?:BREAKING|UPDATE|WATCH|JUST IN):\s+)/
 
 function withoutDateline(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 120))
@@ -179,8 +179,11 @@ function withoutDateline(text: string, span: Span): Span {
     : { start: span.start + m[0].length, end: span.end }
 }
 
-/** Entity types of a place: what is attacked in a physical attack, not a verbal one. */
-const PLACE_TYPES: ReadonlySet<string> = new Set(['FAC', 'LOC', 'GPE'])
+/**
+ * Entity types of a site: what is attacked in a physical attack. Not GPE: "attacked Kestria over its
+ * trade policy" is mostly political.
+ */
+const PLACE_TYPES: ReadonlySet<string> = new Set(['FAC', 'LOC'])
 
 /**
  * A learned cue that is an event verb with a place for object ("four armed men attacked the
@@ -188,9 +191,12 @@ const PLACE_TYPES: ReadonlySet<string> = new Set(['FAC', 'LOC', 'GPE'])
  */
 function isPhysicalEvent(text: string, draft: Draft, mentions: MentionIndex): boolean {
   if (draft.cueEntry?.origin !== 'model' || draft.cue === null) return false
+  if (draft.content.start < draft.cue.end) return false
   const verb = text.slice(draft.cue.start, draft.cue.end).toLowerCase()
   if (!isOneWordTrigger(verb)) return false
-  const opening = /^(?:the\s+)?/i.exec(text.slice(draft.content.start, draft.content.end))![0]
+  const opening = /^(?:(?:the|a|an|its|their|his|her)\s+)?/i.exec(
+    text.slice(draft.content.start, draft.content.end),
+  )![0]
   const object = draft.content.start + opening.length
   return entitiesIn(mentions, { start: object, end: object + 1 }).some((e) =>
     PLACE_TYPES.has(e.type),

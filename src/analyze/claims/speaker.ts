@@ -235,14 +235,13 @@ export function resolveSpeaker(
   // Only definite descriptions refer back ("the minister", "the country's president").
   const definite =
     first !== undefined && (first.lower === 'the' || first.lower.endsWith("'s") || first.upper)
-  // A bare title in the first line is a headline's ("president blames Kaldria"): the one entity
-  // the document gives that title ("President Ilona Dravic"), if only one has it. (`noun` as
-  // written: a plural title is not a headline's speaker.)
+  // A bare title in the first line is a headline's ("president blames Kaldria", "Minister
+  // blames …"): the one entity the document gives that title ("President Ilona Dravic"), if only
+  // one has it. (`noun` as written: a plural title is not a headline's speaker.)
   const headline =
-    !definite &&
     words.length === 1 &&
     lexicon.speakerNouns.has(noun) &&
-    !text.slice(0, span.start).includes('\n')
+    text.lastIndexOf('\n', span.start - 1) < 0
   if (!definite && !headline) return null
   // Prefer an entity whose name or whose mention's left context carries the same noun
   // ("Interior Ministry", "President Ilya Varga").
