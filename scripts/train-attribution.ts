@@ -330,16 +330,9 @@ function examples(article: PolnearArticle): Example[] {
     }
   }
   const quotes = findQuotes(text)
-  const doc = {
-    metadata: {} as never,
-    text,
-    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
-    repeats: [],
-    diagnostics: [],
-  }
   const out: Example[] = []
   let q = 0
-  for (const sentence of sentencesStage.run(doc)) {
+  for (const sentence of sentencesOf(text)) {
     const words = scanWords(text, sentence.start, sentence.end)
     words.forEach((w: Word, i: number) => {
       if (!isCueShaped(words, i, lexicon)) return
@@ -359,6 +352,17 @@ function examples(article: PolnearArticle): Example[] {
 
 const trainSet = articles.flatMap(examples)
 const devSet = readPolnear(root, 'dev').flatMap(examples)
+
+/** The sentences of an article's text, read as one body section. */
+function sentencesOf(text: string) {
+  return sentencesStage.run({
+    metadata: {} as never,
+    text,
+    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
+    repeats: [],
+    diagnostics: [],
+  })
+}
 
 let seed = 42
 const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
@@ -509,14 +513,7 @@ const boundaryCandidates = (
   article: PolnearArticle,
 ): { features: string[]; label: boolean }[][] => {
   const { text } = article
-  const doc = {
-    metadata: {} as never,
-    text,
-    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
-    repeats: [],
-    diagnostics: [],
-  }
-  const sentences = sentencesStage.run(doc)
+  const sentences = sentencesOf(text)
   const quotes = findQuotes(text)
   const out: { features: string[]; label: boolean }[][] = []
   for (const at of article.attributions) {
@@ -597,14 +594,7 @@ interface SourceCase {
 }
 const sourceCases = (article: PolnearArticle): SourceCase[] => {
   const { text } = article
-  const doc = {
-    metadata: {} as never,
-    text,
-    sections: [{ kind: 'body' as const, start: 0, end: text.length }],
-    repeats: [],
-    diagnostics: [],
-  }
-  const sentences = sentencesStage.run(doc)
+  const sentences = sentencesOf(text)
   const out: SourceCase[] = []
   for (const at of article.attributions) {
     if (at.source.length !== 1 || at.cue.length === 0) continue
