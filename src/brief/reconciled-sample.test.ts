@@ -107,12 +107,15 @@ describe('reconciled brief of the sample corpus', async () => {
     expect(kaldria.accusedBy.find((a) => a.speaker === 'Adrian Voskel')!.withoutEvidence).toBe(true)
     expect(kaldria.deniedBy.map((a) => a.speaker)).toContain('Emil Radovan')
     expect(actor('Norvenia').accusedBy.map((a) => a.speaker)).toEqual(['Ilona Dravic'])
-    // "Kaldria, Norvenia and Westria all deny any involvement": each denies for itself.
+    // "Kaldria, Norvenia and Westria all deny any involvement" (D11) and "all three governments
+    // have denied any role" (D10, after its accusations of the three): each denies for itself,
+    // so each has two independent sources and comes first.
     expect(actor('Norvenia').deniedBy.map((a) => a.speaker)).toEqual([
-      'Claire Whitlock',
       'Norvenia',
+      'Claire Whitlock',
     ])
-    expect(actor('Westria').deniedBy.map((a) => a.speaker)).toEqual(['Daniel Ferro', 'Westria'])
+    expect(actor('Westria').deniedBy.map((a) => a.speaker)).toEqual(['Westria', 'Daniel Ferro'])
+    expect(kaldria.deniedBy.find((a) => a.speaker === 'Kaldria')!.independentSources).toBe(5)
   })
 
   it('keeps comment-only material and unattributed allegations apart', () => {

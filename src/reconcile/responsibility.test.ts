@@ -100,6 +100,20 @@ describe('responsibility', () => {
     expect(tessaly.deniedBy.map((d) => d.speaker.name)).toEqual(['Orlen'])
   })
 
+  it('a counted group speaks for as many candidates accused in its document, and only then', () => {
+    const r = responsibility([
+      claim('accuse', 'Minister Pell', ['Orlen', 'Tessaly', 'Varn'], 'd1'),
+      claim('deny', 'all three governments', [], 'd1', 'any role'),
+      claim('accuse', 'Mayor Ostby', ['Orlen'], 'd2'),
+      claim('deny', 'both countries', [], 'd2', 'any role'),
+    ])
+    expect(r.actors.map((a) => [a.actor.name, a.deniedBy.map((d) => d.speaker.name)])).toEqual([
+      ['Orlen', ['Orlen']],
+      ['Tessaly', ['Tessaly']],
+      ['Varn', ['Varn']],
+    ])
+  })
+
   it.each<[string, ResponsibilityClaim<string>[], string]>([
     ['nothing', [], 'unknown'],
     ['only a claim', [claim('claim_responsibility', 'Grey Hand', [], 'd1')], 'claimed'],

@@ -132,6 +132,18 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
       for (const actor of targets) add(actor, 'denied', claim)
       continue
     }
+    // "All three governments have denied any role": a counted group speaks for as many
+    // candidates accused in the same document, when the count matches.
+    const group = groupSize(claim.speakerText ?? speaker.name)
+    const accusedHere = [...actors.values()]
+      .filter((a) =>
+        [...(a.roles.get('accused')?.values() ?? [])].some((e) => e.documents.has(claim.document)),
+      )
+      .map((a) => a.actor)
+    if (group !== null && accusedHere.length === group) {
+      for (const actor of accusedHere) add(actor, 'denied', claim, actor)
+      continue
+    }
     const words = ` ${(claim.speakerText ?? speaker.name).toLowerCase()} `
     const named = candidates.filter(
       (a) => a.key === speaker.key || words.includes(` ${a.name.toLowerCase()}`),
@@ -169,6 +181,29 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
 }
 
 type Role = 'claimed' | 'accused' | 'denied'
+
+const COUNTS: Readonly<Record<string, number>> = {
+  both: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
+}
+
+/** "all three governments", "both countries", "the four states" → the count; else null. */
+function groupSize(speaker: string): number | null {
+  const m =
+    /^(?:all\s+|the\s+)?(both|two|three|four|five|six|[2-6])\s+(?:governments|countries|states|nations|capitals|neighbou?rs)$/i.exec(
+      speaker.trim(),
+    )
+  return m === null ? null : (COUNTS[m[1]!.toLowerCase()] ?? null)
+}
 
 interface Entry<C> {
   speaker: ActorRef

@@ -18,6 +18,7 @@ import { findQuotes } from './quotes.js'
 import { entitiesIn, indexMentions, resolveSpeaker, type MentionIndex } from './speaker.js'
 import { accusedParts, denialAt, stanceOf } from './stance.js'
 import { scanWords } from './words.js'
+import { isNotSpeech } from './not-speech.js'
 
 const STAGE = 'claims'
 
@@ -49,7 +50,8 @@ export function findClaims(
     (d) =>
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
       !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))) &&
-      !isPhysicalEvent(text, d, mentions),
+      !isPhysicalEvent(text, d, mentions) &&
+      !isNotSpeech(text, d),
   )
   drafts.push(...commentVoices(doc, sentences, drafts))
   const textSpan = (s: Span): TextSpan => ({
@@ -89,11 +91,19 @@ export function findClaims(
           addTargets({ start: content.start + m.index, end: content.start + m.index + m[0].length })
         }
       } else if (stance === 'accuse') {
-        for (const [s, e] of accusedParts(content.text))
-          addTargets({ start: content.start + s, end: content.start + e })
+        const { parts, agentNamed } = accusedParts(content.text)
+        for (const [s, e] of parts) addTargets({ start: content.start + s, end: content.start + e })
+        // "Kaldria, which Vostranian leaders have accused of organising it": the accused is the
+        // relative's antecedent.
+        const antecedent = /^of\b/i.test(content.text)
+          ? relativeAntecedent(text, firstOf(draft))
+          : null
+        if (antecedent !== null) addTargets(antecedent)
+        // "Those who planned this sit in Kaldria": with nobody before the verb, all named in its
+        // first sentence (not "… the justice of the Vostranian people" in the next one). A
+        // passive agent that names no entity ("staged by our own security service") is final.
+        if (targets.length === 0 && !agentNamed) addTargets(firstSentenceOf(text, content))
       }
-      // "Those who planned this sit in Kaldria": with nobody before the verb, all named in it.
-      if (stance === 'accuse' && targets.length === 0) addTargets(content)
       if (stance === 'deny') {
         // "Kaldria had nothing to do with it and urged Vostrana …": the denier's side only.
         const at = denialAt(content.text)
@@ -177,6 +187,22 @@ function withoutDateline(text: string, span: Span): Span {
   return m === null || span.start + m[0].length >= span.end
     ? span
     : { start: span.start + m[0].length, end: span.end }
+}
+
+/** "Kaldria, which …" / "the envoy, whom …" before `offset`: the last character of the antecedent. */
+function relativeAntecedent(text: string, offset: number): Span | null {
+  const m = /[\p{L}\p{N}.’'")\]](,?\s+(?:which|whom|who)\s+)$/u.exec(
+    text.slice(Math.max(0, offset - 80), offset),
+  )
+  if (m === null) return null
+  const at = offset - m[1]!.length
+  return { start: at - 1, end: at }
+}
+
+/** The part of a span before its first sentence end (". " followed by a capital or a quote). */
+function firstSentenceOf(text: string, span: Span): Span {
+  const m = /[.!?]["”’»]?\s+(?=["“‘«]?\p{Lu})/u.exec(text.slice(span.start, span.end))
+  return m === null ? span : { start: span.start, end: span.start + m.index + 1 }
 }
 
 /**

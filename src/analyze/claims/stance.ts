@@ -81,28 +81,49 @@ function matches(pattern: RegExp, text: string): boolean {
   return pattern.test(text)
 }
 
-/**
- * The parts of an accusation's content that name the accused, as [start, end) offsets into the
- * content: what stands before each accusation verb ("Kaldria planned the attack and that Norvenia
- * and Westria paid for it" → "Kaldria", "and that Norvenia and Westria").
- */
 /** Offset in the content where a denial phrase starts ("Kaldria [had nothing to do with] …"), or -1. */
 export function denialAt(content: string): number {
   const m = DENIAL_CONTENT.exec(content)
   return m === null ? -1 : m.index
 }
 
-export function accusedParts(content: string): [number, number][] {
+/**
+ * The parts of an accusation's content that name the accused, as [start, end) offsets into the
+ * content: what stands before each accusation verb ("Kaldria planned the attack and that Norvenia
+ * and Westria paid for it" → "Kaldria", "and that Norvenia and Westria"), or its agent after "by"
+ * in the passive ("This was staged by the security service" → "the security service").
+ * `agentNamed` says a passive agent was found: then nobody else in the content is accused.
+ */
+export function accusedParts(content: string): {
+  parts: [number, number][]
+  agentNamed: boolean
+} {
   const parts: [number, number][] = []
+  let agentNamed = false
   let from = 0
   BEHIND.lastIndex = 0
   for (const m of content.matchAll(BEHIND)) {
+    const after = m.index + m[0].length
+    const agent = PASSIVE_AGENT.exec(content.slice(after))
+    if (agent !== null) {
+      const start = after + agent[0].length
+      const stop = content.slice(start).search(AGENT_END)
+      parts.push([start, stop < 0 ? content.length : start + stop])
+      agentNamed = true
+      from = content.length
+      break
+    }
     parts.push([from, m.index])
-    from = m.index + m[0].length
+    from = after
     // Skip the object of the verb up to the next clause ("the attack and that …").
     const next = content.slice(from).search(/\b(?:and|while|but)\b|[,;]/)
     from = next < 0 ? content.length : from + next
   }
   if (parts.length === 0) parts.push([0, content.length])
-  return parts
+  return { parts, agentNamed }
 }
+
+/** "staged by …", "was planned by …": the agent follows. */
+const PASSIVE_AGENT = /^\s+by\s+/i
+/** Where a passive agent ends: a purpose, a new clause or a comma ("… by X to give Y an excuse"). */
+const AGENT_END = /\s(?:to|in order|so that|because|and|while|but|as|after|before)\b|[,;.!?]/i

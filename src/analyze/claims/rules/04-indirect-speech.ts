@@ -720,8 +720,10 @@ function leftToRight(scope: SentenceScope): void {
         }
       }
       let speaker: Span | null = lastSpeaker
-      const subjectLast = speaker === null ? subjectEnd(words, lexicon) : -1
+      let subjectLast = speaker === null ? subjectEnd(words, lexicon) : -1
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
+      if (subjectFirst >= 0 && PRESENT_SINGULAR.test(words[i]?.lower ?? ''))
+        subjectLast = singularSubjectEnd(words, subjectFirst, subjectLast)
       if (subjectLast >= 0 && subjectLast < i - 1) {
         // The same speaker as the sentence's first attribution, if it had one ("X accused Y …
         // and said …"): the claim is still X's.
@@ -889,6 +891,23 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
     if (head === undefined) return -1
   }
   return subjectEndFrom(words, from, lexicon)
+}
+
+/** A present-tense cue of the third person singular ("says", "claims", "insists"). */
+const PRESENT_SINGULAR = /^[a-z]+[^su']s$/
+
+/**
+ * "My cousin works on the stage crew … and says …": before a cue in -s the subject is singular,
+ * so a lower-case word in -s after its determiner and noun is its verb, and the subject ends
+ * before it.
+ */
+function singularSubjectEnd(words: readonly Word[], first: number, last: number): number {
+  if (!DETERMINERS.has(words[first]?.lower ?? '')) return last
+  for (let k = first + 2; k <= last; k++) {
+    const w = words[k] as Word
+    if (!w.upper && PRESENT_SINGULAR.test(w.lower)) return k - 1
+  }
+  return last
 }
 
 const NP_STOPS_OPENING = new Set([

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { findClaims } from './index.js'
+import type { Section } from '../../model/document.js'
+import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
+
+// Fictional cast; every sentence below is written for these tests.
+const CAST: readonly GivenEntity[] = [
+  { name: 'Orlen', type: 'GPE' },
+  { name: 'Tessaly', type: 'GPE' },
+  { name: 'Mira Kovan', type: 'PERSON', aliases: ['Kovan'] },
+]
+
+/** Each claim as "speaker | cue | content | stance | targets". */
+function claimsOf(text: string, sections?: readonly Section[]): string[] {
+  const { doc, sentences, entities } = layersOf(text, CAST, sections)
+  const name = (id: string): string => entities.find((e) => e.id === id)?.name ?? id
+  return findClaims(doc, sentences, entities).map((c) =>
+    [
+      c.speaker?.text ?? '-',
+      c.cue?.text ?? '-',
+      c.content.text,
+      c.stance,
+      c.targets.map(name).join(','),
+    ].join(' | '),
+  )
+}
+
+describe('[claims] drafts that report no statement', () => {
+  it.each([
+    ['She has not shown any evidence.', []],
+    ['Neither of them has offered any evidence.', []],
+    ['The ministry gave no proof for either accusation.', []],
+    ['What we know about the siege of Tessaly', []],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected)
+  })
+
+  it.each([
+    // A statement about evidence that carries what the speaker alleges stays a claim.
+    ['Kovan offered no proof that Orlen had a role in the siege.', 1],
+    ['He never showed any proof that Tessaly had paid the gunmen.', 1],
+  ])('keeps %s', (text, count) => {
+    expect(claimsOf(text)).toHaveLength(count)
+  })
+})
+
+describe('[claims] who is accused', () => {
+  it.each([
+    // The relative's antecedent is accused when the object stands before the speaker.
+    [
+      'Nobody has linked the gunmen to Orlen, which officials in Tessaly have accused of arming them.',
+      ['officials in Tessaly | have accused | of arming them | accuse | Orlen'],
+    ],
+    // A passive agent that names no entity is the only one accused.
+    [
+      'This was staged by our own police to give Kovan an excuse for a war with Orlen.',
+      [
+        '- | - | This was staged by our own police to give Kovan an excuse for a war with Orlen | accuse | ',
+      ],
+    ],
+    // Only the first sentence of a quotation with nobody before its verb names the accused.
+    [
+      '"Those who planned this sit in Orlen," Kovan said. "They will not escape the courts of Tessaly."',
+      [
+        'Kovan | said | "Those who planned this sit in Orlen," Kovan said. "They will not escape the courts of Tessaly." | accuse | Orlen',
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    // The passive case is a commenter's own voice.
+    const comment: Section[] = [{ kind: 'comment', start: 0, end: text.length }]
+    expect(claimsOf(text, text.startsWith('This') ? comment : undefined)).toEqual(expected)
+  })
+})
+
+describe('[claims] the subject of a continued cue', () => {
+  it('ends before a present-tense verb when the cue is in -s', () => {
+    expect(
+      claimsOf('My cousin works at the Tessaly depot and says the gates were locked that night.'),
+    ).toEqual(['My cousin | says | the gates were locked that night | assert | '])
+  })
+})

@@ -1,0 +1,55 @@
+/**
+ * @module
+ * Drafts that have the shape of speech (a subject, a verb, an object) but report no statement:
+ * "He has not shown any evidence" (a remark on evidence, which the brief reads through
+ * data/reconcile/no-evidence.txt), "What we know about the massacre" (a free relative naming a
+ * topic).
+ */
+import type { Span } from '../../model/document.js'
+import type { Draft } from './extract.js'
+import { closedClass } from './words.js'
+
+const EVIDENCE_VERBS = closedClass('evidence-verbs')
+const KNOWLEDGE_VERBS = closedClass('knowledge-verbs')
+
+/**
+ * "any evidence", "no proof", "a shred of evidence": the object is evidence. Not "no proof that X
+ * had a role", which states what the speaker alleges.
+ */
+const EVIDENCE_OBJECT =
+  /^(?:(?:any|no|some|real|hard|credible|concrete|the|a)\s+)*(?:shred\s+of\s+|scrap\s+of\s+)?(?:evidence|proof)\b(?![^]*\bthat\b)/i
+
+/** The last word of a span, lower-cased, or '' when it has none. */
+function lastWord(text: string, span: Span | null): string {
+  if (span === null) return ''
+  const words = text
+    .slice(span.start, span.end)
+    .toLowerCase()
+    .match(/[\p{L}']+/gu)
+  return words?.at(-1) ?? ''
+}
+
+/** The word right before `offset` (lower-case), skipping spaces; '' at the start of a line. */
+function wordBefore(text: string, offset: number): string {
+  const words = text
+    .slice(Math.max(0, offset - 60), offset)
+    .toLowerCase()
+    .split(/\n/)
+    .at(-1)!
+    .match(/[\p{L}']+/gu)
+  return words?.at(-1) ?? ''
+}
+
+/** True when the draft is not a statement by its speaker (see the module note). */
+export function isNotSpeech(text: string, draft: Draft): boolean {
+  const cue = lastWord(text, draft.cue)
+  const content = text.slice(draft.content.start, draft.content.end)
+  if (draft.cue !== null && draft.content.start >= draft.cue.end) {
+    if (EVIDENCE_VERBS.has(cue) && EVIDENCE_OBJECT.test(content)) return true
+  }
+  if (draft.speaker === null) return false
+  const before = wordBefore(text, draft.speaker.start)
+  return (
+    (before === 'what' || before === 'how') && KNOWLEDGE_VERBS.has(cue) && /^about\b/i.test(content)
+  )
+}
