@@ -95,6 +95,11 @@ export interface BriefClaim {
   readonly hedged: boolean
   /** The speaker as written in this document ("Voskel", "the group"). */
   readonly speakerText: string | null
+  /**
+   * The cue as written ("accused", "has not commented on", "according to"); null for narrated
+   * claims, which have none.
+   */
+  readonly cue: string | null
   readonly cite: Citation
 }
 

@@ -329,6 +329,7 @@ function collectSpeakers(views: readonly DocumentView[], canonical: StoryEntitie
         targets: entityNames(view, claim.targets, canonical, claim.sentence),
         hedged: claim.hedged,
         speakerText: claim.speaker?.text ?? null,
+        cue: claim.cue?.text ?? null,
         cite: { ...cite, section: claim.section },
       })
       groups.set(holder.key, group)
