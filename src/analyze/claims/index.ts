@@ -84,8 +84,11 @@ export function findClaims(
     if (stance === 'accuse' || stance === 'question' || stance === 'deny') {
       if (draft.targetSpan !== null) addTargets(draft.targetSpan)
       if (stance === 'accuse' && draft.targetSpan !== null) {
-        // "accused Kaldria of planning it and Norvenia and Westria of paying for it"
-        for (const m of content.text.matchAll(
+        // "accused Kaldria of planning it and Norvenia and Westria of paying for it": the content
+        // may stop before the second part, so the rest of the sentence is read too.
+        const sentenceEnd = sentences[sentenceAt(sentences, content.start)]?.end ?? content.end
+        const rest = text.slice(content.start, Math.max(content.end, sentenceEnd))
+        for (const m of rest.matchAll(
           /\b(?:and|or)\s+((?:[A-Z][\p{L}'’-]*\s*(?:and\s+)?)+)\s+of\b/gu,
         )) {
           addTargets({ start: content.start + m.index, end: content.start + m.index + m[0].length })

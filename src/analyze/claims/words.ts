@@ -162,6 +162,9 @@ export const NP_INNER: ReadonlySet<string> = closedClass('np-inner')
 
 const FINITE_VERBS: ReadonlySet<string> = closedClass('finite-verbs')
 
+/** A lower-case auxiliary or irregular past ("was", "came"): never inside a speaker's name. */
+export const isFiniteVerb = (w: Word): boolean => w.isWord && !w.upper && FINITE_VERBS.has(w.lower)
+
 /** A lower-case word that looks like a finite verb: an -ed form, an irregular past, an auxiliary. */
 export const isVerbLike = (w: Word): boolean =>
   w.isWord &&

@@ -17,6 +17,7 @@ import { isLoneQuantifier, speakerAfter, speakerBefore } from '../speaker.js'
 import {
   closedClass,
   DETERMINERS,
+  isFiniteVerb,
   isVerbLike,
   NP_INNER,
   PREDETERMINERS,
@@ -283,6 +284,19 @@ function push(scope: SentenceScope, d: Draft): void {
 }
 
 /** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
+/**
+ * "The head of the service, Lena Varga, said the attackers came from Kestria": what follows the cue
+ * holds a verb before any comma, so it is the content, not a speaker after an inverted cue.
+ */
+function headHasVerb(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from + 1; k <= to; k++) {
+    const w = words[k] as Word
+    if (w.lower === ',') return false
+    if (isFiniteVerb(w)) return true
+  }
+  return false
+}
+
 function isShortTail(words: readonly Word[], from: number, to: number): boolean {
   const rest = words.slice(from, to + 1).filter((w) => w.isWord)
   return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
@@ -423,7 +437,11 @@ function trailingAttribution(scope: SentenceScope): boolean {
         TAIL_MARKS.has(words[k - 1]?.lower ?? '') && lexicon.inverted.has(w.lower)
           ? speakerAfterWithAppositive(words, cueEnd + 1)
           : -1
-      if (after >= 0 && isShortTail(words, after + 1, end)) {
+      if (
+        after >= 0 &&
+        isShortTail(words, after + 1, end) &&
+        !headHasVerb(words, cueEnd + 1, after)
+      ) {
         // CONTENT, said X.
         speaker = spanOf(words, cueEnd + 1, after)
         cue = spanOf(words, k, cueEnd)

@@ -79,3 +79,21 @@ describe('[claims] the subject of a continued cue', () => {
     ).toEqual(['My cousin | says | the gates were locked that night | assert | '])
   })
 })
+
+describe('[claims] an appositive subject before its cue', () => {
+  it('is the speaker, and the clause after the cue its content', () => {
+    expect(
+      claimsOf('The head of the border police, Mira Kovan, said the gunmen came from Orlen.'),
+    ).toEqual([
+      'The head of the border police, Mira Kovan, | said | the gunmen came from Orlen | assert | ',
+    ])
+  })
+})
+
+describe('[claims] accusations in two parts', () => {
+  it('accuses the second part even where the content stops before it', () => {
+    expect(claimsOf('Kovan accused Orlen of planning it and Tessaly of paying for it.')[0]).toMatch(
+      /\| accuse \| Orlen,Tessaly$/,
+    )
+  })
+})
