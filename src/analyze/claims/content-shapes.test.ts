@@ -1,0 +1,98 @@
+/**
+ * Content shapes that PolNeAR annotates as one content in several fragments: the words before an
+ * attribution that stands between commas, a relative pronoun before the speaker, quotations
+ * continued after their attribution. The claim's content runs over its own speaker and cue,
+ * which are its holes. Sentences are fictional.
+ */
+import { describe, expect, it } from 'vitest'
+import { findClaims } from './index.js'
+import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
+
+const CAST: readonly GivenEntity[] = [
+  { name: 'Lena Varga', type: 'PERSON', aliases: ['Varga', 'Ms. Varga'] },
+  { name: 'Tomas Brell', type: 'PERSON', aliases: ['Brell', 'Mr. Brell'] },
+  { name: 'Kestria', type: 'GPE' },
+]
+
+interface Seen {
+  readonly speaker: string | null
+  readonly cue: string | null
+  /** The content without its speaker and cue, fragment by fragment, as the evaluation reads it. */
+  readonly fragments: readonly string[]
+}
+
+function fragmentsOf(text: string): Seen[] {
+  const { doc, sentences, entities } = layersOf(text, CAST)
+  return findClaims(doc, sentences, entities).map((c) => {
+    const holes = [c.speaker, c.cue]
+      .filter((s) => s !== null && s.start >= c.content.start && s.end <= c.content.end)
+      .map((s) => s as { start: number; end: number })
+      .sort((a, b) => a.start - b.start)
+    const parts: string[] = []
+    let from = c.content.start
+    for (const h of holes) {
+      parts.push(text.slice(from, h.start))
+      from = h.end
+    }
+    parts.push(text.slice(from, c.content.end))
+    const fragments = parts
+      .map((p) => (holes.length > 0 ? p.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '') : p.trim()))
+      .filter((p) => p !== '')
+    return { speaker: c.speaker?.text ?? null, cue: c.cue?.text ?? null, fragments }
+  })
+}
+
+type Case = readonly [input: string, expected: readonly Seen[]]
+
+function table(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    it.each(cases.map(([input, expected]) => ({ input, expected })))(
+      '$input',
+      ({ input, expected }) => {
+        expect(fragmentsOf(input)).toEqual(expected)
+      },
+    )
+  })
+}
+
+table('an attribution between commas inside its sentence', [
+  [
+    'The bridge, Varga said, will reopen in May.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge', 'will reopen in May'] }],
+  ],
+  [
+    'The mill was thriving, Brell said, until the river flooded in 2009.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['The mill was thriving', 'until the river flooded in 2009'],
+      },
+    ],
+  ],
+  [
+    'In the first winter, she said, the shelters ran out of blankets.',
+    [
+      {
+        speaker: 'she',
+        cue: 'said',
+        fragments: ['In the first winter', 'the shelters ran out of blankets'],
+      },
+    ],
+  ],
+  [
+    'The ferries stopped running, officials said.',
+    [{ speaker: 'officials', cue: 'said', fragments: ['The ferries stopped running'] }],
+  ],
+])
+
+table('a relative pronoun before the speaker opens the content', [
+  [
+    'They cut the budget, which Varga said closed two schools.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'closed two schools'] }],
+  ],
+  [
+    'The council raised the levy, which he plans to repeal next year.',
+    [{ speaker: 'he', cue: 'plans', fragments: ['which', 'to repeal next year'] }],
+  ],
+])
