@@ -96,3 +96,36 @@ table('a relative pronoun before the speaker opens the content', [
     [{ speaker: 'he', cue: 'plans', fragments: ['which', 'to repeal next year'] }],
   ],
 ])
+
+table('a quotation continued after its attribution', [
+  [
+    '“We will rebuild the hall,” Varga said. “It will take two years.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['“We will rebuild the hall,”', '“It will take two years.”'],
+      },
+    ],
+  ],
+  [
+    // The words after the cue belong to no span: the second quotation is a claim of its own.
+    '“We will rebuild the hall,” Varga said at the ceremony. “It will take two years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years.”'] },
+    ],
+  ],
+  [
+    '“We will rebuild the hall,” Varga said, smiling.\n\n“It will take two years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years.”'] },
+    ],
+  ],
+  [
+    // Another sentence between: the quotation is not hers.
+    '“We will rebuild the hall,” Varga said. The crowd cheered. “It will take two years.”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] }],
+  ],
+])

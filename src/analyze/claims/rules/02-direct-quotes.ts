@@ -287,7 +287,7 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       qi++
     }
     const content = { start: attribution.contentStart ?? leadIn ?? q.start, end: contentEnd }
-    drafts.push({
+    const draft: Draft = {
       speaker: attribution.speaker,
       cue: attribution.cue,
       content,
@@ -298,10 +298,65 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       targetSpan: attribution.targetSpan,
       negated: attribution.negated,
       passive: false,
-    })
+    }
+    drafts.push(draft)
     blocked.push(content, attribution.speaker, attribution.cue)
     prevEnd = Math.max(contentEnd, attribution.end)
+    // “A,” she said to the crowd. “B.”: the quotation after the attribution's sentence goes on
+    // with the same speaker and cue, as a claim of its own (the words between belong to no span).
+    if (contentEnd === q.end && attribution.end > q.end) {
+      const more = continuedQuotes(input, qi + 1, attribution.end)
+      if (more !== null) {
+        const next = { start: (quotes[qi + 1] as Quote).start, end: more.end }
+        drafts.push({ ...draft, content: next, rule: `${draft.rule}+continued` })
+        blocked.push(next)
+        prevEnd = more.end
+        qi = more.last
+      }
+    }
   }
+}
+
+/**
+ * The quotations from quotes[from] on that continue a quotation whose attribution ends at
+ * `attributionEnd`, when the attribution's sentence ends before the first of them in the same
+ * paragraph and they have no attribution of their own: the end of the last one and its index,
+ * or null.
+ */
+function continuedQuotes(
+  input: ExtractInput,
+  from: number,
+  attributionEnd: number,
+): { end: number; last: number } | null {
+  const { text, quotes } = input
+  const q2 = quotes[from]
+  if (q2 === undefined) return null
+  const gap = text.slice(attributionEnd, q2.start)
+  // The attribution's own sentence ends right before the quotation ("… she said. Roe left. “B.”"
+  // is not hers).
+  if (gap.length > 300 || !/[.!?]\s+$/.test(gap)) return null
+  const { sentences } = input
+  if (sentenceIndexAt(sentences, q2.start) > sentenceIndexAt(sentences, attributionEnd - 1) + 1)
+    return null
+  // “A,” she said.¶“B.”: a paragraph that is nothing but quotation goes on too.
+  const paragraph = gap.includes('\n')
+  if (
+    paragraph &&
+    (gap.indexOf('\n') < gap.search(/[.!?]\s*\n/) || paragraphStart(text, q2.start) !== q2.start)
+  )
+    return null
+  let last = from
+  while (last < quotes.length) {
+    const q = quotes[last] as Quote
+    const after = quotes[last + 1]
+    if (attributionAfter(input, q, after?.start ?? text.length) !== null) return null
+    if (after === undefined || !/^[\s,.;:—–-]*$/.test(text.slice(q.end, after.start))) break
+    if (text.slice(q.end, after.start).includes('\n')) break
+    last++
+  }
+  const end = (quotes[last] as Quote).end
+  if (paragraph && !/^\s*(?:\n|$)/.test(text.slice(end, end + 3))) return null
+  return { end, last }
 }
 
 /**
