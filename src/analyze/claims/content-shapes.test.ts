@@ -129,3 +129,21 @@ table('a quotation continued after its attribution', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] }],
   ],
 ])
+
+table('a quotation after an indirect claim', [
+  [
+    'The hall will reopen in May, Varga said. “It will take two years to finish.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['The hall will reopen in May'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years to finish.”'] },
+    ],
+  ],
+  [
+    // A quotation with its own attribution is not the indirect claim's.
+    'The hall will reopen in May, Varga said. “It will take years,” Brell said.',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['The hall will reopen in May'] },
+      { speaker: 'Brell', cue: 'said', fragments: ['“It will take years,”'] },
+    ],
+  ],
+])

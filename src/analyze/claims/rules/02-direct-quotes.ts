@@ -387,3 +387,46 @@ function mixedLeadIn(
   const span = { start: (words[0] as Word).start, end: last.end }
   return overlapsAny(blocked, span) ? null : span.start
 }
+
+/** Indirect rules whose content a quotation in the next sentence may continue. */
+const CONTINUED_RULES = new Set([
+  'indirect-content-speaker-cue',
+  'indirect-speaker-cue-content',
+  'indirect-content-cue-speaker',
+  'according-to-after',
+  'indirect-continued',
+])
+
+/**
+ * "The hall will reopen, Varga said. “It will take two years.”": a quotation that makes up the
+ * next sentence of the paragraph, with no attribution of its own, goes on with the speaker and
+ * cue of an indirect claim that ends its sentence. Run after all passes; adds claims to `drafts`.
+ */
+export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void {
+  const { text, quotes, sentences } = input
+  if (quotes.length === 0) return
+  const used: Span[] = drafts.flatMap((d) =>
+    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
+  )
+  const added: Draft[] = []
+  for (const d of drafts) {
+    if (!CONTINUED_RULES.has(d.rule) || d.cue === null) continue
+    const end = Math.max(d.content.end, d.cue.end, d.speaker?.end ?? 0)
+    const si = sentenceIndexAt(sentences, end - 1)
+    const sentence = sentences[si + 1]
+    if (si < 0 || sentence === undefined) continue
+    // The claim's sentence ends with it ("… Varga said." / "Varga said the hall … ").
+    if (!/^[\s.!?”"’']*$/.test(text.slice(end, sentence.start))) continue
+    const qi = quotes.findIndex((q) => q.start >= sentence.start)
+    const q = quotes[qi]
+    if (q === undefined || q.start !== sentence.start || text.slice(end, q.start).includes('\n'))
+      continue
+    const more = continuedQuotes(input, qi, end)
+    if (more === null) continue
+    const content = { start: q.start, end: more.end }
+    if (overlapsAny(used, content)) continue
+    used.push(content)
+    added.push({ ...d, content, kind: 'direct', rule: `${d.rule}+quote` })
+  }
+  drafts.push(...added)
+}
