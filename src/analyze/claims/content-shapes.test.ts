@@ -147,3 +147,41 @@ table('a quotation after an indirect claim', [
     ],
   ],
 ])
+
+table('an interrupted quotation resumed after a conjunction', [
+  [
+    '“I like the plan,” Varga said, but “it comes two years too late.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['“I like the plan,”', 'but “it comes two years too late.”'],
+      },
+    ],
+  ],
+])
+
+table('seem and appear: no speaker, the subject opens the content', [
+  [
+    'The new ferry seems to have vanished from the timetable.',
+    [
+      {
+        speaker: null,
+        cue: 'seems',
+        fragments: ['The new ferry', 'to have vanished from the timetable'],
+      },
+    ],
+  ],
+  [
+    'It seems that the ferry will not run this winter.',
+    [{ speaker: null, cue: 'seems', fragments: ['that the ferry will not run this winter'] }],
+  ],
+])
+
+describe('a speech verb after appear', () => {
+  it('leaves the subject as the speaker', () => {
+    expect(fragmentsOf('Brell appeared to blame the guards for the fire.')[0]?.speaker).toBe(
+      'Brell',
+    )
+  })
+})

@@ -279,7 +279,8 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     while (qi + 1 < quotes.length) {
       const q2 = quotes[qi + 1] as Quote
       const gap = text.slice(gapFrom, q2.start)
-      if (!/^[\s,.;:—–-]*$/.test(gap) || gap.includes('\n')) break
+      // '“A,” he said, but “B.”': a conjunction (and an adverb) before the rest joins it.
+      if (!/^[\s,.;:—–-]*(?:(?:and|but)(?:\s+[a-z]+)?\s+)?$/.test(gap) || gap.includes('\n')) break
       const q3 = quotes[qi + 2]
       if (attributionAfter(input, q2, q3?.start ?? text.length) !== null) break
       contentEnd = q2.end

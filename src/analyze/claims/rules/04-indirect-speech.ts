@@ -157,6 +157,7 @@ const INFINITIVE_CUE_HOSTS = new Set([
 /** Cues after "to" that PolNeAR counts even as a purpose (train: "to discuss" 16 of 36 …). */
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
+const RAISING_VERBS = closedClass('raising-verbs')
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -702,12 +703,20 @@ function leftToRight(scope: SentenceScope): void {
         )
           speakerFirst = start
       }
+      // "The plan seems to fail": nobody speaks; the subject and what follows the verb are the
+      // content (PolNeAR train: 198 of 218 such cues without a source, subject in the content).
+      // Not "appeared to blame" (a speech verb follows: its subject speaks). "It seems that …":
+      // the "it" is nobody and no part of the content.
+      const raising =
+        RAISING_VERBS.has(w.lower) &&
+        !(words[cueEnd]?.lower === 'to' || lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+      const expletive = words[speakerFirst]?.lower === 'it' && words[first]?.lower === 'that'
       push(scope, {
-        speaker: spanOf(words, speakerFirst, speakerLast),
+        speaker: raising ? null : spanOf(words, speakerFirst, speakerLast),
         cue: spanOf(words, left.cueFirst, cueEnd),
-        content,
+        content: raising && !expletive ? spanOf(words, speakerFirst, end) : content,
         kind: quotedKind(quotes, content),
-        rule: 'indirect-speaker-cue-content',
+        rule: raising ? 'indirect-raising' : 'indirect-speaker-cue-content',
         cueEntry: entry,
         stance: null,
         targetSpan,
