@@ -185,3 +185,14 @@ describe('a speech verb after appear', () => {
     )
   })
 })
+
+table('a quoted title before a cue with a content of its own', [
+  [
+    'In her book “The Long Road,” Varga argued that the hall must be rebuilt.',
+    [{ speaker: 'Varga', cue: 'argued', fragments: ['that the hall must be rebuilt'] }],
+  ],
+  [
+    'With the hall gone, “we start again,” Varga said on Monday.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['With the hall gone, “we start again,”'] }],
+  ],
+])

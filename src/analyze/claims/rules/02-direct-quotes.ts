@@ -10,7 +10,7 @@ import type { CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
-import { scanWords, type Word } from '../words.js'
+import { scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
   accordingToSource,
   ADJUNCT_STARTS,
@@ -246,6 +246,10 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     let attribution = attributionAfter(input, q, limit)
     let leadIn: number | null = null
     if (attribution !== null) leadIn = mixedLeadIn(input, q, prevEnd, blocked)
+    // 'In his book “The Long Road,” Roe argued that …': after words of its own sentence, a
+    // quotation followed by a cue with a content of its own is a title, not what was said.
+    if (attribution !== null && leadIn !== null && cueHasObject(input, attribution.cue.end))
+      attribution = null
     if (attribution === null) {
       const si = sentenceIndexAt(sentences, q.start)
       const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
@@ -316,6 +320,18 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       }
     }
   }
+}
+
+/** Whether a word that may open a content follows the cue ending at `cueEnd` in its sentence. */
+function cueHasObject(input: ExtractInput, cueEnd: number): boolean {
+  const next = scanWords(input.text, cueEnd, Math.min(input.text.length, cueEnd + 40))[0]
+  return (
+    next !== undefined &&
+    next.isWord &&
+    !ADJUNCT_STARTS.has(next.lower) &&
+    !TIME_WORDS.has(next.lower) &&
+    next.lower !== 'of'
+  )
 }
 
 /**
