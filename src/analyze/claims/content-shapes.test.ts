@@ -196,3 +196,24 @@ table('a quoted title before a cue with a content of its own', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['With the hall gone, “we start again,”'] }],
   ],
 ])
+
+table('what stands between the cue and the content', [
+  [
+    'The court ruled Friday against the new rules for voters.',
+    [{ speaker: 'The court', cue: 'ruled', fragments: ['against the new rules for voters'] }],
+  ],
+  [
+    'Police announced on Friday the arrest of a man in the case.',
+    [{ speaker: 'Police', cue: 'announced', fragments: ['the arrest of a man in the case'] }],
+  ],
+  [
+    'Varga said that, “without the hall, the town has no centre.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['that, “without the hall, the town has no centre.”'],
+      },
+    ],
+  ],
+])

@@ -30,6 +30,7 @@ import {
   ADJUNCT_STARTS,
   CLAUSE_OPENERS,
   TAIL_MARKS,
+  WEEKDAYS,
   WH_WORDS,
   cueLast,
   leftOfCue,
@@ -922,10 +923,44 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   if (
     q > t &&
     words[q - 1]?.lower === ',' &&
+    // "said that, “…”": "that" stays the content's first word.
+    words[t]?.lower !== 'that' &&
     words.slice(t, q - 1).every((w) => w.isWord && !w.upper)
   )
     t = q
-  return { t, cueEnd, targetSpan }
+  return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+const TIME_NOUNS = new Set([
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+])
+
+/**
+ * "ruled Friday against …", "announced on Friday the arrest …", "told them this weekend he
+ * would …": a time adjunct right after the cue is no part of the content (PolNeAR). The first
+ * word after it, or t when there is none or nothing of the content would be left.
+ */
+function afterTimeAdjunct(words: readonly Word[], t: number): number {
+  let k = t
+  const day = (w: Word | undefined): boolean => w !== undefined && w.upper && WEEKDAYS.has(w.lower)
+  if (day(words[k])) k++
+  else if (words[k]?.lower === 'on' && day(words[k + 1])) k += 2
+  else if (
+    ['this', 'last'].includes(words[k]?.lower ?? '') &&
+    TIME_NOUNS.has(words[k + 1]?.lower ?? '')
+  )
+    k += 2
+  else return t
+  while (TIME_NOUNS.has(words[k]?.lower ?? '')) k++
+  const rest = words.slice(k, k + 3)
+  return rest.length >= 2 && rest.every((w) => w.isWord) ? k : t
 }
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
