@@ -217,3 +217,27 @@ table('what stands between the cue and the content', [
     ],
   ],
 ])
+
+table('an indirect content runs to the end of a quotation it opens', [
+  [
+    'Brell posted a photo, tweeting “Look at the hall. A ruin?” on Monday.',
+    [
+      { speaker: 'Brell', cue: 'posted', fragments: ['a photo'] },
+      { speaker: 'Brell', cue: 'tweeting', fragments: ['“Look at the hall. A ruin?”'] },
+    ],
+  ],
+])
+
+table('a passive content stops where the content perceptron says', [
+  [
+    'The vote is expected to come before the deadline at midnight Friday, but the council seems divided.',
+    [
+      {
+        speaker: null,
+        cue: 'is expected',
+        fragments: ['The vote', 'to come before the deadline at midnight Friday'],
+      },
+      { speaker: null, cue: 'seems', fragments: ['the council', 'divided'] },
+    ],
+  ],
+])

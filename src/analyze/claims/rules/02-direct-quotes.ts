@@ -422,6 +422,7 @@ const CONTINUED_RULES = new Set([
 export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void {
   const { text, quotes, sentences } = input
   if (quotes.length === 0) return
+  closeOpenQuotes(quotes, drafts)
   const used: Span[] = drafts.flatMap((d) =>
     [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
   )
@@ -446,4 +447,27 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
     added.push({ ...d, content, kind: 'direct', rule: `${d.rule}+quote` })
   }
   drafts.push(...added)
+}
+
+/**
+ * 'chanting “U-S-A! U-S-A!”': an indirect content that stops inside a quotation it opened (the
+ * sentence splitter cut the quotation at its "!") runs to the quotation's end, when no other
+ * claim uses the words up to there. Replaces the drafts in place.
+ */
+function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
+  const used = drafts.flatMap((d) =>
+    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
+  )
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i] as Draft
+    if (d.kind === 'direct' || d.rule.startsWith('direct') || d.rule.startsWith('transcript'))
+      continue
+    const q = quotes.find(
+      (x) => x.start >= d.content.start && x.start < d.content.end && x.end > d.content.end,
+    )
+    if (q === undefined) continue
+    const rest = { start: d.content.end, end: q.end }
+    if (overlapsAny(used, rest)) continue
+    drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
+  }
 }

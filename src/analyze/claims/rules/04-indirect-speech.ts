@@ -159,6 +159,7 @@ const INFINITIVE_CUE_HOSTS = new Set([
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
 const RAISING_VERBS = closedClass('raising-verbs')
+const PASSIVE_CUTS = new Set([',', '—', '–', '―', '--', '-'])
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -644,7 +645,11 @@ function leftToRight(scope: SentenceScope): void {
         cueEnd = t
         t++
       }
-      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      const [first, whole] = trimContent(words, t, contentLimit(scope, t))
+      // The content perceptron's cut, only at a comma or a dash ("to come before the deadline,
+      // but …"; "to pass on Monday" keeps its day).
+      const cut = cutContent(scope, first, whole, cueEnd)[1]
+      const end = cut < whole && PASSIVE_CUTS.has(words[cut + 1]?.lower ?? '') ? cut : whole
       if (end - first < 1) continue
       push(scope, {
         speaker,
