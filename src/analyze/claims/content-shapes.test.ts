@@ -241,3 +241,21 @@ table('a passive content stops where the content perceptron says', [
     ],
   ],
 ])
+
+table('a quotation interrupted by its attribution and more words', [
+  [
+    '“Every time you say that,” Brell said, pointing at the hall, “you make it worse.”',
+    [
+      { speaker: 'Brell', cue: 'said', fragments: ['“Every time you say that,”'] },
+      { speaker: 'Brell', cue: 'said', fragments: ['“you make it worse.”'] },
+    ],
+  ],
+  [
+    // A cue between is an attribution of its own.
+    '“We will rebuild,” Varga said, adding, “it will take years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
+      { speaker: 'Varga', cue: 'adding', fragments: ['“it will take years.”'] },
+    ],
+  ],
+])

@@ -351,7 +351,13 @@ function continuedQuotes(
   const gap = text.slice(attributionEnd, q2.start)
   // The attribution's own sentence ends right before the quotation ("… she said. Roe left. “B.”"
   // is not hers).
-  if (gap.length > 300 || !/[.!?]\s+$/.test(gap)) return null
+  if (gap.length > 300 || !/[.!?,]\s+$/.test(gap)) return null
+  // '“A,” she said, adding, “B.”': a cue between makes an attribution of its own.
+  if (
+    /[,]\s+$/.test(gap) &&
+    scanWords(text, attributionEnd, q2.start).some((w) => input.lexicon.cues.has(w.lower))
+  )
+    return null
   const { sentences } = input
   if (sentenceIndexAt(sentences, q2.start) > sentenceIndexAt(sentences, attributionEnd - 1) + 1)
     return null
