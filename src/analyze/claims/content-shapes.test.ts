@@ -259,3 +259,15 @@ table('a quotation interrupted by its attribution and more words', [
     ],
   ],
 ])
+
+table('the words before an attribution between commas', [
+  [
+    // The opening conjunction stays out, as before a cue.
+    'And perhaps, Varga said, the hall could open in May.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['perhaps', 'the hall could open in May'] }],
+  ],
+  [
+    'The park is near the stadium, which, Varga said, is full of people on game days.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full of people on game days'] }],
+  ],
+])

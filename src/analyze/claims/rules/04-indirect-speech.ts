@@ -461,8 +461,19 @@ function trailingAttribution(scope: SentenceScope): boolean {
     // "But the plan failed, officials said": PolNeAR leaves a sentence's opening conjunction out
     // of the content before the cue (45 of 60 in train).
     const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
-    const [first, last] = trimContent(words, opener, contentLast)
-    if (last - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, last))) continue
+    const [opened, last] = trimContent(words, opener, contentLast)
+    // "…, the stadium, which, Roe said, is full on game days": the relative alone opens it.
+    const first =
+      resumeFrom >= 0 &&
+      RELATIVE_LEADS.has(words[last]?.lower ?? '') &&
+      words[last - 1]?.lower === ','
+        ? last
+        : opened
+    if (
+      (last - first < 1 && resumeFrom < 0) ||
+      overlapsAny(scope.blocked, spanOf(words, first, last))
+    )
+      continue
     const resumed =
       resumeFrom < 0 ? -1 : trimContent(words, resumeFrom, contentLimit(scope, resumeFrom))[1]
     const content = spanOf(words, first, resumed > resumeFrom ? resumed : last)
@@ -811,7 +822,9 @@ function parentheticalLead(
   const { words } = scope
   if (speakerFirst < 2 || words[speakerFirst - 1]?.lower !== ',') return -1
   if (contentFirst !== cueEnd + 1 || words[cueEnd + 1]?.lower !== ',') return -1
-  const [first, last] = trimContent(words, 0, speakerFirst - 2)
+  // "And perhaps, he said, …": the sentence's opening conjunction stays out (as before a cue).
+  const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
+  const [first, last] = trimContent(words, opener, speakerFirst - 2)
   if (last < first) return -1
   for (let k = first; k <= last; k++) {
     const w = words[k] as Word
