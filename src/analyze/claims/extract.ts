@@ -15,7 +15,7 @@ import type { SourceModel } from './source-model.js'
 import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
 import { transcriptTurns } from './rules/01-transcript-turns.js'
-import { directQuotes } from './rules/02-direct-quotes.js'
+import { directQuotes, quotesAfterIndirect } from './rules/02-direct-quotes.js'
 import { allegations } from './rules/03-allegations.js'
 import { indirectSpeech } from './rules/04-indirect-speech.js'
 import { cueWordPattern } from './cue-model.js'
@@ -88,6 +88,7 @@ export function extractDrafts(input: ExtractInput): Draft[] {
     allegations(local, sentence, drafts, active.blocked)
     indirectSpeech(local, sentence, drafts, active.blocked)
   }
+  quotesAfterIndirect(input, drafts)
   return drafts
 }
 

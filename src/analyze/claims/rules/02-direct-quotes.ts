@@ -10,7 +10,7 @@ import type { CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
-import { scanWords, type Word } from '../words.js'
+import { scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
   accordingToSource,
   ADJUNCT_STARTS,
@@ -246,6 +246,10 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     let attribution = attributionAfter(input, q, limit)
     let leadIn: number | null = null
     if (attribution !== null) leadIn = mixedLeadIn(input, q, prevEnd, blocked)
+    // 'In his book “The Long Road,” Roe argued that …': after words of its own sentence, a
+    // quotation followed by a cue with a content of its own is a title, not what was said.
+    if (attribution !== null && leadIn !== null && cueHasObject(input, attribution.cue.end))
+      attribution = null
     if (attribution === null) {
       const si = sentenceIndexAt(sentences, q.start)
       const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
@@ -279,7 +283,8 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     while (qi + 1 < quotes.length) {
       const q2 = quotes[qi + 1] as Quote
       const gap = text.slice(gapFrom, q2.start)
-      if (!/^[\s,.;:—–-]*$/.test(gap) || gap.includes('\n')) break
+      // '“A,” he said, but “B.”': a conjunction (and an adverb) before the rest joins it.
+      if (!/^[\s,.;:—–-]*(?:(?:and|but)(?:\s+[a-z]+)?\s+)?$/.test(gap) || gap.includes('\n')) break
       const q3 = quotes[qi + 2]
       if (attributionAfter(input, q2, q3?.start ?? text.length) !== null) break
       contentEnd = q2.end
@@ -287,7 +292,7 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       qi++
     }
     const content = { start: attribution.contentStart ?? leadIn ?? q.start, end: contentEnd }
-    drafts.push({
+    const draft: Draft = {
       speaker: attribution.speaker,
       cue: attribution.cue,
       content,
@@ -298,10 +303,83 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       targetSpan: attribution.targetSpan,
       negated: attribution.negated,
       passive: false,
-    })
+    }
+    drafts.push(draft)
     blocked.push(content, attribution.speaker, attribution.cue)
     prevEnd = Math.max(contentEnd, attribution.end)
+    // “A,” she said to the crowd. “B.”: the quotation after the attribution's sentence goes on
+    // with the same speaker and cue, as a claim of its own (the words between belong to no span).
+    if (contentEnd === q.end && attribution.end > q.end) {
+      const more = continuedQuotes(input, qi + 1, attribution.end)
+      if (more !== null) {
+        const next = { start: (quotes[qi + 1] as Quote).start, end: more.end }
+        drafts.push({ ...draft, content: next, rule: `${draft.rule}+continued` })
+        blocked.push(next)
+        prevEnd = more.end
+        qi = more.last
+      }
+    }
   }
+}
+
+/** Whether a word that may open a content follows the cue ending at `cueEnd` in its sentence. */
+function cueHasObject(input: ExtractInput, cueEnd: number): boolean {
+  const next = scanWords(input.text, cueEnd, Math.min(input.text.length, cueEnd + 40))[0]
+  return (
+    next !== undefined &&
+    next.isWord &&
+    !ADJUNCT_STARTS.has(next.lower) &&
+    !TIME_WORDS.has(next.lower) &&
+    next.lower !== 'of'
+  )
+}
+
+/**
+ * The quotations from quotes[from] on that continue a quotation whose attribution ends at
+ * `attributionEnd`, when the attribution's sentence ends before the first of them in the same
+ * paragraph and they have no attribution of their own: the end of the last one and its index,
+ * or null.
+ */
+function continuedQuotes(
+  input: ExtractInput,
+  from: number,
+  attributionEnd: number,
+): { end: number; last: number } | null {
+  const { text, quotes } = input
+  const q2 = quotes[from]
+  if (q2 === undefined) return null
+  const gap = text.slice(attributionEnd, q2.start)
+  // The attribution's own sentence ends right before the quotation ("… she said. Roe left. “B.”"
+  // is not hers).
+  if (gap.length > 300 || !/[.!?,]\s+$/.test(gap)) return null
+  // '“A,” she said, adding, “B.”': a cue between makes an attribution of its own.
+  if (
+    /[,]\s+$/.test(gap) &&
+    scanWords(text, attributionEnd, q2.start).some((w) => input.lexicon.cues.has(w.lower))
+  )
+    return null
+  const { sentences } = input
+  if (sentenceIndexAt(sentences, q2.start) > sentenceIndexAt(sentences, attributionEnd - 1) + 1)
+    return null
+  // “A,” she said.¶“B.”: a paragraph that is nothing but quotation goes on too.
+  const paragraph = gap.includes('\n')
+  if (
+    paragraph &&
+    (gap.indexOf('\n') < gap.search(/[.!?]\s*\n/) || paragraphStart(text, q2.start) !== q2.start)
+  )
+    return null
+  let last = from
+  while (last < quotes.length) {
+    const q = quotes[last] as Quote
+    const after = quotes[last + 1]
+    if (attributionAfter(input, q, after?.start ?? text.length) !== null) return null
+    if (after === undefined || !/^[\s,.;:—–-]*$/.test(text.slice(q.end, after.start))) break
+    if (text.slice(q.end, after.start).includes('\n')) break
+    last++
+  }
+  const end = (quotes[last] as Quote).end
+  if (paragraph && !/^\s*(?:\n|$)/.test(text.slice(end, end + 3))) return null
+  return { end, last }
 }
 
 /**
@@ -331,4 +409,71 @@ function mixedLeadIn(
   }
   const span = { start: (words[0] as Word).start, end: last.end }
   return overlapsAny(blocked, span) ? null : span.start
+}
+
+/** Indirect rules whose content a quotation in the next sentence may continue. */
+const CONTINUED_RULES = new Set([
+  'indirect-content-speaker-cue',
+  'indirect-speaker-cue-content',
+  'indirect-content-cue-speaker',
+  'according-to-after',
+  'indirect-continued',
+])
+
+/**
+ * "The hall will reopen, Varga said. “It will take two years.”": a quotation that makes up the
+ * next sentence of the paragraph, with no attribution of its own, goes on with the speaker and
+ * cue of an indirect claim that ends its sentence. Run after all passes; adds claims to `drafts`.
+ */
+export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void {
+  const { text, quotes, sentences } = input
+  if (quotes.length === 0) return
+  closeOpenQuotes(quotes, drafts)
+  const used: Span[] = drafts.flatMap((d) =>
+    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
+  )
+  const added: Draft[] = []
+  for (const d of drafts) {
+    if (!CONTINUED_RULES.has(d.rule) || d.cue === null) continue
+    const end = Math.max(d.content.end, d.cue.end, d.speaker?.end ?? 0)
+    const si = sentenceIndexAt(sentences, end - 1)
+    const sentence = sentences[si + 1]
+    if (si < 0 || sentence === undefined) continue
+    // The claim's sentence ends with it ("… Varga said." / "Varga said the hall … ").
+    if (!/^[\s.!?”"’']*$/.test(text.slice(end, sentence.start))) continue
+    const qi = quotes.findIndex((q) => q.start >= sentence.start)
+    const q = quotes[qi]
+    if (q === undefined || q.start !== sentence.start || text.slice(end, q.start).includes('\n'))
+      continue
+    const more = continuedQuotes(input, qi, end)
+    if (more === null) continue
+    const content = { start: q.start, end: more.end }
+    if (overlapsAny(used, content)) continue
+    used.push(content)
+    added.push({ ...d, content, kind: 'direct', rule: `${d.rule}+quote` })
+  }
+  drafts.push(...added)
+}
+
+/**
+ * 'chanting “U-S-A! U-S-A!”': an indirect content that stops inside a quotation it opened (the
+ * sentence splitter cut the quotation at its "!") runs to the quotation's end, when no other
+ * claim uses the words up to there. Replaces the drafts in place.
+ */
+function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
+  const used = drafts.flatMap((d) =>
+    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
+  )
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i] as Draft
+    if (d.kind === 'direct' || d.rule.startsWith('direct') || d.rule.startsWith('transcript'))
+      continue
+    const q = quotes.find(
+      (x) => x.start >= d.content.start && x.start < d.content.end && x.end > d.content.end,
+    )
+    if (q === undefined) continue
+    const rest = { start: d.content.end, end: q.end }
+    if (overlapsAny(used, rest)) continue
+    drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
+  }
 }

@@ -31,6 +31,7 @@ import {
   ADJUNCT_STARTS,
   CLAUSE_OPENERS,
   TAIL_MARKS,
+  WEEKDAYS,
   WH_WORDS,
   cueLast,
   leftOfCue,
@@ -158,6 +159,8 @@ const INFINITIVE_CUE_HOSTS = new Set([
 /** Cues after "to" that PolNeAR counts even as a purpose (train: "to discuss" 16 of 36 …). */
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
+const RAISING_VERBS = closedClass('raising-verbs')
+const PASSIVE_CUTS = new Set([',', '—', '–', '―', '--', '-'])
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -417,6 +420,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
     let entry: CueEntry | undefined
     let kind: ClaimKind = 'indirect'
     let rule = ''
+    /** Where the content resumes after a parenthetical attribution ("A, X said, B"), or -1. */
+    let resumeFrom = -1
     if (
       w.lower === 'according' &&
       words[k + 1]?.lower === 'to' &&
@@ -461,6 +466,9 @@ function trailingAttribution(scope: SentenceScope): boolean {
         cue = spanOf(words, left.cueFirst, cueEnd)
         contentLast = first - 1
         rule = 'indirect-content-speaker-cue'
+        // "Lenox thrived, Roe said, until it went bankrupt": the content goes on after the cue.
+        if (words[cueEnd + 1]?.lower === ',' && !isShortTail(words, cueEnd + 2, end))
+          resumeFrom = cueEnd + 2
       }
     }
     const limit = contentLimit(scope, 0, false)
@@ -471,9 +479,22 @@ function trailingAttribution(scope: SentenceScope): boolean {
     // "But the plan failed, officials said": PolNeAR leaves a sentence's opening conjunction out
     // of the content before the cue (45 of 60 in train).
     const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
-    const [first, last] = trimContent(words, opener, contentLast)
-    if (last - first < 1 || overlapsAny(scope.blocked, spanOf(words, first, last))) continue
-    const content = spanOf(words, first, last)
+    const [opened, last] = trimContent(words, opener, contentLast)
+    // "…, the stadium, which, Roe said, is full on game days": the relative alone opens it.
+    const first =
+      resumeFrom >= 0 &&
+      RELATIVE_LEADS.has(words[last]?.lower ?? '') &&
+      words[last - 1]?.lower === ','
+        ? last
+        : opened
+    if (
+      (last - first < 1 && resumeFrom < 0) ||
+      overlapsAny(scope.blocked, spanOf(words, first, last))
+    )
+      continue
+    const resumed =
+      resumeFrom < 0 ? -1 : trimContent(words, resumeFrom, contentLimit(scope, resumeFrom))[1]
+    const content = spanOf(words, first, resumed > resumeFrom ? resumed : last)
     push(scope, {
       speaker,
       cue,
@@ -653,7 +674,11 @@ function leftToRight(scope: SentenceScope): void {
         cueEnd = t
         t++
       }
-      const [first, end] = trimContent(words, t, contentLimit(scope, t))
+      const [first, whole] = trimContent(words, t, contentLimit(scope, t))
+      // The content perceptron's cut, only at a comma or a dash ("to come before the deadline,
+      // but …"; "to pass on Monday" keeps its day).
+      const cut = cutContent(scope, first, whole, cueEnd)[1]
+      const end = cut < whole && PASSIVE_CUTS.has(words[cut + 1]?.lower ?? '') ? cut : whole
       if (end - first < 1) continue
       push(scope, {
         speaker,
@@ -696,7 +721,9 @@ function leftToRight(scope: SentenceScope): void {
         hasSpeechCue(words, first, Math.min(end, first + 10), lexicon)
       )
         continue
-      const content = spanOf(words, first, end)
+      const lead = parentheticalLead(scope, speakerFirst, cueEnd, t)
+      const relative = lead < 0 ? relativeLead(scope, speakerFirst, first) : -1
+      const content = spanOf(words, lead >= 0 ? lead : relative >= 0 ? relative : first, end)
       // The learned start of the speaker phrase ("Federal and state officials said"), asked only
       // where it can differ: a word of the phrase's own stands before it ("and"), or the phrase
       // has three words or more ("20 million experts" → "experts").
@@ -711,12 +738,20 @@ function leftToRight(scope: SentenceScope): void {
         )
           speakerFirst = start
       }
+      // "The plan seems to fail": nobody speaks; the subject and what follows the verb are the
+      // content (PolNeAR train: 198 of 218 such cues without a source, subject in the content).
+      // Not "appeared to blame" (a speech verb follows: its subject speaks). "It seems that …":
+      // the "it" is nobody and no part of the content.
+      const raising =
+        RAISING_VERBS.has(w.lower) &&
+        !(words[cueEnd]?.lower === 'to' || lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+      const expletive = words[speakerFirst]?.lower === 'it' && words[first]?.lower === 'that'
       push(scope, {
-        speaker: spanOf(words, speakerFirst, speakerLast),
+        speaker: raising ? null : spanOf(words, speakerFirst, speakerLast),
         cue: spanOf(words, left.cueFirst, cueEnd),
-        content,
+        content: raising && !expletive ? spanOf(words, speakerFirst, end) : content,
         kind: quotedKind(quotes, content),
-        rule: 'indirect-speaker-cue-content',
+        rule: raising ? 'indirect-raising' : 'indirect-speaker-cue-content',
         cueEntry: entry,
         stance: null,
         targetSpan,
@@ -770,6 +805,53 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+const RELATIVE_LEADS = new Set(['which', 'what', 'who'])
+
+/**
+ * "the plan, which Roe says will fail", "what the senators called a rout": the relative pronoun
+ * before the speaker opens the content (PolNeAR train: which 86 of 140, what 52 of 71, who 20 of
+ * 25). Its index, or -1. Not after a preposition ("in which she said that …") nor before a
+ * that-clause.
+ */
+function relativeLead(scope: SentenceScope, speakerFirst: number, contentFirst: number): number {
+  const { words } = scope
+  const r = words[speakerFirst - 1]
+  if (r === undefined || r.upper || !RELATIVE_LEADS.has(r.lower)) return -1
+  if (
+    ADJUNCT_STARTS.has(words[speakerFirst - 2]?.lower ?? '') ||
+    words[contentFirst]?.lower === 'that'
+  )
+    return -1
+  return isFree(scope, r) ? speakerFirst - 1 : -1
+}
+
+/**
+ * "In law school, she said, professors …": an attribution between commas inside its sentence
+ * leaves the words before it in the content (PolNeAR: one content in two fragments). The first
+ * word of those words, or -1 when the speaker does not follow a comma, the cue is not followed by
+ * one, or the words before hold used text or a cue of their own.
+ */
+function parentheticalLead(
+  scope: SentenceScope,
+  speakerFirst: number,
+  cueEnd: number,
+  contentFirst: number,
+): number {
+  const { words } = scope
+  if (speakerFirst < 2 || words[speakerFirst - 1]?.lower !== ',') return -1
+  if (contentFirst !== cueEnd + 1 || words[cueEnd + 1]?.lower !== ',') return -1
+  // "And perhaps, he said, …": the sentence's opening conjunction stays out (as before a cue).
+  const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
+  const [first, last] = trimContent(words, opener, speakerFirst - 2)
+  if (last < first) return -1
+  for (let k = first; k <= last; k++) {
+    const w = words[k] as Word
+    if (!isFree(scope, w) || (!w.upper && scope.input.lexicon.cues.get(w.lower)?.origin === 'data'))
+      return -1
+  }
+  return first
 }
 
 /**
@@ -879,10 +961,44 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   if (
     q > t &&
     words[q - 1]?.lower === ',' &&
+    // "said that, “…”": "that" stays the content's first word.
+    words[t]?.lower !== 'that' &&
     words.slice(t, q - 1).every((w) => w.isWord && !w.upper)
   )
     t = q
-  return { t, cueEnd, targetSpan }
+  return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+const TIME_NOUNS = new Set([
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+])
+
+/**
+ * "ruled Friday against …", "announced on Friday the arrest …", "told them this weekend he
+ * would …": a time adjunct right after the cue is no part of the content (PolNeAR). The first
+ * word after it, or t when there is none or nothing of the content would be left.
+ */
+function afterTimeAdjunct(words: readonly Word[], t: number): number {
+  let k = t
+  const day = (w: Word | undefined): boolean => w !== undefined && w.upper && WEEKDAYS.has(w.lower)
+  if (day(words[k])) k++
+  else if (words[k]?.lower === 'on' && day(words[k + 1])) k += 2
+  else if (
+    ['this', 'last'].includes(words[k]?.lower ?? '') &&
+    TIME_NOUNS.has(words[k + 1]?.lower ?? '')
+  )
+    k += 2
+  else return t
+  while (TIME_NOUNS.has(words[k]?.lower ?? '')) k++
+  const rest = words.slice(k, k + 3)
+  return rest.length >= 2 && rest.every((w) => w.isWord) ? k : t
 }
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */

@@ -1,0 +1,273 @@
+/**
+ * Content shapes that PolNeAR annotates as one content in several fragments: the words before an
+ * attribution that stands between commas, a relative pronoun before the speaker, quotations
+ * continued after their attribution. The claim's content runs over its own speaker and cue,
+ * which are its holes. Sentences are fictional.
+ */
+import { describe, expect, it } from 'vitest'
+import { findClaims } from './index.js'
+import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
+
+const CAST: readonly GivenEntity[] = [
+  { name: 'Lena Varga', type: 'PERSON', aliases: ['Varga', 'Ms. Varga'] },
+  { name: 'Tomas Brell', type: 'PERSON', aliases: ['Brell', 'Mr. Brell'] },
+  { name: 'Kestria', type: 'GPE' },
+]
+
+interface Seen {
+  readonly speaker: string | null
+  readonly cue: string | null
+  /** The content without its speaker and cue, fragment by fragment, as the evaluation reads it. */
+  readonly fragments: readonly string[]
+}
+
+function fragmentsOf(text: string): Seen[] {
+  const { doc, sentences, entities } = layersOf(text, CAST)
+  return findClaims(doc, sentences, entities).map((c) => {
+    const holes = [c.speaker, c.cue]
+      .filter((s) => s !== null && s.start >= c.content.start && s.end <= c.content.end)
+      .map((s) => s as { start: number; end: number })
+      .sort((a, b) => a.start - b.start)
+    const parts: string[] = []
+    let from = c.content.start
+    for (const h of holes) {
+      parts.push(text.slice(from, h.start))
+      from = h.end
+    }
+    parts.push(text.slice(from, c.content.end))
+    const fragments = parts
+      .map((p) => (holes.length > 0 ? p.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '') : p.trim()))
+      .filter((p) => p !== '')
+    return { speaker: c.speaker?.text ?? null, cue: c.cue?.text ?? null, fragments }
+  })
+}
+
+type Case = readonly [input: string, expected: readonly Seen[]]
+
+function table(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    it.each(cases.map(([input, expected]) => ({ input, expected })))(
+      '$input',
+      ({ input, expected }) => {
+        expect(fragmentsOf(input)).toEqual(expected)
+      },
+    )
+  })
+}
+
+table('an attribution between commas inside its sentence', [
+  [
+    'The bridge, Varga said, will reopen in May.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge', 'will reopen in May'] }],
+  ],
+  [
+    'The mill was thriving, Brell said, until the river flooded in 2009.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['The mill was thriving', 'until the river flooded in 2009'],
+      },
+    ],
+  ],
+  [
+    'In the first winter, she said, the shelters ran out of blankets.',
+    [
+      {
+        speaker: 'she',
+        cue: 'said',
+        fragments: ['In the first winter', 'the shelters ran out of blankets'],
+      },
+    ],
+  ],
+  [
+    'The ferries stopped running, officials said.',
+    [{ speaker: 'officials', cue: 'said', fragments: ['The ferries stopped running'] }],
+  ],
+])
+
+table('a relative pronoun before the speaker opens the content', [
+  [
+    'They cut the budget, which Varga said closed two schools.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'closed two schools'] }],
+  ],
+  [
+    'The council raised the levy, which he plans to repeal next year.',
+    [{ speaker: 'he', cue: 'plans', fragments: ['which', 'to repeal next year'] }],
+  ],
+])
+
+table('a quotation continued after its attribution', [
+  [
+    '“We will rebuild the hall,” Varga said. “It will take two years.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['“We will rebuild the hall,”', '“It will take two years.”'],
+      },
+    ],
+  ],
+  [
+    // The words after the cue belong to no span: the second quotation is a claim of its own.
+    '“We will rebuild the hall,” Varga said at the ceremony. “It will take two years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years.”'] },
+    ],
+  ],
+  [
+    '“We will rebuild the hall,” Varga said, smiling.\n\n“It will take two years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years.”'] },
+    ],
+  ],
+  [
+    // Another sentence between: the quotation is not hers.
+    '“We will rebuild the hall,” Varga said. The crowd cheered. “It will take two years.”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild the hall,”'] }],
+  ],
+])
+
+table('a quotation after an indirect claim', [
+  [
+    'The hall will reopen in May, Varga said. “It will take two years to finish.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['The hall will reopen in May'] },
+      { speaker: 'Varga', cue: 'said', fragments: ['“It will take two years to finish.”'] },
+    ],
+  ],
+  [
+    // A quotation with its own attribution is not the indirect claim's.
+    'The hall will reopen in May, Varga said. “It will take years,” Brell said.',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['The hall will reopen in May'] },
+      { speaker: 'Brell', cue: 'said', fragments: ['“It will take years,”'] },
+    ],
+  ],
+])
+
+table('an interrupted quotation resumed after a conjunction', [
+  [
+    '“I like the plan,” Varga said, but “it comes two years too late.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['“I like the plan,”', 'but “it comes two years too late.”'],
+      },
+    ],
+  ],
+])
+
+table('seem and appear: no speaker, the subject opens the content', [
+  [
+    'The new ferry seems to have vanished from the timetable.',
+    [
+      {
+        speaker: null,
+        cue: 'seems',
+        fragments: ['The new ferry', 'to have vanished from the timetable'],
+      },
+    ],
+  ],
+  [
+    'It seems that the ferry will not run this winter.',
+    [{ speaker: null, cue: 'seems', fragments: ['that the ferry will not run this winter'] }],
+  ],
+])
+
+describe('a speech verb after appear', () => {
+  it('leaves the subject as the speaker', () => {
+    expect(fragmentsOf('Brell appeared to blame the guards for the fire.')[0]?.speaker).toBe(
+      'Brell',
+    )
+  })
+})
+
+table('a quoted title before a cue with a content of its own', [
+  [
+    'In her book “The Long Road,” Varga argued that the hall must be rebuilt.',
+    [{ speaker: 'Varga', cue: 'argued', fragments: ['that the hall must be rebuilt'] }],
+  ],
+  [
+    'With the hall gone, “we start again,” Varga said on Monday.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['With the hall gone, “we start again,”'] }],
+  ],
+])
+
+table('what stands between the cue and the content', [
+  [
+    'The court ruled Friday against the new rules for voters.',
+    [{ speaker: 'The court', cue: 'ruled', fragments: ['against the new rules for voters'] }],
+  ],
+  [
+    'Police announced on Friday the arrest of a man in the case.',
+    [{ speaker: 'Police', cue: 'announced', fragments: ['the arrest of a man in the case'] }],
+  ],
+  [
+    'Varga said that, “without the hall, the town has no centre.”',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['that, “without the hall, the town has no centre.”'],
+      },
+    ],
+  ],
+])
+
+table('an indirect content runs to the end of a quotation it opens', [
+  [
+    'Brell posted a photo, tweeting “Look at the hall. A ruin?” on Monday.',
+    [
+      { speaker: 'Brell', cue: 'posted', fragments: ['a photo'] },
+      { speaker: 'Brell', cue: 'tweeting', fragments: ['“Look at the hall. A ruin?”'] },
+    ],
+  ],
+])
+
+table('a passive content stops where the content perceptron says', [
+  [
+    'The vote is expected to come before the deadline at midnight Friday, but the council seems divided.',
+    [
+      {
+        speaker: null,
+        cue: 'is expected',
+        fragments: ['The vote', 'to come before the deadline at midnight Friday'],
+      },
+      { speaker: null, cue: 'seems', fragments: ['the council', 'divided'] },
+    ],
+  ],
+])
+
+table('a quotation interrupted by its attribution and more words', [
+  [
+    '“Every time you say that,” Brell said, pointing at the hall, “you make it worse.”',
+    [
+      { speaker: 'Brell', cue: 'said', fragments: ['“Every time you say that,”'] },
+      { speaker: 'Brell', cue: 'said', fragments: ['“you make it worse.”'] },
+    ],
+  ],
+  [
+    // A cue between is an attribution of its own.
+    '“We will rebuild,” Varga said, adding, “it will take years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
+      { speaker: 'Varga', cue: 'adding', fragments: ['“it will take years.”'] },
+    ],
+  ],
+])
+
+table('the words before an attribution between commas', [
+  [
+    // The opening conjunction stays out, as before a cue.
+    'And perhaps, Varga said, the hall could open in May.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['perhaps', 'the hall could open in May'] }],
+  ],
+  [
+    'The park is near the stadium, which, Varga said, is full of people on game days.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full of people on game days'] }],
+  ],
+])
