@@ -271,3 +271,10 @@ table('the words before an attribution between commas', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full of people on game days'] }],
   ],
 ])
+
+table('a name before a quotation it is the subject of', [
+  [
+    'Varga “got a better deal than anyone,” Brell said.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['Varga “got a better deal than anyone,”'] }],
+  ],
+])

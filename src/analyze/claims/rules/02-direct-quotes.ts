@@ -400,7 +400,9 @@ function mixedLeadIn(
   const from = Math.max((sentences[si] as Sentence).start, prevEnd, paragraphStart(text, q.start))
   if (from >= q.start) return null
   const words = scanWords(text, from, q.start)
-  if (words.length < 2 || words.length > 30) return null
+  // 'Roe “got an immunity deal,” Brell said': a lone word before the quotation is a subject.
+  if (words.length === 0 || words.length > 30) return null
+  if (words.length === 1 && !((words[0] as Word).upper && (words[0] as Word).isWord)) return null
   const last = words[words.length - 1] as Word
   if ([':', '.', '!', '?', '—', '–', '―', ';'].includes(last.lower)) return null
   for (const w of words) {
