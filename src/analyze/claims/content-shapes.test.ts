@@ -278,3 +278,16 @@ table('a name before a quotation it is the subject of', [
     [{ speaker: 'Brell', cue: 'said', fragments: ['Varga “got a better deal than anyone,”'] }],
   ],
 ])
+
+table('a speaker with party and state after the quotation', [
+  [
+    '"We cannot wait. They may go," Rep. Jan Roe (R-Fla.) said.',
+    [
+      {
+        speaker: 'Rep. Jan Roe (R-Fla.)',
+        cue: 'said',
+        fragments: ['"We cannot wait. They may go,"'],
+      },
+    ],
+  ],
+])

@@ -105,7 +105,13 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   // ”, the minister said. / ” he added. / ”, Jan Roe, a guard, said.
   for (let k = k0 + 1; k < words.length && k - k0 <= 25; k++) {
     const w = words[k] as Word
-    if (!w.isWord && !['-', ',', '(', ')', '&'].includes(w.lower)) return null
+    // "Rep. Jan Roe (R-Fla.) said": the party and state, full stop and all, belong to the name.
+    if (w.lower === '(') {
+      const close = words.findIndex((x, c) => c > k && c <= k + 8 && x.lower === ')')
+      if (close > 0) k = close
+      continue
+    }
+    if (!w.isWord && !['-', ',', ')', '&'].includes(w.lower)) return null
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
     // "X attacked Y, saying, “…”": the subject speaks, which the indirect-speech pass reads.
