@@ -301,3 +301,17 @@ describe('quotes of mixed style', () => {
     ])
   })
 })
+
+table('a quotation over several paragraphs', [
+  [
+    'The ministry wrote:\n\n“The hall will reopen in May. The works are on time.\n\n“The town will pay for the roof.”',
+    [
+      {
+        speaker: 'The ministry',
+        cue: 'wrote:',
+        fragments: ['“The hall will reopen in May. The works are on time.'],
+      },
+      { speaker: 'The ministry', cue: 'wrote:', fragments: ['“The town will pay for the roof.”'] },
+    ],
+  ],
+])

@@ -310,7 +310,12 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       negated: attribution.negated,
       passive: false,
     }
-    drafts.push(draft)
+    // A quotation over several paragraphs is one content per paragraph (PolNeAR): the first is
+    // the claim's, each other one a claim of its own with the same speaker and cue.
+    const [head, ...tail] = paragraphPieces(text, content)
+    drafts.push({ ...draft, content: head ?? content })
+    for (const piece of tail)
+      drafts.push({ ...draft, content: piece, rule: `${draft.rule}+paragraph` })
     blocked.push(content, attribution.speaker, attribution.cue)
     prevEnd = Math.max(contentEnd, attribution.end)
     // “A,” she said to the crowd. “B.”: the quotation after the attribution's sentence goes on
@@ -319,7 +324,8 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       const more = continuedQuotes(input, qi + 1, attribution.end)
       if (more !== null) {
         const next = { start: (quotes[qi + 1] as Quote).start, end: more.end }
-        drafts.push({ ...draft, content: next, rule: `${draft.rule}+continued` })
+        for (const piece of paragraphPieces(text, next))
+          drafts.push({ ...draft, content: piece, rule: `${draft.rule}+continued` })
         blocked.push(next)
         prevEnd = more.end
         qi = more.last
@@ -458,7 +464,8 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
     const content = { start: q.start, end: more.end }
     if (overlapsAny(used, content)) continue
     used.push(content)
-    added.push({ ...d, content, kind: 'direct', rule: `${d.rule}+quote` })
+    for (const piece of paragraphPieces(text, content))
+      added.push({ ...d, content: piece, kind: 'direct', rule: `${d.rule}+quote` })
   }
   drafts.push(...added)
 }
@@ -484,4 +491,17 @@ function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
     if (overlapsAny(used, rest)) continue
     drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
   }
+}
+
+/** The paragraphs of a span, each without the line breaks around it. */
+function paragraphPieces(text: string, span: Span): Span[] {
+  const pieces: Span[] = []
+  let start = span.start
+  for (const m of text.slice(span.start, span.end).matchAll(/\s*\n\s*/g)) {
+    const end = span.start + m.index
+    if (end > start) pieces.push({ start, end })
+    start = end + m[0].length
+  }
+  if (span.end > start) pieces.push({ start, end: span.end })
+  return pieces
 }
