@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import { findClaims } from './index.js'
-import { findQuotes } from './quotes.js'
 import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
 
 const CAST: readonly GivenEntity[] = [
@@ -292,15 +291,6 @@ table('a speaker with party and state after the quotation', [
     ],
   ],
 ])
-
-describe('quotes of mixed style', () => {
-  it('closes a curly opening with a straight mark', () => {
-    const text = 'Varga said: “We will rebuild it." Then she left.'
-    expect(findQuotes(text).map((q) => text.slice(q.start, q.end))).toEqual([
-      '“We will rebuild it."',
-    ])
-  })
-})
 
 table('a quotation over several paragraphs', [
   [

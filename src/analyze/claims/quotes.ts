@@ -43,10 +43,7 @@ function canClose(text: string, j: number, open: string): boolean {
   if (open === "''")
     return text.startsWith("''", j) && !isLetterOrDigit(text[j + 2]) && text[j - 1] !== ' '
   const ch = text[j]
-  // Sloppy sites close a curly opening with a straight mark: “…" (the other way round, "…”,
-  // costs more on PolNeAR dev than it brings).
-  const mixed = open === '“' && ch === '"'
-  if (ch !== CLOSERS[open] && !mixed) return false
+  if (ch !== CLOSERS[open]) return false
   const next = text[j + 1]
   // An apostrophe ’ inside a word ("don’t") is not a closing single quote.
   if (ch === '’' && isLetterOrDigit(next)) return false
