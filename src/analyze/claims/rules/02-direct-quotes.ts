@@ -2,7 +2,10 @@
  * @module
  * Rule 2: direct quotations with their speaker and cue after, before or around them; quotes
  * that run over several sentences, are interrupted by the cue, continued after it, or signed
- * after a dash.
+ * after a dash. PolNeAR cuts a content into fragments where its own speaker and cue interrupt
+ * it (a claim's content runs over them: they are its holes), at paragraph breaks, and where
+ * other words stand between two quotations: those pieces become claims of their own with the
+ * same speaker and cue.
  */
 import type { ClaimKind, Sentence } from '../../../model/analysis.js'
 import type { Span } from '../../../model/document.js'
@@ -435,9 +438,11 @@ const CONTINUED_RULES = new Set([
 ])
 
 /**
- * "The hall will reopen, Varga said. “It will take two years.”": a quotation that makes up the
- * next sentence of the paragraph, with no attribution of its own, goes on with the speaker and
- * cue of an indirect claim that ends its sentence. Run after all passes; adds claims to `drafts`.
+ * Run after all passes. An indirect content that stops inside a quotation it opened runs to the
+ * quotation's end (`closeOpenQuotes`). Then "The hall will reopen, Varga said. “It will take two
+ * years.”": a quotation that makes up the next sentence of the paragraph, with no attribution of
+ * its own, goes on with the speaker and cue of an indirect claim that ends its sentence, as a
+ * claim added to `drafts`.
  */
 export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void {
   const { text, quotes, sentences } = input
