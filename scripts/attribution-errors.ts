@@ -1,14 +1,18 @@
 /**
  * Error analysis of the claims stage on PolNeAR **dev** (never test): which gold cues are missed,
  * grouped by form, by length and by whether the cue's head is in the lexicon; and for relations
- * whose cue is found, how often source and content are right. Prints counts to the terminal only;
- * nothing of the data is written to the repository.
+ * whose cue is found, how often source and content are right. A content is right when the
+ * fragments of the claims with that cue (each content minus its own speaker and cue, as
+ * eval-attribution scores them) are the gold fragments. Prints to the terminal only; nothing of
+ * the data is written to the repository.
  *
- *   npx tsx scripts/attribution-errors.ts [--limit N] [--top N]
+ *   npx tsx scripts/attribution-errors.ts [--limit N] [--top N] [--content N]
+ *
+ * --content N prints N content errors (gold and predicted fragments, the rule) to read.
  */
 import type { Claim } from '../src/model/analysis.js'
 import type { Span } from '../src/model/document.js'
-import { readPolnear } from '../src/analyze/claims/polnear.js'
+import { contentFragments, readPolnear, trimSpan } from '../src/analyze/claims/polnear.js'
 import { analyze, textDocument } from '../src/analyze/index.js'
 import { claimsLexicon } from '../src/analyze/claims/lexicon.js'
 
@@ -19,6 +23,8 @@ const option = (name: string): string | undefined => {
 }
 const limit = Number(option('limit') ?? Infinity)
 const top = Number(option('top') ?? 40)
+const showContent = Number(option('content') ?? 0)
+let shownContent = 0
 const root = new URL('../../shared/data/polnear/', import.meta.url).pathname
 const articles = readPolnear(root, 'dev').slice(0, limit)
 const lexicon = claimsLexicon()
@@ -98,26 +104,45 @@ for (const article of articles) {
       if (gs.includes(ps)) srcOk++
       else bump(srcErr, claim.speaker === null ? 'no speaker' : 'wrong span')
     }
-    const gc = a.content.map((s) => key(trim(article.text, s)))
-    const pc = key(trim(article.text, claim.content))
-    if (gc.includes(pc)) contOk++
+    // Every claim of this cue: a quotation continued after words of its own is a claim of its own.
+    const sameCue = claims.filter(
+      (c) => c.cue !== null && key(trim(article.text, c.cue)) === key(cue),
+    )
+    const gc = a.content
+      .map((s) => trimSpan(article.text, s))
+      .filter((s): s is Span => s !== null)
+      .map(key)
+      .sort()
+    const pf = sameCue.flatMap((c) => contentFragments(article.text, c))
+    const pc = pf.map(key).sort()
+    if (gc.length === pc.length && gc.every((k, i) => k === pc[i])) contOk++
     else {
       const g = a.content[0] ? trim(article.text, a.content[0]) : null
       const p = trim(article.text, claim.content)
-      bump(
-        contErr,
+      const kind =
         g === null
           ? 'no gold content'
           : a.content.length > 1
-            ? 'gold discontinuous'
-            : g.start === p.start
-              ? p.end < g.end
-                ? 'same start, pred shorter'
-                : 'same start, pred longer'
-              : g.end === p.end
-                ? 'same end, start differs'
-                : 'both ends differ',
-      )
+            ? pf.length > 1
+              ? 'gold discontinuous, other fragments'
+              : 'gold discontinuous, one predicted'
+            : pf.length > 1
+              ? 'gold one fragment, several predicted'
+              : g.start === p.start
+                ? p.end < g.end
+                  ? 'same start, pred shorter'
+                  : 'same start, pred longer'
+                : g.end === p.end
+                  ? 'same end, start differs'
+                  : 'both ends differ'
+      bump(contErr, kind)
+      if (shownContent < showContent) {
+        shownContent++
+        const quote = (s: Span): string => JSON.stringify(article.text.slice(s.start, s.end))
+        console.log(`content (${kind}; ${claim.provenance.rule}), cue ${quote(cue)}`)
+        for (const f of a.content) console.log(`  gold: ${quote(f)}`)
+        for (const f of pf) console.log(`  pred: ${quote(f)}`)
+      }
     }
   }
 }

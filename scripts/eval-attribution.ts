@@ -12,8 +12,10 @@
 import type { Analysis, Claim } from '../src/model/analysis.js'
 import type { NormalizedDocument, Span } from '../src/model/document.js'
 import {
+  contentFragments,
   readPolnear,
   ROLES,
+  trimSpan as trim,
   type PolnearArticle,
   type Role,
 } from '../src/analyze/claims/polnear.js'
@@ -87,33 +89,6 @@ function documentOf(article: PolnearArticle): NormalizedDocument {
 
 // ---------------------------------------------------------------------------------------------
 // Spans of a claim, in PolNeAR's terms.
-
-const SPACE = /\s/
-function trim(text: string, s: Span, punct = false): Span | null {
-  let { start, end } = s
-  const strip = punct ? /[\s,;:.—–-]/ : SPACE
-  while (start < end && strip.test(text[start] ?? '')) start++
-  while (end > start && strip.test(text[end - 1] ?? '')) end--
-  return end > start ? { start, end } : null
-}
-
-/** Content fragments: the content span minus the claim's own speaker and cue (interrupted quotes). */
-function contentFragments(text: string, claim: Claim): Span[] {
-  const holes = [claim.speaker, claim.cue]
-    .filter((s): s is NonNullable<typeof s> => s !== null)
-    .filter((s) => s.start >= claim.content.start && s.end <= claim.content.end)
-    .sort((a, b) => a.start - b.start)
-  const frags: Span[] = []
-  let from = claim.content.start
-  for (const hole of holes) {
-    frags.push({ start: from, end: hole.start })
-    from = Math.max(from, hole.end)
-  }
-  frags.push({ start: from, end: claim.content.end })
-  return frags
-    .map((f, i) => trim(text, f, holes.length > 0 && (i > 0 || f.end !== claim.content.end)))
-    .filter((f): f is Span => f !== null)
-}
 
 function predicted(text: string, claims: readonly Claim[]): Record<Role, Span[]> {
   const out: Record<Role, Span[]> = { source: [], cue: [], content: [] }

@@ -271,3 +271,37 @@ table('the words before an attribution between commas', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full of people on game days'] }],
   ],
 ])
+
+table('a name before a quotation it is the subject of', [
+  [
+    'Varga “got a better deal than anyone,” Brell said.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['Varga “got a better deal than anyone,”'] }],
+  ],
+])
+
+table('a speaker with party and state after the quotation', [
+  [
+    '"We cannot wait. They may go," Rep. Jan Roe (R-Fla.) said.',
+    [
+      {
+        speaker: 'Rep. Jan Roe (R-Fla.)',
+        cue: 'said',
+        fragments: ['"We cannot wait. They may go,"'],
+      },
+    ],
+  ],
+])
+
+table('a quotation over several paragraphs', [
+  [
+    'The ministry wrote:\n\n“The hall will reopen in May. The works are on time.\n\n“The town will pay for the roof.”',
+    [
+      {
+        speaker: 'The ministry',
+        cue: 'wrote:',
+        fragments: ['“The hall will reopen in May. The works are on time.'],
+      },
+      { speaker: 'The ministry', cue: 'wrote:', fragments: ['“The town will pay for the roof.”'] },
+    ],
+  ],
+])

@@ -5,7 +5,8 @@
  * belongs to at most one attribution):
  *   1. transcript turns and "Name: …" headlines;
  *   2. direct quotations with their speaker and cue;
- *   3. per sentence: unattributed allegations, then indirect speech.
+ *   3. per sentence: unattributed allegations, then indirect speech;
+ *   4. quotations that finish or go on after an indirect claim (`quotesAfterIndirect`).
  */
 import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Claim } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 
 export type Role = 'source' | 'cue' | 'content'
@@ -97,4 +98,34 @@ export function readPolnear(root: string, split: 'train' | 'dev' | 'test'): Poln
     articles.push({ name: base, text, attributions: parseAnn(ann, text) })
   }
   return articles
+}
+
+// ---------------------------------------------------------------------------------------------
+// How a claim is scored against PolNeAR (scripts/eval-attribution.ts, attribution-errors.ts).
+
+/** A span without surrounding white space (and, with `punct`, punctuation), or null if empty. */
+export function trimSpan(text: string, s: Span, punct = false): Span | null {
+  let { start, end } = s
+  const strip = punct ? /[\s,;:.—–-]/ : /\s/
+  while (start < end && strip.test(text[start] ?? '')) start++
+  while (end > start && strip.test(text[end - 1] ?? '')) end--
+  return end > start ? { start, end } : null
+}
+
+/** Content fragments: the content span minus the claim's own speaker and cue (interrupted quotes). */
+export function contentFragments(text: string, claim: Claim): Span[] {
+  const holes = [claim.speaker, claim.cue]
+    .filter((s): s is NonNullable<typeof s> => s !== null)
+    .filter((s) => s.start >= claim.content.start && s.end <= claim.content.end)
+    .sort((a, b) => a.start - b.start)
+  const frags: Span[] = []
+  let from = claim.content.start
+  for (const hole of holes) {
+    frags.push({ start: from, end: hole.start })
+    from = Math.max(from, hole.end)
+  }
+  frags.push({ start: from, end: claim.content.end })
+  return frags
+    .map((f, i) => trimSpan(text, f, holes.length > 0 && (i > 0 || f.end !== claim.content.end)))
+    .filter((f): f is Span => f !== null)
 }

@@ -2,7 +2,10 @@
  * @module
  * Rule 2: direct quotations with their speaker and cue after, before or around them; quotes
  * that run over several sentences, are interrupted by the cue, continued after it, or signed
- * after a dash.
+ * after a dash. PolNeAR cuts a content into fragments where its own speaker and cue interrupt
+ * it (a claim's content runs over them: they are its holes), at paragraph breaks, and where
+ * other words stand between two quotations: those pieces become claims of their own with the
+ * same speaker and cue.
  */
 import type { ClaimKind, Sentence } from '../../../model/analysis.js'
 import type { Span } from '../../../model/document.js'
@@ -105,7 +108,13 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   // ”, the minister said. / ” he added. / ”, Jan Roe, a guard, said.
   for (let k = k0 + 1; k < words.length && k - k0 <= 25; k++) {
     const w = words[k] as Word
-    if (!w.isWord && !['-', ',', '(', ')', '&'].includes(w.lower)) return null
+    // "Rep. Jan Roe (R-Fla.) said": the party and state, full stop and all, belong to the name.
+    if (w.lower === '(') {
+      const close = words.findIndex((x, c) => c > k && c <= k + 8 && x.lower === ')')
+      if (close > 0) k = close
+      continue
+    }
+    if (!w.isWord && !['-', ',', ')', '&'].includes(w.lower)) return null
     const entry = lexicon.cues.get(w.lower)
     if (entry === undefined || w.upper) continue
     // "X attacked Y, saying, “…”": the subject speaks, which the indirect-speech pass reads.
@@ -304,7 +313,12 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       negated: attribution.negated,
       passive: false,
     }
-    drafts.push(draft)
+    // A quotation over several paragraphs is one content per paragraph (PolNeAR): the first is
+    // the claim's, each other one a claim of its own with the same speaker and cue.
+    const [head, ...tail] = paragraphPieces(text, content)
+    drafts.push({ ...draft, content: head ?? content })
+    for (const piece of tail)
+      drafts.push({ ...draft, content: piece, rule: `${draft.rule}+paragraph` })
     blocked.push(content, attribution.speaker, attribution.cue)
     prevEnd = Math.max(contentEnd, attribution.end)
     // “A,” she said to the crowd. “B.”: the quotation after the attribution's sentence goes on
@@ -313,7 +327,8 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
       const more = continuedQuotes(input, qi + 1, attribution.end)
       if (more !== null) {
         const next = { start: (quotes[qi + 1] as Quote).start, end: more.end }
-        drafts.push({ ...draft, content: next, rule: `${draft.rule}+continued` })
+        for (const piece of paragraphPieces(text, next))
+          drafts.push({ ...draft, content: piece, rule: `${draft.rule}+continued` })
         blocked.push(next)
         prevEnd = more.end
         qi = more.last
@@ -400,7 +415,9 @@ function mixedLeadIn(
   const from = Math.max((sentences[si] as Sentence).start, prevEnd, paragraphStart(text, q.start))
   if (from >= q.start) return null
   const words = scanWords(text, from, q.start)
-  if (words.length < 2 || words.length > 30) return null
+  // 'Roe “got an immunity deal,” Brell said': a lone word before the quotation is a subject.
+  if (words.length === 0 || words.length > 30) return null
+  if (words.length === 1 && !((words[0] as Word).upper && (words[0] as Word).isWord)) return null
   const last = words[words.length - 1] as Word
   if ([':', '.', '!', '?', '—', '–', '―', ';'].includes(last.lower)) return null
   for (const w of words) {
@@ -421,9 +438,11 @@ const CONTINUED_RULES = new Set([
 ])
 
 /**
- * "The hall will reopen, Varga said. “It will take two years.”": a quotation that makes up the
- * next sentence of the paragraph, with no attribution of its own, goes on with the speaker and
- * cue of an indirect claim that ends its sentence. Run after all passes; adds claims to `drafts`.
+ * Run after all passes. An indirect content that stops inside a quotation it opened runs to the
+ * quotation's end (`closeOpenQuotes`). Then "The hall will reopen, Varga said. “It will take two
+ * years.”": a quotation that makes up the next sentence of the paragraph, with no attribution of
+ * its own, goes on with the speaker and cue of an indirect claim that ends its sentence, as a
+ * claim added to `drafts`.
  */
 export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void {
   const { text, quotes, sentences } = input
@@ -450,7 +469,8 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
     const content = { start: q.start, end: more.end }
     if (overlapsAny(used, content)) continue
     used.push(content)
-    added.push({ ...d, content, kind: 'direct', rule: `${d.rule}+quote` })
+    for (const piece of paragraphPieces(text, content))
+      added.push({ ...d, content: piece, kind: 'direct', rule: `${d.rule}+quote` })
   }
   drafts.push(...added)
 }
@@ -476,4 +496,17 @@ function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
     if (overlapsAny(used, rest)) continue
     drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
   }
+}
+
+/** The paragraphs of a span, each without the line breaks around it. */
+function paragraphPieces(text: string, span: Span): Span[] {
+  const pieces: Span[] = []
+  let start = span.start
+  for (const m of text.slice(span.start, span.end).matchAll(/\s*\n\s*/g)) {
+    const end = span.start + m.index
+    if (end > start) pieces.push({ start, end })
+    start = end + m[0].length
+  }
+  if (span.end > start) pieces.push({ start, end: span.end })
+  return pieces
 }
