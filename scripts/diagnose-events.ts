@@ -1,0 +1,155 @@
+/**
+ * `npm run diagnose:events`: where cross-document event coreference on ECB+ loses, and how well
+ * the learned scorer carries over to topics it was not trained on. Diagnostics only: nothing here
+ * is used by the reported method, and Test is never read.
+ *
+ * 1. Dev, oracles: the learned scorer of models/events/pair-model.json with its predicted
+ *    document clusters (the reported method), then with ECB+'s gold topics or gold subtopics in
+ *    their place, to split the loss between document clustering and pair scoring; MUC, B³ and
+ *    CEAF-e recall and precision for each.
+ * 2. Train cross-validation: the train topics in two halves (alternate topic numbers); a model is
+ *    fitted on each half (`fitPairModel`, defaults) and scored on the other with the thresholds of
+ *    pair-model.json (chosen on Dev), and along a sweep of link thresholds.
+ *
+ * Options: --no-cv (oracles only), --no-oracle (cross-validation only).
+ */
+import { readFileSync } from 'node:fs'
+import { corefScores, type CorefScores } from '../src/reconcile/coref-metrics.js'
+import {
+  documentSimilarity,
+  scoredCoreference,
+  type PairModel,
+} from '../src/reconcile/event-coref.js'
+import { documentSubtopics } from '../src/reconcile/event-coref-subtopics.js'
+import {
+  clusterIndex,
+  fitPairModel,
+  learnedClusters,
+  loadSplit,
+  subsetSplit,
+  type Split,
+} from './train-events.js'
+
+const model = JSON.parse(
+  readFileSync(new URL('../models/events/pair-model.json', import.meta.url), 'utf8'),
+) as PairModel
+
+const f = (x: number) => (100 * x).toFixed(1)
+function row(name: string, s: CorefScores): string {
+  const cells = [s.muc, s.bcubed, s.ceafe].flatMap((m) => [f(m.recall), f(m.precision), f(m.f1)])
+  return `| ${name} | ${cells.join(' | ')} | **${f(s.conll)}** |`
+}
+const HEADER =
+  '| setting | MUC R | MUC P | MUC F1 | B³ R | B³ P | B³ F1 | CEAF-e R | CEAF-e P | CEAF-e F1 | CoNLL F1 |\n' +
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+
+/** Documents grouped by a key of their id. */
+function groupDocuments(split: Split, key: (document: string) => string): string[][] {
+  const groups = new Map<string, string[]>()
+  for (const d of split.documents) {
+    const k = key(d.id)
+    groups.set(k, [...(groups.get(k) ?? []), d.id])
+  }
+  return [...groups.values()]
+}
+
+const goldTopic = (document: string) => document.split('_')[0]!
+const goldSubtopic = (document: string) =>
+  `${goldTopic(document)}${document.endsWith('plus') ? '+' : ''}`
+
+/** The learned scorer over given document clusters and subtopic clusters. */
+function withClusters(split: Split, clusters: string[][], subtopics: string[][]): string[][] {
+  const sub = documentSubtopics(split.documents, subtopics, -Infinity)
+  return scoredCoreference(split.mentions, clusterIndex(clusters), model, {
+    documentSimilarity: documentSimilarity(split.documents),
+    subtopics: sub,
+  })
+}
+
+function oracles(dev: Split): void {
+  const topics = groupDocuments(dev, goldTopic)
+  const subtopics = groupDocuments(dev, goldSubtopic)
+  console.log(`Dev oracles (diagnostic: gold document groups in place of predicted ones)\n`)
+  console.log(HEADER)
+  console.log(
+    row(
+      'predicted clusters and subtopics (method)',
+      corefScores(dev.key, learnedClusters(dev, model)),
+    ),
+  )
+  console.log(
+    row(
+      'gold topics, predicted subtopics inside',
+      corefScores(
+        dev.key,
+        scoredCoreference(dev.mentions, clusterIndex(topics), model, {
+          documentSimilarity: documentSimilarity(dev.documents),
+          subtopics: documentSubtopics(dev.documents, topics, model.subtopicCut ?? -Infinity),
+        }),
+      ),
+    ),
+  )
+  console.log(
+    row(
+      'gold topics, gold subtopics as feature',
+      corefScores(dev.key, withClusters(dev, topics, subtopics)),
+    ),
+  )
+  console.log(
+    row(
+      'gold subtopics as clusters',
+      corefScores(dev.key, withClusters(dev, subtopics, subtopics)),
+    ),
+  )
+  console.log('')
+}
+
+const LINKS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+
+function crossValidation(train: Split): void {
+  const topics = [...new Set(train.topicOf.values())].sort((a, b) => a - b)
+  const halves = [0, 1].map((r) => new Set(topics.filter((_, i) => i % 2 === r)))
+  console.log(
+    `Train 2-fold cross-validation (fit on one half of the train topics, score the other; ` +
+      `document threshold ${model.documentThreshold}, names ×${model.documentNameWeight ?? 0}, ` +
+      `link threshold ${model.threshold} from pair-model.json)\n`,
+  )
+  console.log(HEADER)
+  const sweeps: number[][] = []
+  const conll: number[] = []
+  for (const [k, held] of halves.entries()) {
+    const fitted = fitPairModel(subsetSplit(train, halves[1 - k]!), {
+      epochs: 8,
+      l2: 1e-4,
+      minPair: 3,
+      pairMode: 'cluster',
+      trainDocThreshold: 0.1,
+      verbose: false,
+    })
+    const tuned: PairModel = {
+      ...fitted,
+      threshold: model.threshold,
+      documentThreshold: model.documentThreshold,
+      documentNameWeight: model.documentNameWeight ?? 0,
+      ...(model.subtopicCut === undefined ? {} : { subtopicCut: model.subtopicCut }),
+    }
+    const test = subsetSplit(train, held)
+    const s = corefScores(test.key, learnedClusters(test, tuned))
+    conll.push(s.conll)
+    console.log(row(`fold ${k + 1}: topics ${[...held].join(' ')}`, s))
+    sweeps.push(LINKS.map((t) => corefScores(test.key, learnedClusters(test, tuned, t)).conll))
+  }
+  console.log(`\nMean CoNLL F1 ${f(conll.reduce((a, b) => a + b, 0) / conll.length)}`)
+  console.log(
+    `Link threshold sweep (fold 1 / fold 2): ` +
+      LINKS.map((t, i) => `${t}: ${f(sweeps[0]![i]!)} / ${f(sweeps[1]![i]!)}`).join(', '),
+  )
+}
+
+function main(): void {
+  const argv = process.argv.slice(2)
+  if (!argv.includes('--no-oracle')) oracles(loadSplit('Dev'))
+  if (!argv.includes('--no-cv')) crossValidation(loadSplit('Train'))
+}
+
+main()
