@@ -7,8 +7,11 @@
  *    document clusters (the reported method), then with ECB+'s gold topics or gold subtopics in
  *    their place, to split the loss between document clustering and pair scoring; MUC, B³ and
  *    CEAF-e recall and precision for each.
+ *    Then the pairs of mentions the method joins or misses, by same or different lemma and same or
+ *    different document: found (joined and coreferent), missed (coreferent, not joined), wrong
+ *    (joined, not coreferent).
  * 2. Train cross-validation: the train topics in two halves (alternate topic numbers); a model is
- *    fitted on each half (`fitPairModel`, defaults) and scored on the other with the thresholds of
+ *    fitted on each half (`fitPairModel`, `DEFAULT_FIT`) and scored on the other with the thresholds of
  *    pair-model.json (chosen on Dev), and along a sweep of link thresholds.
  *
  * Options: --no-cv (oracles only), --no-oracle (cross-validation only).
@@ -23,6 +26,7 @@ import {
 import { documentSubtopics } from '../src/reconcile/event-coref-subtopics.js'
 import {
   clusterIndex,
+  DEFAULT_FIT,
   fitPairModel,
   learnedClusters,
   loadSplit,
@@ -58,9 +62,14 @@ const goldSubtopic = (document: string) =>
   `${goldTopic(document)}${document.endsWith('plus') ? '+' : ''}`
 
 /** The learned scorer over given document clusters and subtopic clusters. */
-function withClusters(split: Split, clusters: string[][], subtopics: string[][]): string[][] {
+function withClusters(
+  split: Split,
+  clusters: string[][],
+  subtopics: string[][],
+  scorer: PairModel = model,
+): string[][] {
   const sub = documentSubtopics(split.documents, subtopics, -Infinity)
-  return scoredCoreference(split.mentions, clusterIndex(clusters), model, {
+  return scoredCoreference(split.mentions, clusterIndex(clusters), scorer, {
     documentSimilarity: documentSimilarity(split.documents),
     subtopics: sub,
   })
@@ -71,12 +80,8 @@ function oracles(dev: Split): void {
   const subtopics = groupDocuments(dev, goldSubtopic)
   console.log(`Dev oracles (diagnostic: gold document groups in place of predicted ones)\n`)
   console.log(HEADER)
-  console.log(
-    row(
-      'predicted clusters and subtopics (method)',
-      corefScores(dev.key, learnedClusters(dev, model)),
-    ),
-  )
+  const method = learnedClusters(dev, model)
+  console.log(row('predicted clusters and subtopics (method)', corefScores(dev.key, method)))
   console.log(
     row(
       'gold topics, predicted subtopics inside',
@@ -102,6 +107,37 @@ function oracles(dev: Split): void {
     ),
   )
   console.log('')
+  pairLoss(dev, method)
+}
+
+/** Counts of found, missed and wrong pairs by lemma relation and document. */
+function pairLoss(split: Split, response: string[][]): void {
+  const clusterOf = new Map<string, number>()
+  response.forEach((c, i) => c.forEach((id) => clusterOf.set(id, i)))
+  const counts = new Map<string, { found: number; missed: number; wrong: number }>()
+  const ms = split.mentions
+  for (let i = 0; i < ms.length; i++) {
+    for (let j = i + 1; j < ms.length; j++) {
+      const a = ms[i]!
+      const b = ms[j]!
+      const gold = split.chainOf.get(a.id) === split.chainOf.get(b.id)
+      const joined = clusterOf.get(a.id) === clusterOf.get(b.id)
+      if (!gold && !joined) continue
+      const kind =
+        `${a.lemma === b.lemma ? 'same lemma' : 'different lemmas'}, ` +
+        `${a.document === b.document ? 'one document' : 'two documents'}`
+      const c = counts.get(kind) ?? { found: 0, missed: 0, wrong: 0 }
+      if (gold && joined) c.found++
+      else if (gold) c.missed++
+      else c.wrong++
+      counts.set(kind, c)
+    }
+  }
+  console.log('| mention pairs (method) | found | missed | wrong |\n| --- | ---: | ---: | ---: |')
+  for (const [kind, c] of [...counts].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    console.log(`| ${kind} | ${c.found} | ${c.missed} | ${c.wrong} |`)
+  }
+  console.log('')
 }
 
 const LINKS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
@@ -119,11 +155,7 @@ function crossValidation(train: Split): void {
   const conll: number[] = []
   for (const [k, held] of halves.entries()) {
     const fitted = fitPairModel(subsetSplit(train, halves[1 - k]!), {
-      epochs: 8,
-      l2: 1e-4,
-      minPair: 3,
-      pairMode: 'cluster',
-      trainDocThreshold: 0.1,
+      ...DEFAULT_FIT,
       verbose: false,
     })
     const tuned: PairModel = {
@@ -137,6 +169,13 @@ function crossValidation(train: Split): void {
     const s = corefScores(test.key, learnedClusters(test, tuned))
     conll.push(s.conll)
     console.log(row(`fold ${k + 1}: topics ${[...held].join(' ')}`, s))
+    const subtopics = groupDocuments(test, goldSubtopic)
+    console.log(
+      row(
+        `fold ${k + 1}, gold subtopics as clusters (oracle)`,
+        corefScores(test.key, withClusters(test, subtopics, subtopics, tuned)),
+      ),
+    )
     sweeps.push(LINKS.map((t) => corefScores(test.key, learnedClusters(test, tuned, t)).conll))
   }
   console.log(`\nMean CoNLL F1 ${f(conll.reduce((a, b) => a + b, 0) / conll.length)}`)

@@ -474,11 +474,11 @@ function main(): void {
   const train = loadSplit('Train')
   const dev = loadSplit('Dev')
   const model = fitPairModel(train, {
-    epochs: Number(option('epochs', '8')),
-    l2: Number(option('l2', '1e-4')),
-    minPair: Number(option('min-pair', '3')),
-    pairMode: option('pairs', 'cluster') as FitOptions['pairMode'],
-    trainDocThreshold: Number(option('train-doc-threshold', '0.1')),
+    epochs: Number(option('epochs', String(DEFAULT_FIT.epochs))),
+    l2: Number(option('l2', String(DEFAULT_FIT.l2))),
+    minPair: Number(option('min-pair', String(DEFAULT_FIT.minPair))),
+    pairMode: option('pairs', DEFAULT_FIT.pairMode) as FitOptions['pairMode'],
+    trainDocThreshold: Number(option('train-doc-threshold', String(DEFAULT_FIT.trainDocThreshold))),
   })
   const subtopicCut = model.subtopicCut!
 
