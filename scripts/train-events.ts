@@ -36,6 +36,7 @@ import {
   pairProbability,
   averageLink,
   scorePairs,
+  scoredCoreference,
   type CorefDocument,
   type PairContext,
   type PairModel,
@@ -300,33 +301,56 @@ function subtopicRecovery(split: Split, clusters: string[][], cut: number): numb
 
 const logOdds = (c: { yes: number; all: number }) => Math.log((c.yes + 0.5) / (c.all - c.yes + 0.5))
 
-function main(): void {
-  const argv = process.argv.slice(2)
-  const option = (name: string, fallback: string): string => {
-    const at = argv.indexOf(`--${name}`)
-    return at >= 0 ? argv[at + 1]! : fallback
-  }
-  const epochs = Number(option('epochs', '8'))
-  const l2 = Number(option('l2', '1e-4'))
-  const minPair = Number(option('min-pair', '3'))
-  const pairMode = option('pairs', 'cluster')
-  const trainDocThreshold = Number(option('train-doc-threshold', '0.1'))
-  const started = performance.now()
+export interface FitOptions {
+  readonly epochs: number
+  readonly l2: number
+  /** Fewest train pairs for a lemma-pair prior. */
+  readonly minPair: number
+  /** Which train pairs: inside predicted document clusters, gold topics or gold subtopics. */
+  readonly pairMode: 'cluster' | 'topic' | 'subtopic'
+  /** The document clusters of train pairs. */
+  readonly trainDocThreshold: number
+  /** Fixed subtopic cut; absent: the cut of `SUBTOPIC_CUTS` that best recovers the train ones. */
+  readonly subtopicCut?: number
+  /** Shuffling seed of the logistic regression. */
+  readonly seed?: number
+  /** Print what is learnt (default true). */
+  readonly verbose?: boolean
+}
 
-  const train = loadSplit('Train')
-  const dev = loadSplit('Dev')
+export const DEFAULT_FIT: FitOptions = {
+  epochs: 8,
+  l2: 1e-4,
+  minPair: 3,
+  pairMode: 'cluster',
+  trainDocThreshold: 0.1,
+}
+
+/**
+ * Steps 1 and 2: the lemma-pair priors and the logistic weights learnt on `train`, with the
+ * subtopic cut; the thresholds are left at placeholders (0.5, 0.1) for the caller to choose.
+ */
+export function fitPairModel(train: Split, options: FitOptions = DEFAULT_FIT): PairModel {
+  const { epochs, l2, minPair, pairMode, trainDocThreshold } = options
+  const verbose = options.verbose !== false
   const trainTopics = clusterDocuments(train.documents, trainDocThreshold)
   const trainClusters = clusterIndex(trainTopics)
-  const recovery = SUBTOPIC_CUTS.map((cut) => ({
-    cut,
-    f1: subtopicRecovery(train, trainTopics, cut),
-  }))
-  const subtopicCut = recovery.reduce((a, b) => (b.f1 > a.f1 ? b : a)).cut
-  console.error(
-    `Train subtopics recovered (document pairs F1): clusters alone ${(100 * subtopicRecovery(train, trainTopics, -Infinity)).toFixed(1)}; ` +
-      recovery.map((r) => `cut ${r.cut} ${(100 * r.f1).toFixed(1)}`).join(', ') +
-      ` → cut ${subtopicCut}`,
-  )
+  let subtopicCut = options.subtopicCut
+  if (subtopicCut === undefined) {
+    const recovery = SUBTOPIC_CUTS.map((cut) => ({
+      cut,
+      f1: subtopicRecovery(train, trainTopics, cut),
+    }))
+    const chosen = recovery.reduce((a, b) => (b.f1 > a.f1 ? b : a)).cut
+    subtopicCut = chosen
+    if (verbose) {
+      console.error(
+        `Train subtopics recovered (document pairs F1): clusters alone ${(100 * subtopicRecovery(train, trainTopics, -Infinity)).toFixed(1)}; ` +
+          recovery.map((r) => `cut ${r.cut} ${(100 * r.f1).toFixed(1)}`).join(', ') +
+          ` → cut ${chosen}`,
+      )
+    }
+  }
   const pairs = candidatePairs(train.mentions, (m) =>
     pairMode === 'topic'
       ? train.topicOf.get(m.document)!
@@ -388,22 +412,77 @@ function main(): void {
     return { x: pairFeatures(a, train.mentions[j]!, ctx), y: label(i, j) ? 1 : 0 }
   })
   const positives = examples.filter((e) => e.y === 1).length
-  console.log(
-    `Train: ${train.mentions.length} mentions, ${examples.length} pairs (${positives} coreferent), ` +
-      `${Object.keys(lemmaPairs).length} lemma pairs with a prior.`,
-  )
-  const rounded = trainLogistic(examples, epochs, l2)
-
-  // 3. Thresholds on Dev.
-  const model: PairModel = {
+  if (verbose) {
+    console.log(
+      `Train: ${train.mentions.length} mentions, ${examples.length} pairs (${positives} coreferent), ` +
+        `${Object.keys(lemmaPairs).length} lemma pairs with a prior.`,
+    )
+  }
+  const weights = trainLogistic(examples, epochs, l2, options.seed ?? 12345, verbose)
+  return {
     version: 1,
-    weights: rounded,
+    weights,
     lemmaPairs,
     threshold: 0.5,
     documentThreshold: 0.1,
+    subtopicCut,
     synonyms: SYNONYMS,
     weakLemmas: WEAK,
   }
+}
+
+/**
+ * The learned scorer's clustering of a split: document clusters at the model's threshold and
+ * name weight, predicted subtopics, average link at `threshold` (default: the model's).
+ */
+export function learnedClusters(split: Split, model: PairModel, threshold?: number): string[][] {
+  const topics = clusterDocuments(
+    split.documents,
+    model.documentThreshold,
+    model.documentNameWeight ?? 0,
+  )
+  return scoredCoreference(split.mentions, clusterIndex(topics), model, {
+    ...(threshold === undefined ? {} : { threshold }),
+    documentSimilarity: documentSimilarity(split.documents),
+    ...(model.subtopicCut === undefined
+      ? {}
+      : { subtopics: documentSubtopics(split.documents, topics, model.subtopicCut) }),
+  })
+}
+
+/** The part of a split whose documents belong to `topics`. */
+export function subsetSplit(split: Split, topics: ReadonlySet<number>): Split {
+  const keep = (document: string) => topics.has(split.topicOf.get(document)!)
+  const mentions = split.mentions.filter((m) => keep(m.document))
+  const ids = new Set(mentions.map((m) => m.id))
+  return {
+    mentions,
+    key: split.key.map((c) => c.filter((id) => ids.has(id))).filter((c) => c.length > 0),
+    chainOf: new Map([...split.chainOf].filter(([id]) => ids.has(id))),
+    documents: split.documents.filter((d) => keep(d.id)),
+    topicOf: new Map([...split.topicOf].filter(([d]) => keep(d))),
+  }
+}
+
+function main(): void {
+  const argv = process.argv.slice(2)
+  const option = (name: string, fallback: string): string => {
+    const at = argv.indexOf(`--${name}`)
+    return at >= 0 ? argv[at + 1]! : fallback
+  }
+  const started = performance.now()
+  const train = loadSplit('Train')
+  const dev = loadSplit('Dev')
+  const model = fitPairModel(train, {
+    epochs: Number(option('epochs', String(DEFAULT_FIT.epochs))),
+    l2: Number(option('l2', String(DEFAULT_FIT.l2))),
+    minPair: Number(option('min-pair', String(DEFAULT_FIT.minPair))),
+    pairMode: option('pairs', DEFAULT_FIT.pairMode) as FitOptions['pairMode'],
+    trainDocThreshold: Number(option('train-doc-threshold', String(DEFAULT_FIT.trainDocThreshold))),
+  })
+  const subtopicCut = model.subtopicCut!
+
+  // 3. Thresholds on Dev.
   const devSimilarity = documentSimilarity(dev.documents)
   let best = { conll: -1, threshold: 0, documentThreshold: 0, nameWeight: 0 }
   for (const nameWeight of [0, 0.5, 1]) {
@@ -428,8 +507,9 @@ function main(): void {
     `Dev best CoNLL F1 ${(100 * best.conll).toFixed(1)}: document threshold ` +
       `${best.documentThreshold}, names ×${best.nameWeight}, link threshold ${best.threshold.toFixed(2)}`,
   )
+  const { subtopicCut: _cut, ...fitted } = model
   const out: PairModel = {
-    ...model,
+    ...fitted,
     threshold: Math.round(best.threshold * 100) / 100,
     documentThreshold: best.documentThreshold,
     documentNameWeight: best.nameWeight,
@@ -449,11 +529,13 @@ function trainLogistic(
   examples: readonly { x: ReadonlyMap<string, number>; y: number }[],
   epochs: number,
   l2: number,
+  initialSeed: number,
+  verbose: boolean,
 ): Record<string, number> {
   const weights: Record<string, number> = {}
   const g2: Record<string, number> = {}
   const rate = 0.1
-  let seed = 12345
+  let seed = initialSeed
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648
     return seed / 2147483648
@@ -477,7 +559,7 @@ function trainLogistic(
         weights[name] = w - (rate * grad) / Math.sqrt(g2[name]! + 1e-8)
       }
     }
-    if (epoch === epochs - 1) {
+    if (verbose && epoch === epochs - 1) {
       console.log(
         `  ${examples.length} examples, final mean log loss ${(loss / examples.length).toFixed(4)}`,
       )

@@ -9,6 +9,8 @@ import {
   pairProbability,
   sameLemma,
   scoredCoreference,
+  shareStem,
+  stemsOf,
   type CorefMention,
   type PairModel,
   type ScoredMention,
@@ -176,5 +178,23 @@ describe('learned pair scorer', () => {
     ]
     // {0,1} merge at 0.9; then {0,1}–{2} has mean link 0.4 < 0.5.
     expect(averageLink(link, 0.5).map((c) => c.sort().join(''))).toEqual(['01', '2'])
+  })
+})
+
+describe('shareStem', () => {
+  it('joins a verb and its -ing, -ion, -ed and plural forms', () => {
+    expect(shareStem('kill', 'killing')).toBe(true)
+    expect(shareStem('rob', 'robbing')).toBe(true)
+    expect(shareStem('fire', 'firing')).toBe(true)
+    expect(shareStem('arrest', 'arrests')).toBe(true)
+    expect(shareStem('nominate', 'nominations')).toBe(true)
+    expect(shareStem('elect', 'election')).toBe(true)
+  })
+
+  it('keeps agent nouns, short leftovers and unrelated words apart', () => {
+    expect(shareStem('win', 'winner')).toBe(false)
+    expect(shareStem('ring', 'red')).toBe(false)
+    expect(shareStem('bed', 'be')).toBe(false)
+    expect(stemsOf('sing')).toEqual(new Set(['sing']))
   })
 })

@@ -356,6 +356,32 @@ function nearLemma(a: string, b: string): boolean {
   )
 }
 
+const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ments', 'ment', 'ed', 'es', 's']
+
+/**
+ * Candidate stems of a word by English inflection and derivation: the word itself and the word
+ * without one ending ("-ing", "-ion", "-ment", "-ed", "-s"), also with a doubled last
+ * consonant undone ("robbing" → "rob") and with a silent "e" put back ("firing" → "fire").
+ */
+export function stemsOf(word: string): Set<string> {
+  const out = new Set([word])
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue
+    const stem = word.slice(0, -suffix.length)
+    out.add(stem)
+    out.add(`${stem}e`)
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.add(stem.slice(0, -1))
+  }
+  return out
+}
+
+/** Whether two lemmas share a stem ("kill", "killing"; "arrest", "arrests"; "fire", "firing"). */
+export function shareStem(a: string, b: string): boolean {
+  const sb = stemsOf(b)
+  for (const x of stemsOf(a)) if (x.length >= 3 && sb.has(x)) return true
+  return false
+}
+
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 /** IDF of context words over a pool of mentions (one count per sentence). */
@@ -391,7 +417,7 @@ export function pairFeatures(
   f.set('bias', 1)
   const la = a.lemma
   const lb = b.lemma
-  const same = la === lb || nearLemma(la, lb)
+  const same = la === lb || nearLemma(la, lb) || shareStem(la, lb)
   const synonym = !same && (ctx.synonyms.get(la) ?? la) === (ctx.synonyms.get(lb) ?? lb)
   const prefix = !same && la.length >= 5 && lb.length >= 5 && la.slice(0, 5) === lb.slice(0, 5)
   const lex = same ? 'same' : synonym ? 'syn' : prefix ? 'prefix' : 'diff'
