@@ -97,7 +97,7 @@ export interface BriefClaim {
   readonly speakerText: string | null
   /**
    * The cue as written ("accused", "has not commented on", "according to"); null for narrated
-   * claims, which have none.
+   * claims, which have none, and when the content holds it (an interrupted quotation).
    */
   readonly cue: string | null
   readonly cite: Citation

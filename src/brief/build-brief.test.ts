@@ -4,6 +4,7 @@ import type { Brief, BriefStory } from './brief.js'
 import { amberCrown, blog, flood, social, wire } from './fixtures/amber-crown.js'
 import { makeAnalysis } from './fixtures/make-analysis.js'
 import { buildBrief } from './index.js'
+import { cueOutsideContent } from './build-brief.js'
 
 const all: readonly Analysis[] = [...amberCrown, flood]
 
@@ -317,5 +318,27 @@ describe('buildBrief: nothing extracted yet', () => {
     const brief = buildBrief([{ ...raw, sections: [], sentences: [] }])
     expect(brief.stories).toHaveLength(1)
     expect(brief.stories[0]!.title).toBe('raw.txt')
+  })
+})
+
+describe('cueOutsideContent', () => {
+  const span = (text: string, start: number) => ({ start, end: start + text.length, text })
+  it.each([
+    // "Pell said Orlen said it would retaliate": the content's own "said" does not hide the cue.
+    [
+      'a cue before its content',
+      span('said', 5),
+      span('Orlen said it would retaliate', 10),
+      'said',
+    ],
+    [
+      'a cue inside an interrupted quotation',
+      span('Kovan said', 12),
+      span('“We will stay,” Kovan said, “and rebuild.”', 0),
+      null,
+    ],
+    ['a narrated claim', null, span('Wake up', 0), null],
+  ])('%s', (_name, cue, content, expected) => {
+    expect(cueOutsideContent({ cue, content })).toBe(expected)
   })
 })

@@ -4,7 +4,7 @@
  * analyses, in any order, give the same brief.
  */
 import { createHash } from 'node:crypto'
-import type { Analysis, EntityType } from '../model/analysis.js'
+import type { Analysis, Claim, EntityType } from '../model/analysis.js'
 import {
   BRIEF_SCHEMA,
   type Brief,
@@ -329,7 +329,7 @@ function collectSpeakers(views: readonly DocumentView[], canonical: StoryEntitie
         targets: entityNames(view, claim.targets, canonical, claim.sentence),
         hedged: claim.hedged,
         speakerText: claim.speaker?.text ?? null,
-        cue: claim.cue?.text ?? null,
+        cue: cueOutsideContent(claim),
         cite: { ...cite, section: claim.section },
       })
       groups.set(holder.key, group)
@@ -439,4 +439,14 @@ function shortRefs(ids: readonly string[]): string[] {
 function compareTimes(a: number | null, b: number | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
   return a - b
+}
+
+/**
+ * The cue as written when it stands outside the content ("accused", "has not commented on");
+ * null when there is none or the content holds it ("“…,” Dravic said. “…”").
+ */
+export function cueOutsideContent(claim: Pick<Claim, 'cue' | 'content'>): string | null {
+  const { cue, content } = claim
+  if (cue === null || (cue.start >= content.start && cue.end <= content.end)) return null
+  return cue.text.replace(/\s+/g, ' ')
 }

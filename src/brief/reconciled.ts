@@ -235,7 +235,7 @@ export function reconcileStory(
         claim.targets
           .map((id) => canonical.target(view, id, claim.sentence))
           .filter((e) => e !== null)
-          .map((e) => ({ key: e.key, name: e.name })),
+          .map((e) => ({ key: e.key, name: e.name, type: e.type })),
       )
       claims.push({
         stance: claim.stance,

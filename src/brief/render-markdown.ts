@@ -293,10 +293,8 @@ function renderSpeaker(speaker: BriefSpeaker, cite: (c: Citation) => string): st
 function claimLine(claim: BriefClaim, cite: (c: Citation) => string): string {
   const targets = claim.targets.length > 0 ? ` → ${claim.targets.join(', ')}` : ''
   const flags = [claim.kind, claim.hedged ? 'hedged' : null].filter((f) => f !== null).join(', ')
-  // The cue says what the speaker did ("has not commented on", "denied"): shown before the
-  // content, unless the content already holds it ("“…,” Dravic said. “…”").
-  const cueText = claim.cue?.replace(/\s+/g, ' ') ?? ''
-  const cue = cueText === '' || claim.content.includes(cueText) ? '' : `${escapeInline(cueText)} `
+  // The cue says what the speaker did ("has not commented on", "denied"): shown before the content.
+  const cue = claim.cue === null ? '' : `${escapeInline(claim.cue)} `
   return `- ${claim.stance}${targets}: ${cue}“${escapeInline(claim.content)}” (${flags}) [${cite(claim.cite)}]`
 }
 

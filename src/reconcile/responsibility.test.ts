@@ -100,17 +100,28 @@ describe('responsibility', () => {
     expect(tessaly.deniedBy.map((d) => d.speaker.name)).toEqual(['Orlen'])
   })
 
-  it('a counted group speaks for as many candidates accused in its document, and only then', () => {
+  it('a counted group of states speaks for as many states accused before it in its document', () => {
+    const state = (name: string) => ({ ...actor(name), type: 'GPE' })
+    const accuse = (speaker: string, targets: string[], document: string) => ({
+      ...claim('accuse', speaker, [], document),
+      targets: targets.map(state),
+    })
     const r = responsibility([
-      claim('accuse', 'Minister Pell', ['Orlen', 'Tessaly', 'Varn'], 'd1'),
+      accuse('Minister Pell', ['Orlen', 'Tessaly', 'Varn'], 'd1'),
       claim('deny', 'all three governments', [], 'd1', 'any role'),
-      claim('accuse', 'Mayor Ostby', ['Orlen'], 'd2'),
-      claim('deny', 'both countries', [], 'd2', 'any role'),
+      // A militia is no government, and two accused are not three.
+      claim('accuse', 'Orlen', ['Grey Hand'], 'd2'),
+      accuse('Mayor Ostby', ['Orlen', 'Tessaly'], 'd2'),
+      claim('deny', 'all three governments', [], 'd2', 'any role'),
+      // Accusations after the denial do not count.
+      claim('deny', 'both countries', [], 'd3', 'any role'),
+      accuse('Mayor Ostby', ['Orlen', 'Varn'], 'd3'),
     ])
     expect(r.actors.map((a) => [a.actor.name, a.deniedBy.map((d) => d.speaker.name)])).toEqual([
       ['Orlen', ['Orlen']],
       ['Tessaly', ['Tessaly']],
       ['Varn', ['Varn']],
+      ['Grey Hand', []],
     ])
   })
 

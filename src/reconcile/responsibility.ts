@@ -7,12 +7,14 @@
  */
 import type { SectionKind } from '../model/document.js'
 import type { Stance } from '../model/analysis.js'
-import { phrasePattern } from './lexicon.js'
+import { phraseList, phrasePattern } from './lexicon.js'
 
 export interface ActorRef {
   /** Join key across documents (a normalized name). */
   readonly key: string
   readonly name: string
+  /** The entity type, when the actor is an entity ("GPE", "ORG", …). */
+  readonly type?: string
 }
 
 export interface ResponsibilityClaim<C> {
@@ -124,7 +126,7 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
   // Denials after the candidates are known: a denial speaks for its targets, or else for the
   // candidates named in the speaker ("Norvenia's foreign office spokesperson"), or the speaker.
   const candidates = [...actors.values()].map((a) => a.actor)
-  for (const claim of usable) {
+  for (const [at, claim] of usable.entries()) {
     if (claim.stance !== 'deny') continue
     const speaker = claim.speaker!
     const targets = claim.targets.filter((t) => actors.has(t.key))
@@ -132,17 +134,21 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
       for (const actor of targets) add(actor, 'denied', claim)
       continue
     }
-    // "All three governments have denied any role": a counted group speaks for as many
-    // candidates accused in the same document, when the count matches.
+    // "All three governments have denied any role": a counted group of states speaks for as
+    // many states accused before it in the same document, when the count matches.
     const group = groupSize(claim.speakerText ?? speaker.name)
-    const accusedHere = [...actors.values()]
-      .filter((a) =>
-        [...(a.roles.get('accused')?.values() ?? [])].some((e) => e.documents.has(claim.document)),
+    if (group !== null) {
+      const accusedBefore = uniqueByKey(
+        usable
+          .slice(0, at)
+          .filter((c) => c.stance === 'accuse' && c.document === claim.document)
+          .flatMap((c) => c.targets)
+          .filter((t) => STATE_TYPES.has(t.type ?? '') && actors.has(t.key)),
       )
-      .map((a) => a.actor)
-    if (group !== null && accusedHere.length === group) {
-      for (const actor of accusedHere) add(actor, 'denied', claim, actor)
-      continue
+      if (accusedBefore.length === group) {
+        for (const actor of accusedBefore) add(actor, 'denied', claim, actor)
+        continue
+      }
     }
     const words = ` ${(claim.speakerText ?? speaker.name).toLowerCase()} `
     const named = candidates.filter(
@@ -182,27 +188,28 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
 
 type Role = 'claimed' | 'accused' | 'denied'
 
-const COUNTS: Readonly<Record<string, number>> = {
-  both: 2,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  2: 2,
-  3: 3,
-  4: 4,
-  5: 5,
-  6: 6,
-}
+/** Entity types that a counted group of governments or countries can stand for. */
+const STATE_TYPES: ReadonlySet<string> = new Set(['GPE'])
+
+/** data/reconcile/state-groups.txt: number words with their value, and nouns naming states. */
+const STATE_GROUPS = ((): { counts: Map<string, number>; nouns: Set<string> } => {
+  const counts = new Map<string, number>()
+  const nouns = new Set<string>()
+  for (const line of phraseList('state-groups.txt')) {
+    const [kind, word, value] = line.split(/\s+/)
+    if (kind === 'count' && word !== undefined) counts.set(word, Number(value))
+    if (kind === 'noun' && word !== undefined) nouns.add(word)
+  }
+  return { counts, nouns }
+})()
 
 /** "all three governments", "both countries", "the four states" → the count; else null. */
 function groupSize(speaker: string): number | null {
-  const m =
-    /^(?:all\s+|the\s+)?(both|two|three|four|five|six|[2-6])\s+(?:governments|countries|states|nations|capitals|neighbou?rs)$/i.exec(
-      speaker.trim(),
-    )
-  return m === null ? null : (COUNTS[m[1]!.toLowerCase()] ?? null)
+  const words = speaker.trim().toLowerCase().split(/\s+/)
+  if (words[0] === 'all' || words[0] === 'the') words.shift()
+  if (words.length !== 2) return null
+  const count = STATE_GROUPS.counts.get(words[0]!)
+  return count !== undefined && STATE_GROUPS.nouns.has(words[1]!) ? count : null
 }
 
 interface Entry<C> {
@@ -229,6 +236,10 @@ function attributions<C>(byRole: Map<string, Entry<C>> | undefined): Attribution
         b.documents - a.documents ||
         a.speaker.name.localeCompare(b.speaker.name),
     )
+}
+
+function uniqueByKey(refs: readonly ActorRef[]): ActorRef[] {
+  return [...new Map(refs.map((r) => [r.key, r])).values()]
 }
 
 function sourcesOf<C>(list: readonly Attribution<C>[]): number {

@@ -7,6 +7,7 @@ import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
 const CAST: readonly GivenEntity[] = [
   { name: 'Orlen', type: 'GPE' },
   { name: 'Tessaly', type: 'GPE' },
+  { name: 'Varn', type: 'GPE' },
   { name: 'Mira Kovan', type: 'PERSON', aliases: ['Kovan'] },
 ]
 
@@ -91,9 +92,56 @@ describe('[claims] an appositive subject before its cue', () => {
 })
 
 describe('[claims] accusations in two parts', () => {
-  it('accuses the second part even where the content stops before it', () => {
-    expect(claimsOf('Kovan accused Orlen of planning it and Tessaly of paying for it.')[0]).toMatch(
-      /\| accuse \| Orlen,Tessaly$/,
-    )
+  it.each([
+    // The content stops at "and"; the names after it are accused of a deed all the same.
+    [
+      'Kovan accused Orlen of planning it and Tessaly and Varn of paying for it.',
+      'Kovan | accused Orlen of | planning it | accuse | Orlen,Tessaly,Varn',
+    ],
+    // "President Pell of Tessaly" is a title, not a second accusation.
+    [
+      'Kovan accused Orlen of planning the attack, and President Pell of Tessaly called for calm.',
+      'Kovan | accused Orlen of | planning the attack | accuse | Orlen',
+    ],
+    // A run of capitalised words after "and" is read once, in linear time.
+    [
+      'Kovan accused Orlen of the bombing and WHO UNESCO UNHCR OSCE NATO ICRC UNICEF STAFF LEFT.',
+      'Kovan | accused Orlen of | the bombing | accuse | Orlen',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text)[0]).toBe(expected)
+  })
+})
+
+describe('[claims] hedges', () => {
+  it.each([
+    ['Kovan said officials had raised the possibility that Orlen was involved.', true],
+    ['Kovan said there was no chance of talks with Orlen.', false],
+  ])('%s → hedged %s', (text, hedged) => {
+    const { doc, sentences, entities } = layersOf(text, CAST)
+    expect(findClaims(doc, sentences, entities)[0]?.hedged).toBe(hedged)
+  })
+})
+
+describe('[claims] quotations that go on from another claim', () => {
+  it('go with it when it is dropped, and cite their own sentence', () => {
+    expect(claimsOf('Kovan has not shown any evidence. “It is all lies.”')).toEqual([])
+    const text = '“We will stay,” Kovan said at the rally. “We will rebuild the hall.”'
+    const { doc, sentences, entities } = layersOf(text, CAST)
+    expect(findClaims(doc, sentences, entities).map((c) => c.sentence)).toEqual([0, 1])
+  })
+})
+
+describe('[claims] remarks on evidence that carry an allegation', () => {
+  it('stay claims', () => {
+    expect(claimsOf('Kovan has not shown any evidence Orlen was involved.')).toHaveLength(1)
+  })
+})
+
+describe('[claims] a plural after a preposition in a continued subject', () => {
+  it('is part of the subject', () => {
+    expect(
+      claimsOf('The board of directors met on Monday and says the merger with Orlen is off.'),
+    ).toEqual(['The board of directors | says | the merger with Orlen is off | assert | '])
   })
 })

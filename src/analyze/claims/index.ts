@@ -46,12 +46,21 @@ export function findClaims(
     sourceModel: startModel,
   })
   const mentions = indexMentions(entities)
+  const dropped = drafts.filter(
+    (d) =>
+      !isContinuation(d) &&
+      ((d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))) ||
+        isPhysicalEvent(text, d, mentions) ||
+        isNotSpeech(text, d)),
+  )
+  // A quotation that goes on from a dropped claim ("He has not shown any evidence. “…”") goes
+  // with it.
+  const droppedKeys = new Set(dropped.map(attributionKey))
   drafts = drafts.filter(
     (d) =>
-      !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end) &&
-      !(d.speaker !== null && /^[\d.,%\s]+$/.test(text.slice(d.speaker.start, d.speaker.end))) &&
-      !isPhysicalEvent(text, d, mentions) &&
-      !isNotSpeech(text, d),
+      !dropped.includes(d) &&
+      !(isContinuation(d) && droppedKeys.has(attributionKey(d))) &&
+      !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end),
   )
   drafts.push(...commentVoices(doc, sentences, drafts))
   const textSpan = (s: Span): TextSpan => ({
@@ -85,14 +94,9 @@ export function findClaims(
       if (draft.targetSpan !== null) addTargets(draft.targetSpan)
       if (stance === 'accuse' && draft.targetSpan !== null) {
         // "accused Kaldria of planning it and Norvenia and Westria of paying for it": the content
-        // may stop before the second part, so the rest of the sentence is read too.
-        const sentenceEnd = sentences[sentenceAt(sentences, content.start)]?.end ?? content.end
-        const rest = text.slice(content.start, Math.max(content.end, sentenceEnd))
-        for (const m of rest.matchAll(
-          /\b(?:and|or)\s+((?:[A-Z][\p{L}'’-]*\s*(?:and\s+)?)+)\s+of\b/gu,
-        )) {
-          addTargets({ start: content.start + m.index, end: content.start + m.index + m[0].length })
-        }
+        // may stop before the second part, so the words after it are read too, up to the next
+        // comma or the sentence end.
+        for (const part of secondAccusations(text, content, sentences)) addTargets(part)
       } else if (stance === 'accuse') {
         const { parts, agentNamed } = accusedParts(content.text)
         for (const [s, e] of parts) addTargets({ start: content.start + s, end: content.start + e })
@@ -128,7 +132,8 @@ export function findClaims(
       stance,
       targets,
       hedged,
-      sentence: sentenceAt(sentences, start),
+      // A quotation that goes on past its attribution's sentence cites its own sentence.
+      sentence: sentenceAt(sentences, isContinuation(draft) ? content.start : start),
       section: sectionAt(doc.sections, content.start),
       provenance: {
         stage: STAGE,
@@ -190,6 +195,40 @@ function withoutDateline(text: string, span: Span): Span {
   return m === null || span.start + m[0].length >= span.end
     ? span
     : { start: span.start + m[0].length, end: span.end }
+}
+
+/**
+ * "… and Norvenia and Westria of paying for it": names after "and"/"or" that are accused "of" a
+ * deed (a gerund or a noun phrase, not "President Pell of Tessaly"), in the content and in the
+ * words after it up to a comma or the sentence end. Words are separated by spaces, one way only,
+ * so the pattern cannot backtrack far.
+ */
+const SECOND_ACCUSED =
+  /\b(?:and|or)\s+(?:[A-Z][\p{L}'’-]*(?:\s+and)?\s+)+of\s+(?:\p{Ll}+ing|the|a|an|its|their|his|her)\b/gu
+
+function secondAccusations(text: string, content: Span, sentences: readonly Sentence[]): Span[] {
+  const sentenceEnd = sentences[sentenceAt(sentences, content.start)]?.end ?? content.end
+  const after = text.slice(content.end, Math.min(sentenceEnd, content.end + 300)).search(/[,;]/)
+  const end =
+    after < 0
+      ? Math.max(content.end, Math.min(sentenceEnd, content.end + 300))
+      : content.end + after
+  const region = text.slice(content.start, end)
+  return [...region.matchAll(SECOND_ACCUSED)].map((m) => ({
+    start: content.start + m.index,
+    end: content.start + m.index + m[0].length,
+  }))
+}
+
+/** A claim that goes on with the speaker and cue of an earlier one (rules/02-direct-quotes.ts). */
+function isContinuation(draft: Draft): boolean {
+  return /\+(?:continued|paragraph|quote)$/.test(draft.rule)
+}
+
+/** Speaker and cue: what a continuation shares with the claim it goes on from. */
+function attributionKey(draft: Draft): string {
+  const at = (s: Span | null): string => (s === null ? '-' : `${s.start}:${s.end}`)
+  return `${at(draft.speaker)}|${at(draft.cue)}`
 }
 
 /** "Kaldria, which …" / "the envoy, whom …" before `offset`: the last character of the antecedent. */

@@ -12,12 +12,24 @@ import { closedClass } from './words.js'
 const EVIDENCE_VERBS = closedClass('evidence-verbs')
 const KNOWLEDGE_VERBS = closedClass('knowledge-verbs')
 
+const EVIDENCE_DETERMINERS = closedClass('evidence-determiners')
+const EVIDENCE_NOUNS = closedClass('evidence-nouns')
+const EVIDENCE_LINKS = closedClass('evidence-links')
+const FREE_RELATIVES = closedClass('free-relatives')
+
 /**
- * "any evidence", "no proof", "a shred of evidence": the object is evidence. Not "no proof that X
- * had a role", which states what the speaker alleges.
+ * "any evidence", "no proof", "no evidence for either accusation": the object is evidence, alone
+ * or with what it would be evidence for. Not "no proof that X had a role" or "any evidence Orlen
+ * was involved", which state what the speaker alleges.
  */
-const EVIDENCE_OBJECT =
-  /^(?:(?:any|no|some|real|hard|credible|concrete|the|a)\s+)*(?:shred\s+of\s+|scrap\s+of\s+)?(?:evidence|proof)\b(?![^]*\bthat\b)/i
+function isEvidenceObject(content: string): boolean {
+  const words = content.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []
+  let k = 0
+  while (k < words.length && EVIDENCE_DETERMINERS.has(words[k]!)) k++
+  if (!EVIDENCE_NOUNS.has(words[k] ?? '')) return false
+  const rest = words.slice(k + 1)
+  return rest.length === 0 || (EVIDENCE_LINKS.has(rest[0]!) && !rest.includes('that'))
+}
 
 /** The last word of a span, lower-cased, or '' when it has none. */
 function lastWord(text: string, span: Span | null): string {
@@ -45,11 +57,9 @@ export function isNotSpeech(text: string, draft: Draft): boolean {
   const cue = lastWord(text, draft.cue)
   const content = text.slice(draft.content.start, draft.content.end)
   if (draft.cue !== null && draft.content.start >= draft.cue.end) {
-    if (EVIDENCE_VERBS.has(cue) && EVIDENCE_OBJECT.test(content)) return true
+    if (EVIDENCE_VERBS.has(cue) && isEvidenceObject(content)) return true
   }
   if (draft.speaker === null) return false
   const before = wordBefore(text, draft.speaker.start)
-  return (
-    (before === 'what' || before === 'how') && KNOWLEDGE_VERBS.has(cue) && /^about\b/i.test(content)
-  )
+  return FREE_RELATIVES.has(before) && KNOWLEDGE_VERBS.has(cue) && /^about\b/i.test(content)
 }

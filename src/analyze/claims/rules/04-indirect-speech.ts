@@ -1033,12 +1033,13 @@ const PRESENT_SINGULAR = /^[a-z]+[^su']s$/
 /**
  * "My cousin works on the stage crew … and says …": before a cue in -s the subject is singular,
  * so a lower-case word in -s after its determiner and noun is its verb, and the subject ends
- * before it.
+ * before it. Not a plural after a preposition: "The board of directors met … and says".
  */
 function singularSubjectEnd(words: readonly Word[], first: number, last: number): number {
   if (!DETERMINERS.has(words[first]?.lower ?? '')) return last
   for (let k = first + 2; k <= last; k++) {
     const w = words[k] as Word
+    if (NP_INNER.has(words[k - 1]?.lower ?? '')) continue
     if (!w.upper && PRESENT_SINGULAR.test(w.lower)) return k - 1
   }
   return last
