@@ -780,14 +780,8 @@ table('cues of several words found by the cue tagger', [
     ],
   ],
   [
-    'Varga is doubling down on her attacks on the harbour board.',
-    [
-      {
-        speaker: 'Varga',
-        cue: 'is doubling down on',
-        content: 'her attacks on the harbour board',
-      },
-    ],
+    'Varga took aim at the harbour board on Friday.',
+    [{ speaker: 'Varga', cue: 'took aim', content: 'at the harbour board on Friday' }],
   ],
   [
     'Varga went on to discuss the harbour tax.',

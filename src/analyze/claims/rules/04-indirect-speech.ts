@@ -68,6 +68,8 @@ export function taggedCue(words: readonly Word[], first: number, last: number): 
   return { first, last, head }
 }
 
+const NO_TAGS: ReadonlyMap<number, TaggedCue> = new Map()
+
 const TAGGED_CUE: CueEntry = { stance: 'assert', frame: 'say', origin: 'model' }
 
 /** The entry of a word the tagger takes for a cue head that the lexicon does not know. */
@@ -350,7 +352,7 @@ export function indirectSpeech(
     blocked,
     drafts,
     titleCase: isTitleCase(words),
-    tagged: new Map(taggedCues.map((c) => [c.head, c])),
+    tagged: taggedCues.length === 0 ? NO_TAGS : new Map(taggedCues.map((c) => [c.head, c])),
   }
   if (!learnedOnly && trailingAttribution(scope)) return
   leftToRight(scope)
