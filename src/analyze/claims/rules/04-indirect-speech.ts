@@ -90,8 +90,11 @@ function cueWords(
 ): [number, number] {
   const tag = scope.tagged.get(head)
   if (tag === undefined) return [first, last]
-  // A lexicon cue keeps the rules' span: re-cut to the tagger's, dev cue F1 fell by 0.3.
-  if (scope.input.lexicon.cues.has((scope.words[head] as Word).lower)) return [first, last]
+  // A lexicon cue keeps the rules' span, unless the tagger ends it earlier ("said | Friday that"):
+  // on dev that gains 0.2 cue F1; the tagger's span in every case cost 0.3, a longer end or
+  // another start 0.1 to 0.3 of cue or content F1.
+  if (scope.input.lexicon.cues.has((scope.words[head] as Word).lower))
+    return tag.first === first && tag.last < last ? [first, tag.last] : [first, last]
   return [Math.max(tag.first, floor), tag.last]
 }
 
