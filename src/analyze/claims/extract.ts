@@ -79,7 +79,8 @@ export function extractDrafts(input: ExtractInput): Draft[] {
       active.quotes = active.quotes.filter((q) => q.end > sentence.start)
     if (active.blocked.some((b) => b.end <= sentence.start))
       active.blocked = active.blocked.filter((b) => b.end > sentence.start)
-    // Most sentences have no cue word at all: one regular-expression test skips them.
+    // Every sentence is tagged (the tagger finds cues outside the lexicon); a sentence without a
+    // lexicon cue word (one regular-expression test) skips the lexicon-cue passes.
     input.lexicon.trigger.lastIndex = 0
     const local: ExtractInput = { ...input, quotes: active.quotes }
     const words = scanWords(input.text, sentence.start, sentence.end)
