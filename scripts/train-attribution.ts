@@ -15,14 +15,15 @@
  *    clause, is a cue head (`cue-candidate.ts` picks the candidates for training and the stage).
  * 4. The content-end perceptron: at which boundary an unquoted content stops.
  * 5. The source-start perceptron: where a speaker phrase before its cue starts.
+ * 6. The cue tagger: BIO tags over every word (`scripts/cue-tagger-training.ts`).
  *
  * Writes models/attribution/cues.json, conventions.json, cue-perceptron.json,
- * content-perceptron.json and source-perceptron.json (word lists, counts and feature weights
- * only; no sentences). Options: --min-count N (default 3), --min-precision P (default 0.25, the
+ * content-perceptron.json, source-perceptron.json and cue-tagger.bin (word lists, counts and
+ * feature weights only; no sentences). Options: --min-count N (default 3), --min-precision P (default 0.25, the
  * best of 0.15, 0.25, 0.35 on dev with `npx tsx scripts/eval-attribution.ts --split dev`),
  * --epochs, --min-weight (cue), --min-content-weight, --min-source-weight (pruning),
- * --cue-threshold, --content-threshold, --source-margin (tuned on dev; see
- * models/attribution/README.md).
+ * --cue-threshold, --content-threshold, --source-margin, --tagger-bits, --tagger-epochs,
+ * --tagger-bias, --min-tagger-weight (tuned on dev; see models/attribution/README.md).
  */
 import { writeFileSync } from 'node:fs'
 import { readPolnear, type PolnearArticle } from '../src/analyze/claims/polnear.js'
@@ -48,6 +49,13 @@ import {
   type SourceModel,
 } from '../src/analyze/claims/source-model.js'
 import { scanWords, type Word } from '../src/analyze/claims/words.js'
+import { saveTagger } from '../src/analyze/claims/cue-tagger.js'
+import {
+  scoreTagger,
+  taggedSentences,
+  trainCueTagger,
+  type TaggedSentence,
+} from './cue-tagger-training.js'
 import { sentencesStage } from '../src/analyze/sentences/index.js'
 import { dataPath, modelPath } from '../src/data-path.js'
 
@@ -682,4 +690,32 @@ const sourceCases = (article: PolnearArticle): SourceCase[] => {
     `${JSON.stringify({ ...model, trainedOn: 'PolNeAR train', epochs })}\n`,
   )
   log(`source perceptron: ${Object.keys(weights).length} features, margin ${model.margin}`)
+}
+
+// 6. The cue tagger: BIO tags over every word of every sentence (scripts/cue-tagger-training.ts).
+{
+  const bucketBits = option('tagger-bits', 16)
+  const tagged = (split: readonly PolnearArticle[]): TaggedSentence[][] =>
+    split.map((a) => taggedSentences(a, sentencesOf(a.text), lexicon, bucketBits))
+  const tagger = trainCueTagger(tagged(articles), {
+    bucketBits,
+    epochs: option('tagger-epochs', 6),
+    seed: 42,
+    log,
+  })
+  const devSentences = tagged(readPolnear(root, 'dev')).flat()
+  for (const bias of [-4, 0, 4, 8]) {
+    const { p, r, f } = scoreTagger({ ...tagger, bias }, devSentences)
+    log(
+      `  cue tagger alone, dev, B bias ${bias}: exact cue P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(100 * f).toFixed(1)}`,
+    )
+  }
+  const kept = saveTagger(
+    modelPath('attribution/cue-tagger.bin'),
+    // 0: on dev the stage's cue F1 is the same from 0 to 4 and falls at 8 (more cues, fewer right).
+    { ...tagger, bias: option('tagger-bias', 0) },
+    option('min-tagger-weight', 1),
+    `PolNeAR train, ${articles.length} articles`,
+  )
+  log(`cue tagger: ${kept} feature buckets kept of ${1 << bucketBits}`)
 }

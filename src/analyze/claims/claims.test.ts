@@ -363,9 +363,10 @@ table('indirect speech', [
     'Brell arrived late and said the doors were locked.',
     [{ speaker: 'Brell', cue: 'said', content: 'the doors were locked' }],
   ],
+  // The cue tagger keeps "began by saying" whole, as PolNeAR cuts such cues ("responded by saying").
   [
     'Varga began by saying the hall would reopen.',
-    [{ speaker: 'Varga', cue: 'saying', content: 'the hall would reopen' }],
+    [{ speaker: 'Varga', cue: 'began by saying', content: 'the hall would reopen' }],
   ],
   [
     'They hired a guard who said the doors were locked.',
@@ -762,6 +763,30 @@ table('hedging and negation', [
   ['Varga did not accuse Kestria of anything.', [{ stance: 'assert', targets: [] }]],
   ['Brell refused to blame Ostland for the attack.', [{ stance: 'assert', targets: [] }]],
   ['The gunmen allegedly entered through the kitchen.', []],
+])
+
+// The cue tagger (models/attribution/cue-tagger.bin) finds cues the lexicon does not know, and the
+// whole span PolNeAR gives a cue of several words.
+table('cues of several words found by the cue tagger', [
+  [
+    'Varga made the case that the harbour should stay public.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'made the case',
+        content: 'that the harbour should stay public',
+        kind: 'indirect',
+      },
+    ],
+  ],
+  [
+    'Varga took aim at the harbour board on Friday.',
+    [{ speaker: 'Varga', cue: 'took aim', content: 'at the harbour board on Friday' }],
+  ],
+  [
+    'Varga went on to discuss the harbour tax.',
+    [{ speaker: 'Varga', cue: 'went on to discuss', content: 'the harbour tax' }],
+  ],
 ])
 
 describe('transcripts', () => {

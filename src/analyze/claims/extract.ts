@@ -18,7 +18,8 @@ import type { Quote } from './quotes.js'
 import { transcriptTurns } from './rules/01-transcript-turns.js'
 import { directQuotes, quotesAfterIndirect } from './rules/02-direct-quotes.js'
 import { allegations } from './rules/03-allegations.js'
-import { indirectSpeech } from './rules/04-indirect-speech.js'
+import { indirectSpeech, taggedCue, type TaggedCue } from './rules/04-indirect-speech.js'
+import { tagCues, type CueTagger } from './cue-tagger.js'
 import { cueWordPattern } from './cue-model.js'
 import { scanWords, type Word } from './words.js'
 
@@ -49,6 +50,8 @@ export interface ExtractInput {
   readonly contentModel?: ContentModel | null
   /** The speaker-start perceptron (none: the rules' phrase). */
   readonly sourceModel?: SourceModel | null
+  /** The cue tagger over every word (none: lexicon and cue perceptron only). */
+  readonly cueTagger?: CueTagger | null
 }
 
 /** Run all passes; drafts come back in no particular order. */
@@ -77,29 +80,43 @@ export function extractDrafts(input: ExtractInput): Draft[] {
       active.quotes = active.quotes.filter((q) => q.end > sentence.start)
     if (active.blocked.some((b) => b.end <= sentence.start))
       active.blocked = active.blocked.filter((b) => b.end > sentence.start)
-    // Most sentences have no cue word at all: one regular-expression test skips them.
+    // Every sentence is tagged (the tagger finds cues outside the lexicon); a sentence without a
+    // lexicon cue word (one regular-expression test) skips the lexicon-cue passes.
     input.lexicon.trigger.lastIndex = 0
     const local: ExtractInput = { ...input, quotes: active.quotes }
+    const words = scanWords(input.text, sentence.start, sentence.end)
+    const tagged = taggedCues(input, words, active.quotes)
     if (!input.lexicon.trigger.test(input.text.slice(sentence.start, sentence.end))) {
-      // Without a lexicon cue, only a learned cue after its speaker can make a claim.
-      const words = learnedCueIn(input, sentence)
-      if (words !== null) indirectSpeech(local, sentence, drafts, active.blocked, words, true)
+      // Without a lexicon cue, only a learned cue (the tagger's, or the cue perceptron's after
+      // its speaker) can make a claim.
+      if (tagged.length > 0 || learnedCueIn(input, sentence))
+        indirectSpeech(local, sentence, drafts, active.blocked, words, tagged.length === 0, tagged)
       continue
     }
     allegations(local, sentence, drafts, active.blocked)
-    indirectSpeech(local, sentence, drafts, active.blocked)
+    indirectSpeech(local, sentence, drafts, active.blocked, words, false, tagged)
   }
   quotesAfterIndirect(input, drafts)
   return drafts
 }
 
 /**
- * The words of a sentence that has a word with a positive weight of its own in the cue
- * perceptron (only then can a sentence without a lexicon cue hold a claim), or null.
+ * Whether a sentence has a word with a positive weight of its own in the cue perceptron (only
+ * then can a learned cue after its speaker make a claim in a sentence without a lexicon cue).
  */
-function learnedCueIn(input: ExtractInput, sentence: Sentence): Word[] | null {
+function learnedCueIn(input: ExtractInput, sentence: Sentence): boolean {
   const model = input.cueModel
-  if (model == null) return null
-  if (!cueWordPattern(model).test(input.text.slice(sentence.start, sentence.end))) return null
-  return scanWords(input.text, sentence.start, sentence.end)
+  return model != null && cueWordPattern(model).test(input.text.slice(sentence.start, sentence.end))
+}
+
+/** The cue tagger's cues in a sentence's words. */
+function taggedCues(
+  input: ExtractInput,
+  words: readonly Word[],
+  quotes: readonly Quote[],
+): TaggedCue[] {
+  if (input.cueTagger == null) return []
+  return tagCues(input.cueTagger, words, quotes, input.lexicon).map(([first, last]) =>
+    taggedCue(words, first, last),
+  )
 }

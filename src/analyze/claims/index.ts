@@ -11,6 +11,7 @@ import { isOneWordTrigger } from '../events/triggers.js'
 import { need, type Stage } from '../stage.js'
 import { contentModel, type ContentModel } from './content-model.js'
 import { cueModel, type CueModel } from './cue-model.js'
+import { cueTagger, type CueTagger } from './cue-tagger.js'
 import { sourceModel, type SourceModel } from './source-model.js'
 import { extractDrafts, type Draft } from './extract.js'
 import { claimsLexicon, type ClaimsLexicon } from './lexicon.js'
@@ -31,6 +32,7 @@ export function findClaims(
   model: CueModel | null = cueModel(),
   endModel: ContentModel | null = contentModel(),
   startModel: SourceModel | null = sourceModel(),
+  tagger: CueTagger | null = cueTagger(),
 ): Claim[] {
   const { text } = doc
   // A paragraph repeated in the same document (a social post that says everything twice)
@@ -44,6 +46,7 @@ export function findClaims(
     cueModel: model,
     contentModel: endModel,
     sourceModel: startModel,
+    cueTagger: tagger,
   })
   const mentions = indexMentions(entities)
   const dropped = drafts.filter(
