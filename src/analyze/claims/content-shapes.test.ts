@@ -5,7 +5,9 @@
  * which are its holes. Sentences are fictional.
  */
 import { describe, expect, it } from 'vitest'
+import type { Claim } from '../../model/analysis.js'
 import { findClaims } from './index.js'
+import { contentFragments } from './polnear.js'
 import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
 
 const CAST: readonly GivenEntity[] = [
@@ -21,23 +23,20 @@ interface Seen {
   readonly fragments: readonly string[]
 }
 
+/** Every span of a claim is non-empty and its text is the text it covers. */
+function expectSpansMatch(text: string, claim: Claim): void {
+  for (const span of [claim.speaker, claim.cue, claim.content]) {
+    if (span === null) continue
+    expect(span.start).toBeLessThan(span.end)
+    expect(text.slice(span.start, span.end)).toBe(span.text)
+  }
+}
+
 function fragmentsOf(text: string): Seen[] {
   const { doc, sentences, entities } = layersOf(text, CAST)
   return findClaims(doc, sentences, entities).map((c) => {
-    const holes = [c.speaker, c.cue]
-      .filter((s) => s !== null && s.start >= c.content.start && s.end <= c.content.end)
-      .map((s) => s as { start: number; end: number })
-      .sort((a, b) => a.start - b.start)
-    const parts: string[] = []
-    let from = c.content.start
-    for (const h of holes) {
-      parts.push(text.slice(from, h.start))
-      from = h.end
-    }
-    parts.push(text.slice(from, c.content.end))
-    const fragments = parts
-      .map((p) => (holes.length > 0 ? p.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '') : p.trim()))
-      .filter((p) => p !== '')
+    expectSpansMatch(text, c)
+    const fragments = contentFragments(text, c).map((f) => text.slice(f.start, f.end))
     return { speaker: c.speaker?.text ?? null, cue: c.cue?.text ?? null, fragments }
   })
 }
@@ -304,4 +303,13 @@ table('a quotation over several paragraphs', [
       { speaker: 'The ministry', cue: 'wrote:', fragments: ['“The town will pay for the roof.”'] },
     ],
   ],
+])
+
+table('a one-word content resumed after the attribution', [
+  [
+    // The resumed part is a single word: the content is not empty nor reversed.
+    'And, Varga said, no.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['no'] }],
+  ],
+  ['Still, Brell said, fine.', [{ speaker: 'Brell', cue: 'said', fragments: ['fine'] }]],
 ])

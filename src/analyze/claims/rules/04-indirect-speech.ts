@@ -279,14 +279,15 @@ function cutContent(
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
 
+/** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
 function push(scope: SentenceScope, d: Draft): void {
+  if ([d.speaker, d.cue, d.content].some((x) => x !== null && x.end <= x.start)) return
   scope.drafts.push(d)
   if (d.speaker) scope.blocked.push(d.speaker)
   if (d.cue) scope.blocked.push(d.cue)
   scope.blocked.push(d.content)
 }
 
-/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
 /**
  * "The head of the service, Lena Varga, said the attackers came from Kestria": what follows the cue
  * holds a verb before any comma, so it is the content, not a speaker after an inverted cue.
@@ -300,6 +301,7 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
   return false
 }
 
+/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
 function isShortTail(words: readonly Word[], from: number, to: number): boolean {
   const rest = words.slice(from, to + 1).filter((w) => w.isWord)
   return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
@@ -494,7 +496,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
       continue
     const resumed =
       resumeFrom < 0 ? -1 : trimContent(words, resumeFrom, contentLimit(scope, resumeFrom))[1]
-    const content = spanOf(words, first, resumed > resumeFrom ? resumed : last)
+    // "And, Varga said, no.": a resumed part of one word (resumed === resumeFrom) counts too.
+    const content = spanOf(words, first, resumeFrom >= 0 && resumed >= resumeFrom ? resumed : last)
     push(scope, {
       speaker,
       cue,
