@@ -313,3 +313,53 @@ table('a one-word content resumed after the attribution', [
   ],
   ['Still, Brell said, fine.', [{ speaker: 'Brell', cue: 'said', fragments: ['fine'] }]],
 ])
+
+table('a quotation after words of its sentence is a title only when it looks like one', [
+  [
+    // A tell-type cue's object is the addressee, never a content of its own.
+    'The deal “is a disgrace,” Varga told the council.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The deal “is a disgrace,”'] }],
+  ],
+  [
+    'The levy “will ruin us,” Brell told reporters.',
+    [{ speaker: 'Brell', cue: 'told', fragments: ['The levy “will ruin us,”'] }],
+  ],
+  [
+    'In her book “The Long Road,” Varga argued that the mill would close.',
+    [{ speaker: 'Varga', cue: 'argued', fragments: ['that the mill would close'] }],
+  ],
+  [
+    'In his report “a quiet harbour,” Brell argued the port would shrink.',
+    [{ speaker: 'Brell', cue: 'argued', fragments: ['the port would shrink'] }],
+  ],
+])
+
+table('two quotations are one content only across a conjunction and a short adverb', [
+  [
+    // The second quotation is the critics', not Varga's.
+    '“We will rebuild,” Varga said, but critics “doubt it will happen.”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] }],
+  ],
+  [
+    // A second cue is no part of the first content.
+    '“We will rebuild,” Varga said, but warned “it will take years.”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] }],
+  ],
+  [
+    '“We will rebuild,” Varga said, and added “it will take years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
+      { speaker: 'Varga', cue: 'added', fragments: ['“it will take years.”'] },
+    ],
+  ],
+  [
+    '“The mill will reopen,” Brell said, and then “it will hire again.”',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['“The mill will reopen,”', 'and then “it will hire again.”'],
+      },
+    ],
+  ],
+])
