@@ -363,3 +363,31 @@ table('two quotations are one content only across a conjunction and a short adve
     ],
   ],
 ])
+
+table('a time adjunct after the cue', [
+  [
+    'Varga said this weekend the ferry would run again.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['the ferry would run again'] }],
+  ],
+  [
+    'Brell said on Friday the mill had closed.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['the mill had closed'] }],
+  ],
+  [
+    // The day opens the content's subject: a possessive or a bare noun follows it.
+    "Varga said Friday's fire was set by Kestria.",
+    [{ speaker: 'Varga', cue: 'said', fragments: ["Friday's fire was set by Kestria"] }],
+  ],
+  [
+    'Brell said this week’s vote was rigged.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['this week’s vote was rigged'] }],
+  ],
+  [
+    "Varga said Sunday night's match was cancelled.",
+    [{ speaker: 'Varga', cue: 'said', fragments: ["Sunday night's match was cancelled"] }],
+  ],
+  [
+    'Brell said Monday talks with Kestria had failed.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['Monday talks with Kestria had failed'] }],
+  ],
+])

@@ -20,6 +20,7 @@ import {
   isFiniteVerb,
   isVerbLike,
   NP_INNER,
+  NP_STOPS,
   PREDETERMINERS,
   PRONOUNS,
   scanWords,
@@ -972,21 +973,30 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
 }
 
-const TIME_NOUNS = new Set([
-  'week',
-  'weekend',
-  'month',
-  'year',
-  'morning',
-  'afternoon',
-  'evening',
-  'night',
-])
+const TIME_NOUNS = closedClass('time-nouns')
+const TIME_NOUN_DETERMINERS = closedClass('time-noun-determiners')
+
+/**
+ * Whether `w`, right after a time adjunct, may open the content's clause: a name, a determiner, a
+ * pronoun, a function word. A bare lower-case word is a noun of a phrase the day opens ("said
+ * Monday talks had failed"), and the day belongs to the content.
+ */
+function opensAfterTime(w: Word): boolean {
+  return (
+    w.upper ||
+    /^\d/.test(w.lower) ||
+    DETERMINERS.has(w.lower) ||
+    PRONOUNS.has(w.lower) ||
+    NP_STOPS.has(w.lower) ||
+    ADJUNCT_STARTS.has(w.lower)
+  )
+}
 
 /**
  * "ruled Friday against …", "announced on Friday the arrest …", "told them this weekend he
  * would …": a time adjunct right after the cue is no part of the content (PolNeAR). The first
- * word after it, or t when there is none or nothing of the content would be left.
+ * word after it, or t when there is none, nothing of the content would be left, or the time
+ * words open the content's subject ("Friday's attack", "this week's vote", "Monday talks").
  */
 function afterTimeAdjunct(words: readonly Word[], t: number): number {
   let k = t
@@ -994,14 +1004,16 @@ function afterTimeAdjunct(words: readonly Word[], t: number): number {
   if (day(words[k])) k++
   else if (words[k]?.lower === 'on' && day(words[k + 1])) k += 2
   else if (
-    ['this', 'last'].includes(words[k]?.lower ?? '') &&
+    TIME_NOUN_DETERMINERS.has(words[k]?.lower ?? '') &&
     TIME_NOUNS.has(words[k + 1]?.lower ?? '')
   )
     k += 2
   else return t
   while (TIME_NOUNS.has(words[k]?.lower ?? '')) k++
   const rest = words.slice(k, k + 3)
-  return rest.length >= 2 && rest.every((w) => w.isWord) ? k : t
+  if (rest.length < 2 || !rest.every((w) => w.isWord)) return t
+  const next = rest[0] as Word
+  return next.lower === "'s" || !opensAfterTime(next) ? t : k
 }
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
