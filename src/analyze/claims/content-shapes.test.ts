@@ -391,3 +391,25 @@ table('a time adjunct after the cue', [
     [{ speaker: 'Brell', cue: 'said', fragments: ['Monday talks with Kestria had failed'] }],
   ],
 ])
+
+table('a speaker after a relative pronoun', [
+  [
+    // The speaker does not run back over "who": the accuser is Kestria, and the spans of the
+    // speaker and of the content never interleave.
+    'Tomas Brell, whom Kestria accused of fraud, resigned.',
+    [{ speaker: 'Kestria', cue: 'accused', fragments: ['of fraud, resigned'] }],
+  ],
+])
+
+table('appear makes a claim only before a raising complement', [
+  ['Varga appeared before the committee.', []],
+  ['Brell appeared on television on Monday.', []],
+  [
+    'The ferry appears likely to stop in May.',
+    [{ speaker: null, cue: 'appears', fragments: ['The ferry', 'likely to stop in May'] }],
+  ],
+  [
+    'The mill appeared to close early.',
+    [{ speaker: null, cue: 'appeared', fragments: ['The mill', 'to close early'] }],
+  ],
+])

@@ -161,7 +161,23 @@ const INFINITIVE_CUE_HOSTS = new Set([
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
 const RAISING_VERBS = closedClass('raising-verbs')
-const PASSIVE_CUTS = new Set([',', '—', '–', '―', '--', '-'])
+const PASSIVE_CUTS = closedClass('passive-cuts')
+const RAISING_ADJECTIVES = closedClass('raising-adjectives')
+const SPEAKER_RELATIVES = closedClass('speaker-relatives')
+const RAISING_OR_INTRANSITIVE = closedClass('raising-or-intransitive')
+
+/** Whether words[k] opens the complement of a raising verb: "to", "that", "as if", "likely". */
+function raisingComplement(words: readonly Word[], k: number): boolean {
+  const w = words[k]?.lower ?? ''
+  if (w === 'to' || w === 'that' || RAISING_ADJECTIVES.has(w)) return true
+  return w === 'as' && ['if', 'though'].includes(words[k + 1]?.lower ?? '')
+}
+
+/** Whether two spans share some text while neither holds the other. */
+function partlyOverlap(a: Span, b: Span): boolean {
+  const inside = (x: Span, y: Span): boolean => x.start >= y.start && x.end <= y.end
+  return a.start < b.end && b.start < a.end && !inside(a, b) && !inside(b, a)
+}
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -725,9 +741,6 @@ function leftToRight(scope: SentenceScope): void {
         hasSpeechCue(words, first, Math.min(end, first + 10), lexicon)
       )
         continue
-      const lead = parentheticalLead(scope, speakerFirst, cueEnd, t)
-      const relative = lead < 0 ? relativeLead(scope, speakerFirst, first) : -1
-      const content = spanOf(words, lead >= 0 ? lead : relative >= 0 ? relative : first, end)
       // The learned start of the speaker phrase ("Federal and state officials said"), asked only
       // where it can differ: a word of the phrase's own stands before it ("and"), or the phrase
       // has three words or more ("20 million experts" → "experts").
@@ -736,12 +749,26 @@ function leftToRight(scope: SentenceScope): void {
         (words[speakerFirst - 1]?.isWord === true || speakerLast - speakerFirst >= 2)
       ) {
         const start = sourceStart(input.sourceModel, words, speakerFirst, speakerLast)
+        // Not across a relative pronoun: in "Mira Kovan, who Orlen has accused …" the speaker
+        // is Orlen alone.
         if (
           start !== speakerFirst &&
-          !overlapsAny(scope.blocked, spanOf(words, start, speakerLast))
+          !overlapsAny(scope.blocked, spanOf(words, start, speakerLast)) &&
+          !words.slice(start, speakerFirst).some((x) => SPEAKER_RELATIVES.has(x.lower))
         )
           speakerFirst = start
       }
+      // The content's lead is found once the speaker's start is final: "Mira Kovan, who Orlen has
+      // accused …" must not open the content at "who" inside the speaker the model moved left.
+      const lead = parentheticalLead(scope, speakerFirst, cueEnd, t)
+      // After an accuse-type cue the relative is the accused ("Orlen, which officials have
+      // accused of arming them"), not the start of the content.
+      const relative =
+        lead < 0 && entry.frame !== 'accuse' ? relativeLead(scope, speakerFirst, first) : -1
+      const content = spanOf(words, lead >= 0 ? lead : relative >= 0 ? relative : first, end)
+      const speakerSpan = spanOf(words, speakerFirst, speakerLast)
+      // A speaker and content that partly overlap (interleaved spans) are no reading.
+      if (partlyOverlap(speakerSpan, content)) continue
       // "The plan seems to fail": nobody speaks; the subject and what follows the verb are the
       // content (PolNeAR train: 198 of 218 such cues without a source, subject in the content).
       // Not "appeared to blame" (a speech verb follows: its subject speaks). "It seems that …":
@@ -749,9 +776,13 @@ function leftToRight(scope: SentenceScope): void {
       const raising =
         RAISING_VERBS.has(w.lower) &&
         !(words[cueEnd]?.lower === 'to' || lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+      // "Kovan appeared before the committee": appear says nothing unless a raising complement
+      // follows ("to", "that", "as if", "likely"); seem is raising whatever follows.
+      if (raising && RAISING_OR_INTRANSITIVE.has(w.lower) && !raisingComplement(words, cueEnd + 1))
+        continue
       const expletive = words[speakerFirst]?.lower === 'it' && words[first]?.lower === 'that'
       push(scope, {
-        speaker: raising ? null : spanOf(words, speakerFirst, speakerLast),
+        speaker: raising ? null : speakerSpan,
         cue: spanOf(words, left.cueFirst, cueEnd),
         content: raising && !expletive ? spanOf(words, speakerFirst, end) : content,
         kind: quotedKind(quotes, content),
@@ -811,7 +842,7 @@ function leftToRight(scope: SentenceScope): void {
   }
 }
 
-const RELATIVE_LEADS = new Set(['which', 'what', 'who'])
+const RELATIVE_LEADS = closedClass('relative-leads')
 
 /**
  * "the plan, which Roe says will fail", "what the senators called a rout": the relative pronoun
