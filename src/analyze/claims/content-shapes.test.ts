@@ -413,3 +413,16 @@ table('appear makes a claim only before a raising complement', [
     [{ speaker: null, cue: 'appeared', fragments: ['The mill', 'to close early'] }],
   ],
 ])
+
+table('the lead-in and the end of a content around its attribution', [
+  [
+    // A lone adverb before the quotation is no part of the content.
+    'Then “we will rebuild,” Varga said.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“we will rebuild,”'] }],
+  ],
+  [
+    // The relative's content ends at the comma that closes the relative.
+    'The stadium, which, Varga said, is full on game days, will close.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full on game days'] }],
+  ],
+])

@@ -361,6 +361,7 @@ function joinsQuotes(input: ExtractInput, gap: string): boolean {
   return adverb === undefined || (QUOTE_JOIN_ADVERBS.has(adverb) && !input.lexicon.cues.has(adverb))
 }
 
+const LONE_LEAD_ADVERBS = closedClass('lone-lead-adverbs')
 const TITLE_NOUNS = closedClass('title-nouns')
 const TITLE_SMALL_WORDS = closedClass('title-small-words')
 
@@ -462,7 +463,10 @@ function mixedLeadIn(
   const words = scanWords(text, from, q.start)
   // 'Roe “got an immunity deal,” Brell said': a lone word before the quotation is a subject.
   if (words.length === 0 || words.length > 30) return null
-  if (words.length === 1 && !((words[0] as Word).upper && (words[0] as Word).isWord)) return null
+  // 'Then “we will rebuild,” Brell said': nor is a lone adverb or conjunction a lead-in.
+  const lone = words.length === 1 ? (words[0] as Word) : null
+  if (lone !== null && (!(lone.upper && lone.isWord) || LONE_LEAD_ADVERBS.has(lone.lower)))
+    return null
   const last = words[words.length - 1] as Word
   if ([':', '.', '!', '?', '—', '–', '―', ';'].includes(last.lower)) return null
   for (const w of words) {

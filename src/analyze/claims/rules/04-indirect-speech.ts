@@ -318,6 +318,16 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
   return false
 }
 
+/**
+ * The last word of a relative clause resumed at words[from] that runs at most to words[to]: the
+ * word before a comma that a verb of the main clause follows (", will close"), or `to`.
+ */
+function relativeClauseEnd(words: readonly Word[], from: number, to: number): number {
+  for (let k = from + 1; k < to; k++)
+    if (words[k]?.lower === ',' && isVerbLike(words[k + 1] as Word)) return k - 1
+  return to
+}
+
 /** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
 function isShortTail(words: readonly Word[], from: number, to: number): boolean {
   const rest = words.slice(from, to + 1).filter((w) => w.isWord)
@@ -500,19 +510,22 @@ function trailingAttribution(scope: SentenceScope): boolean {
     const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
     const [opened, last] = trimContent(words, opener, contentLast)
     // "…, the stadium, which, Roe said, is full on game days": the relative alone opens it.
-    const first =
+    const relativeOpens =
       resumeFrom >= 0 &&
       RELATIVE_LEADS.has(words[last]?.lower ?? '') &&
       words[last - 1]?.lower === ','
-        ? last
-        : opened
+    const first = relativeOpens ? last : opened
     if (
       (last - first < 1 && resumeFrom < 0) ||
       overlapsAny(scope.blocked, spanOf(words, first, last))
     )
       continue
-    const resumed =
+    let resumed =
       resumeFrom < 0 ? -1 : trimContent(words, resumeFrom, contentLimit(scope, resumeFrom))[1]
+    // "The stadium, which, Roe said, is full on game days, will close": the relative's content
+    // ends at the comma that closes the relative.
+    if (relativeOpens && resumed > resumeFrom)
+      resumed = relativeClauseEnd(words, resumeFrom, resumed)
     // "And, Varga said, no.": a resumed part of one word (resumed === resumeFrom) counts too.
     const content = spanOf(words, first, resumeFrom >= 0 && resumed >= resumeFrom ? resumed : last)
     push(scope, {
