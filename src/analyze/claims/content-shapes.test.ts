@@ -426,3 +426,21 @@ table('the lead-in and the end of a content around its attribution', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full on game days'] }],
   ],
 ])
+
+table('an indirect content that opens a quotation runs to its end', [
+  [
+    // The sentence splitter cuts the chant at its first "!"; the content still closes the quote.
+    'Brell said the fans were chanting “Var-ga! Var-ga!” all night.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['the fans were chanting “Var-ga! Var-ga!”'],
+      },
+    ],
+  ],
+  [
+    'Varga said the crowd kept chanting “No more! No more!”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['the crowd kept chanting “No more! No more!”'] }],
+  ],
+])

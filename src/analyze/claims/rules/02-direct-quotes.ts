@@ -497,9 +497,7 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
   const { text, quotes, sentences } = input
   if (quotes.length === 0) return
   closeOpenQuotes(quotes, drafts)
-  const used: Span[] = drafts.flatMap((d) =>
-    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
-  )
+  const used = usedSpans(drafts)
   const added: Draft[] = []
   for (const d of drafts) {
     if (!CONTINUED_RULES.has(d.rule) || d.cue === null) continue
@@ -530,9 +528,7 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
  * claim uses the words up to there. Replaces the drafts in place.
  */
 function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
-  const used = drafts.flatMap((d) =>
-    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
-  )
+  const used = usedSpans(drafts)
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i] as Draft
     if (d.kind === 'direct' || d.rule.startsWith('direct') || d.rule.startsWith('transcript'))
@@ -545,6 +541,11 @@ function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
     if (overlapsAny(used, rest)) continue
     drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
   }
+}
+
+/** The spans that drafts use: each one's content, speaker and cue. */
+function usedSpans(drafts: readonly Draft[]): Span[] {
+  return drafts.flatMap((d) => [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null))
 }
 
 /** The paragraphs of a span, each without the line breaks around it. */
