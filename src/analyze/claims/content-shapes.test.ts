@@ -409,6 +409,10 @@ table('appear makes a claim only before a raising complement', [
     [{ speaker: null, cue: 'appears', fragments: ['The ferry', 'likely to stop in May'] }],
   ],
   [
+    'The port appeared as if it had closed.',
+    [{ speaker: null, cue: 'appeared', fragments: ['The port', 'as if it had closed'] }],
+  ],
+  [
     'The mill appeared to close early.',
     [{ speaker: null, cue: 'appeared', fragments: ['The mill', 'to close early'] }],
   ],

@@ -163,6 +163,7 @@ const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
 const RAISING_VERBS = closedClass('raising-verbs')
 const PASSIVE_CUTS = closedClass('passive-cuts')
 const RAISING_ADJECTIVES = closedClass('raising-adjectives')
+const RAISING_AS_WORDS = closedClass('raising-as-words')
 const SPEAKER_RELATIVES = closedClass('speaker-relatives')
 const RAISING_OR_INTRANSITIVE = closedClass('raising-or-intransitive')
 
@@ -170,7 +171,7 @@ const RAISING_OR_INTRANSITIVE = closedClass('raising-or-intransitive')
 function raisingComplement(words: readonly Word[], k: number): boolean {
   const w = words[k]?.lower ?? ''
   if (w === 'to' || w === 'that' || RAISING_ADJECTIVES.has(w)) return true
-  return w === 'as' && ['if', 'though'].includes(words[k + 1]?.lower ?? '')
+  return w === 'as' && RAISING_AS_WORDS.has(words[k + 1]?.lower ?? '')
 }
 
 /** Whether two spans share some text while neither holds the other. */
