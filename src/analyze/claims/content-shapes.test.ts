@@ -5,7 +5,9 @@
  * which are its holes. Sentences are fictional.
  */
 import { describe, expect, it } from 'vitest'
+import type { Claim } from '../../model/analysis.js'
 import { findClaims } from './index.js'
+import { contentFragments } from './polnear.js'
 import { layersOf, type GivenEntity } from './fixtures/test-layers.js'
 
 const CAST: readonly GivenEntity[] = [
@@ -21,23 +23,20 @@ interface Seen {
   readonly fragments: readonly string[]
 }
 
+/** Every span of a claim is non-empty and its text is the text it covers. */
+function expectSpansMatch(text: string, claim: Claim): void {
+  for (const span of [claim.speaker, claim.cue, claim.content]) {
+    if (span === null) continue
+    expect(span.start).toBeLessThan(span.end)
+    expect(text.slice(span.start, span.end)).toBe(span.text)
+  }
+}
+
 function fragmentsOf(text: string): Seen[] {
   const { doc, sentences, entities } = layersOf(text, CAST)
   return findClaims(doc, sentences, entities).map((c) => {
-    const holes = [c.speaker, c.cue]
-      .filter((s) => s !== null && s.start >= c.content.start && s.end <= c.content.end)
-      .map((s) => s as { start: number; end: number })
-      .sort((a, b) => a.start - b.start)
-    const parts: string[] = []
-    let from = c.content.start
-    for (const h of holes) {
-      parts.push(text.slice(from, h.start))
-      from = h.end
-    }
-    parts.push(text.slice(from, c.content.end))
-    const fragments = parts
-      .map((p) => (holes.length > 0 ? p.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '') : p.trim()))
-      .filter((p) => p !== '')
+    expectSpansMatch(text, c)
+    const fragments = contentFragments(text, c).map((f) => text.slice(f.start, f.end))
     return { speaker: c.speaker?.text ?? null, cue: c.cue?.text ?? null, fragments }
   })
 }
@@ -303,5 +302,153 @@ table('a quotation over several paragraphs', [
       },
       { speaker: 'The ministry', cue: 'wrote:', fragments: ['“The town will pay for the roof.”'] },
     ],
+  ],
+])
+
+table('a one-word content resumed after the attribution', [
+  [
+    // The resumed part is a single word: the content is not empty nor reversed.
+    'And, Varga said, no.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['no'] }],
+  ],
+  ['Still, Brell said, fine.', [{ speaker: 'Brell', cue: 'said', fragments: ['fine'] }]],
+])
+
+table('a quotation after words of its sentence is a title only when it looks like one', [
+  [
+    // A tell-type cue's object is the addressee, never a content of its own.
+    'The deal “is a disgrace,” Varga told the council.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The deal “is a disgrace,”'] }],
+  ],
+  [
+    'The levy “will ruin us,” Brell told reporters.',
+    [{ speaker: 'Brell', cue: 'told', fragments: ['The levy “will ruin us,”'] }],
+  ],
+  [
+    'In her book “The Long Road,” Varga argued that the mill would close.',
+    [{ speaker: 'Varga', cue: 'argued', fragments: ['that the mill would close'] }],
+  ],
+  [
+    'In his report “a quiet harbour,” Brell argued the port would shrink.',
+    [{ speaker: 'Brell', cue: 'argued', fragments: ['the port would shrink'] }],
+  ],
+])
+
+table('two quotations are one content only across a conjunction and a short adverb', [
+  [
+    // The second quotation is the critics', not Varga's.
+    '“We will rebuild,” Varga said, but critics “doubt it will happen.”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] }],
+  ],
+  [
+    // A second cue is no part of the first content; the cue tagger reads it as a cue of its own
+    // (with no speaker yet: giving tagged cues a speaker cost PolNeAR dev source F1).
+    '“We will rebuild,” Varga said, but warned “it will take years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
+      { speaker: null, cue: 'warned', fragments: ['“it will take years.”'] },
+    ],
+  ],
+  [
+    '“We will rebuild,” Varga said, and added “it will take years.”',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
+      { speaker: 'Varga', cue: 'added', fragments: ['“it will take years.”'] },
+    ],
+  ],
+  [
+    '“The mill will reopen,” Brell said, and then “it will hire again.”',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['“The mill will reopen,”', 'and then “it will hire again.”'],
+      },
+    ],
+  ],
+])
+
+table('a time adjunct after the cue', [
+  [
+    'Varga said this weekend the ferry would run again.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['the ferry would run again'] }],
+  ],
+  [
+    'Brell said on Friday the mill had closed.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['the mill had closed'] }],
+  ],
+  [
+    // The day opens the content's subject: a possessive or a bare noun follows it.
+    "Varga said Friday's fire was set by Kestria.",
+    [{ speaker: 'Varga', cue: 'said', fragments: ["Friday's fire was set by Kestria"] }],
+  ],
+  [
+    'Brell said this week’s vote was rigged.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['this week’s vote was rigged'] }],
+  ],
+  [
+    "Varga said Sunday night's match was cancelled.",
+    [{ speaker: 'Varga', cue: 'said', fragments: ["Sunday night's match was cancelled"] }],
+  ],
+  [
+    'Brell said Monday talks with Kestria had failed.',
+    [{ speaker: 'Brell', cue: 'said', fragments: ['Monday talks with Kestria had failed'] }],
+  ],
+])
+
+table('a speaker after a relative pronoun', [
+  [
+    // The speaker does not run back over "who": the accuser is Kestria, and the spans of the
+    // speaker and of the content never interleave.
+    'Tomas Brell, whom Kestria accused of fraud, resigned.',
+    [{ speaker: 'Kestria', cue: 'accused', fragments: ['of fraud, resigned'] }],
+  ],
+])
+
+table('appear makes a claim only before a raising complement', [
+  ['Varga appeared before the committee.', []],
+  ['Brell appeared on television on Monday.', []],
+  [
+    'The ferry appears likely to stop in May.',
+    [{ speaker: null, cue: 'appears', fragments: ['The ferry', 'likely to stop in May'] }],
+  ],
+  [
+    'The port appeared as if it had closed.',
+    [{ speaker: null, cue: 'appeared', fragments: ['The port', 'as if it had closed'] }],
+  ],
+  [
+    'The mill appeared to close early.',
+    [{ speaker: null, cue: 'appeared', fragments: ['The mill', 'to close early'] }],
+  ],
+])
+
+table('the lead-in and the end of a content around its attribution', [
+  [
+    // A lone adverb before the quotation is no part of the content.
+    'Then “we will rebuild,” Varga said.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['“we will rebuild,”'] }],
+  ],
+  [
+    // The relative's content ends at the comma that closes the relative.
+    'The stadium, which, Varga said, is full on game days, will close.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['which', 'is full on game days'] }],
+  ],
+])
+
+table('an indirect content that opens a quotation runs to its end', [
+  [
+    // The sentence splitter cuts the chant at its first "!"; the content still closes the quote.
+    'Brell said the fans were chanting “Var-ga! Var-ga!” all night.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['the fans were chanting “Var-ga! Var-ga!”'],
+      },
+    ],
+  ],
+  [
+    'Varga said the crowd kept chanting “No more! No more!”',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['the crowd kept chanting “No more! No more!”'] }],
   ],
 ])

@@ -13,7 +13,7 @@ import type { CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
-import { scanWords, TIME_WORDS, type Word } from '../words.js'
+import { closedClass, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
   accordingToSource,
   ADJUNCT_STARTS,
@@ -256,9 +256,20 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     let leadIn: number | null = null
     if (attribution !== null) leadIn = mixedLeadIn(input, q, prevEnd, blocked)
     // 'In his book “The Long Road,” Roe argued that …': after words of its own sentence, a
-    // quotation followed by a cue with a content of its own is a title, not what was said.
-    if (attribution !== null && leadIn !== null && cueHasObject(input, attribution.cue.end))
-      attribution = null
+    // quotation followed by a cue with a content of its own is a title or a phrase of that
+    // content, not what was said: a that-clause or an accused object follows the cue, or the
+    // quotation looks like a title. Never after a tell-type cue, whose object is the addressee
+    // ("told the council").
+    if (attribution !== null && leadIn !== null && attribution.cueEntry?.frame !== 'tell') {
+      const object = cueObject(input, attribution.cue.end)
+      if (
+        object !== null &&
+        (object.lower === 'that' ||
+          attribution.cueEntry?.frame === 'accuse' ||
+          looksLikeTitle(input.text, q, leadIn))
+      )
+        attribution = null
+    }
     if (attribution === null) {
       const si = sentenceIndexAt(sentences, q.start)
       const sentenceStart = si >= 0 ? (sentences[si] as Sentence).start : 0
@@ -292,8 +303,7 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
     while (qi + 1 < quotes.length) {
       const q2 = quotes[qi + 1] as Quote
       const gap = text.slice(gapFrom, q2.start)
-      // '“A,” he said, but “B.”': a conjunction (and an adverb) before the rest joins it.
-      if (!/^[\s,.;:—–-]*(?:(?:and|but)(?:\s+[a-z]+)?\s+)?$/.test(gap) || gap.includes('\n')) break
+      if (!joinsQuotes(input, gap)) break
       const q3 = quotes[qi + 2]
       if (attributionAfter(input, q2, q3?.start ?? text.length) !== null) break
       contentEnd = q2.end
@@ -337,16 +347,52 @@ export function directQuotes(input: ExtractInput, drafts: Draft[], blocked: Span
   }
 }
 
-/** Whether a word that may open a content follows the cue ending at `cueEnd` in its sentence. */
-function cueHasObject(input: ExtractInput, cueEnd: number): boolean {
-  const next = scanWords(input.text, cueEnd, Math.min(input.text.length, cueEnd + 40))[0]
+const QUOTE_JOIN_ADVERBS = closedClass('quote-join-adverbs')
+
+/**
+ * Whether the text between two quotations joins them into one content: marks only, or '“A,” he
+ * said, but “B.”' (a conjunction and maybe an adverb of a short list). Not '… said, but critics
+ * “B”' (another speaker) nor '… said, and added “B”' (a cue of its own).
+ */
+function joinsQuotes(input: ExtractInput, gap: string): boolean {
+  const m = /^[\s,.;:—–-]*(?:(?:and|but)(?:\s+([a-z]+))?\s+)?$/.exec(gap)
+  if (m === null || gap.includes('\n')) return false
+  const adverb = m[1]
+  return adverb === undefined || (QUOTE_JOIN_ADVERBS.has(adverb) && !input.lexicon.cues.has(adverb))
+}
+
+const LONE_LEAD_ADVERBS = closedClass('lone-lead-adverbs')
+const TITLE_NOUNS = closedClass('title-nouns')
+const TITLE_SMALL_WORDS = closedClass('title-small-words')
+
+/**
+ * Whether quotation q, after lead-in words from `leadIn`, looks like a title: a title noun
+ * ("book", "report", "titled") among the three words before it, or every word of it capitalised
+ * but the small words ("The Art of the Deal"; not '“is a disgrace,”').
+ */
+function looksLikeTitle(text: string, q: Quote, leadIn: number): boolean {
+  const before = scanWords(text, leadIn, q.start).filter((w) => w.isWord)
+  if (before.slice(-3).some((w) => TITLE_NOUNS.has(w.lower))) return true
+  const inner = scanWords(text, q.innerStart, q.innerEnd).filter(
+    (w) => w.isWord && !/^\d/.test(w.lower),
+  )
   return (
-    next !== undefined &&
+    inner.length > 0 &&
+    (inner[0] as Word).upper &&
+    inner.every((w) => w.upper || TITLE_SMALL_WORDS.has(w.lower))
+  )
+}
+
+/** The word after the cue ending at `cueEnd` when it may open a content of the cue's, or null. */
+function cueObject(input: ExtractInput, cueEnd: number): Word | null {
+  const next = scanWords(input.text, cueEnd, Math.min(input.text.length, cueEnd + 40))[0]
+  return next !== undefined &&
     next.isWord &&
     !ADJUNCT_STARTS.has(next.lower) &&
     !TIME_WORDS.has(next.lower) &&
     next.lower !== 'of'
-  )
+    ? next
+    : null
 }
 
 /**
@@ -417,7 +463,10 @@ function mixedLeadIn(
   const words = scanWords(text, from, q.start)
   // 'Roe “got an immunity deal,” Brell said': a lone word before the quotation is a subject.
   if (words.length === 0 || words.length > 30) return null
-  if (words.length === 1 && !((words[0] as Word).upper && (words[0] as Word).isWord)) return null
+  // 'Then “we will rebuild,” Brell said': nor is a lone adverb or conjunction a lead-in.
+  const lone = words.length === 1 ? (words[0] as Word) : null
+  if (lone !== null && (!(lone.upper && lone.isWord) || LONE_LEAD_ADVERBS.has(lone.lower)))
+    return null
   const last = words[words.length - 1] as Word
   if ([':', '.', '!', '?', '—', '–', '―', ';'].includes(last.lower)) return null
   for (const w of words) {
@@ -448,9 +497,7 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
   const { text, quotes, sentences } = input
   if (quotes.length === 0) return
   closeOpenQuotes(quotes, drafts)
-  const used: Span[] = drafts.flatMap((d) =>
-    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
-  )
+  const used = usedSpans(drafts)
   const added: Draft[] = []
   for (const d of drafts) {
     if (!CONTINUED_RULES.has(d.rule) || d.cue === null) continue
@@ -481,9 +528,7 @@ export function quotesAfterIndirect(input: ExtractInput, drafts: Draft[]): void 
  * claim uses the words up to there. Replaces the drafts in place.
  */
 function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
-  const used = drafts.flatMap((d) =>
-    [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null),
-  )
+  const used = usedSpans(drafts)
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i] as Draft
     if (d.kind === 'direct' || d.rule.startsWith('direct') || d.rule.startsWith('transcript'))
@@ -496,6 +541,11 @@ function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
     if (overlapsAny(used, rest)) continue
     drafts[i] = { ...d, content: { start: d.content.start, end: q.end } }
   }
+}
+
+/** The spans that drafts use: each one's content, speaker and cue. */
+function usedSpans(drafts: readonly Draft[]): Span[] {
+  return drafts.flatMap((d) => [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null))
 }
 
 /** The paragraphs of a span, each without the line breaks around it. */

@@ -20,6 +20,7 @@ import {
   isFiniteVerb,
   isVerbLike,
   NP_INNER,
+  NP_STOPS,
   PREDETERMINERS,
   PRONOUNS,
   scanWords,
@@ -208,7 +209,24 @@ const INFINITIVE_CUE_HOSTS = new Set([
 const PURPOSE_CUES: ReadonlySet<string> = closedClass('purpose-cues')
 const CLAUSE_CONJUNCTIONS = closedClass('clause-conjunctions')
 const RAISING_VERBS = closedClass('raising-verbs')
-const PASSIVE_CUTS = new Set([',', '—', '–', '―', '--', '-'])
+const PASSIVE_CUTS = closedClass('passive-cuts')
+const RAISING_ADJECTIVES = closedClass('raising-adjectives')
+const RAISING_AS_WORDS = closedClass('raising-as-words')
+const SPEAKER_RELATIVES = closedClass('speaker-relatives')
+const RAISING_OR_INTRANSITIVE = closedClass('raising-or-intransitive')
+
+/** Whether words[k] opens the complement of a raising verb: "to", "that", "as if", "likely". */
+function raisingComplement(words: readonly Word[], k: number): boolean {
+  const w = words[k]?.lower ?? ''
+  if (w === 'to' || w === 'that' || RAISING_ADJECTIVES.has(w)) return true
+  return w === 'as' && RAISING_AS_WORDS.has(words[k + 1]?.lower ?? '')
+}
+
+/** Whether two spans share some text while neither holds the other. */
+function partlyOverlap(a: Span, b: Span): boolean {
+  const inside = (x: Span, y: Span): boolean => x.start >= y.start && x.end <= y.end
+  return a.start < b.end && b.start < a.end && !inside(a, b) && !inside(b, a)
+}
 
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
@@ -327,14 +345,15 @@ function cutContent(
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
 
+/** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
 function push(scope: SentenceScope, d: Draft): void {
+  if ([d.speaker, d.cue, d.content].some((x) => x !== null && x.end <= x.start)) return
   scope.drafts.push(d)
   if (d.speaker) scope.blocked.push(d.speaker)
   if (d.cue) scope.blocked.push(d.cue)
   scope.blocked.push(d.content)
 }
 
-/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
 /**
  * "The head of the service, Lena Varga, said the attackers came from Kestria": what follows the cue
  * holds a verb before any comma, so it is the content, not a speaker after an inverted cue.
@@ -348,6 +367,17 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
   return false
 }
 
+/**
+ * The last word of a relative clause resumed at words[from] that runs at most to words[to]: the
+ * word before a comma that a verb of the main clause follows (", will close"), or `to`.
+ */
+function relativeClauseEnd(words: readonly Word[], from: number, to: number): number {
+  for (let k = from + 1; k < to; k++)
+    if (words[k]?.lower === ',' && isVerbLike(words[k + 1] as Word)) return k - 1
+  return to
+}
+
+/** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
 function isShortTail(words: readonly Word[], from: number, to: number): boolean {
   const rest = words.slice(from, to + 1).filter((w) => w.isWord)
   return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
@@ -585,20 +615,24 @@ function trailingAttribution(scope: SentenceScope): boolean {
     const opener = CONTENT_OPENERS.has(words[0]?.lower ?? '') ? 1 : 0
     const [opened, last] = trimContent(words, opener, contentLast)
     // "…, the stadium, which, Roe said, is full on game days": the relative alone opens it.
-    const first =
+    const relativeOpens =
       resumeFrom >= 0 &&
       RELATIVE_LEADS.has(words[last]?.lower ?? '') &&
       words[last - 1]?.lower === ','
-        ? last
-        : opened
+    const first = relativeOpens ? last : opened
     if (
       (last - first < 1 && resumeFrom < 0) ||
       overlapsAny(scope.blocked, spanOf(words, first, last))
     )
       continue
-    const resumed =
+    let resumed =
       resumeFrom < 0 ? -1 : trimContent(words, resumeFrom, contentLimit(scope, resumeFrom))[1]
-    const content = spanOf(words, first, resumed > resumeFrom ? resumed : last)
+    // "The stadium, which, Roe said, is full on game days, will close": the relative's content
+    // ends at the comma that closes the relative.
+    if (relativeOpens && resumed > resumeFrom)
+      resumed = relativeClauseEnd(words, resumeFrom, resumed)
+    // "And, Varga said, no.": a resumed part of one word (resumed === resumeFrom) counts too.
+    const content = spanOf(words, first, resumeFrom >= 0 && resumed >= resumeFrom ? resumed : last)
     push(scope, {
       speaker,
       cue,
@@ -831,9 +865,6 @@ function leftToRight(scope: SentenceScope): void {
         hasSpeechCue(words, first, Math.min(end, first + 10), lexicon)
       )
         continue
-      const lead = parentheticalLead(scope, speakerFirst, cueEnd, t)
-      const relative = lead < 0 ? relativeLead(scope, speakerFirst, first) : -1
-      const content = spanOf(words, lead >= 0 ? lead : relative >= 0 ? relative : first, end)
       // The learned start of the speaker phrase ("Federal and state officials said"), asked only
       // where it can differ: a word of the phrase's own stands before it ("and"), or the phrase
       // has three words or more ("20 million experts" → "experts").
@@ -842,12 +873,26 @@ function leftToRight(scope: SentenceScope): void {
         (words[speakerFirst - 1]?.isWord === true || speakerLast - speakerFirst >= 2)
       ) {
         const start = sourceStart(input.sourceModel, words, speakerFirst, speakerLast)
+        // Not across a relative pronoun: in "Mira Kovan, who Orlen has accused …" the speaker
+        // is Orlen alone.
         if (
           start !== speakerFirst &&
-          !overlapsAny(scope.blocked, spanOf(words, start, speakerLast))
+          !overlapsAny(scope.blocked, spanOf(words, start, speakerLast)) &&
+          !words.slice(start, speakerFirst).some((x) => SPEAKER_RELATIVES.has(x.lower))
         )
           speakerFirst = start
       }
+      // The content's lead is found once the speaker's start is final: "Mira Kovan, who Orlen has
+      // accused …" must not open the content at "who" inside the speaker the model moved left.
+      const lead = parentheticalLead(scope, speakerFirst, cueEnd, t)
+      // After an accuse-type cue the relative is the accused ("Orlen, which officials have
+      // accused of arming them"), not the start of the content.
+      const relative =
+        lead < 0 && entry.frame !== 'accuse' ? relativeLead(scope, speakerFirst, first) : -1
+      const content = spanOf(words, lead >= 0 ? lead : relative >= 0 ? relative : first, end)
+      const speakerSpan = spanOf(words, speakerFirst, speakerLast)
+      // A speaker and content that partly overlap (interleaved spans) are no reading.
+      if (partlyOverlap(speakerSpan, content)) continue
       // "The plan seems to fail": nobody speaks; the subject and what follows the verb are the
       // content (PolNeAR train: 198 of 218 such cues without a source, subject in the content).
       // Not "appeared to blame" (a speech verb follows: its subject speaks). "It seems that …":
@@ -855,9 +900,13 @@ function leftToRight(scope: SentenceScope): void {
       const raising =
         RAISING_VERBS.has(w.lower) &&
         !(words[cueEnd]?.lower === 'to' || lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+      // "Kovan appeared before the committee": appear says nothing unless a raising complement
+      // follows ("to", "that", "as if", "likely"); seem is raising whatever follows.
+      if (raising && RAISING_OR_INTRANSITIVE.has(w.lower) && !raisingComplement(words, cueEnd + 1))
+        continue
       const expletive = words[speakerFirst]?.lower === 'it' && words[first]?.lower === 'that'
       push(scope, {
-        speaker: raising ? null : spanOf(words, speakerFirst, speakerLast),
+        speaker: raising ? null : speakerSpan,
         cue: spanOf(words, cueFirst, cueEnd),
         content: raising && !expletive ? spanOf(words, speakerFirst, end) : content,
         kind: quotedKind(quotes, content),
@@ -917,7 +966,7 @@ function leftToRight(scope: SentenceScope): void {
   }
 }
 
-const RELATIVE_LEADS = new Set(['which', 'what', 'who'])
+const RELATIVE_LEADS = closedClass('relative-leads')
 
 /**
  * "the plan, which Roe says will fail", "what the senators called a rout": the relative pronoun
@@ -1079,21 +1128,30 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
 }
 
-const TIME_NOUNS = new Set([
-  'week',
-  'weekend',
-  'month',
-  'year',
-  'morning',
-  'afternoon',
-  'evening',
-  'night',
-])
+const TIME_NOUNS = closedClass('time-nouns')
+const TIME_NOUN_DETERMINERS = closedClass('time-noun-determiners')
+
+/**
+ * Whether `w`, right after a time adjunct, may open the content's clause: a name, a determiner, a
+ * pronoun, a function word. A bare lower-case word is a noun of a phrase the day opens ("said
+ * Monday talks had failed"), and the day belongs to the content.
+ */
+function opensAfterTime(w: Word): boolean {
+  return (
+    w.upper ||
+    /^\d/.test(w.lower) ||
+    DETERMINERS.has(w.lower) ||
+    PRONOUNS.has(w.lower) ||
+    NP_STOPS.has(w.lower) ||
+    ADJUNCT_STARTS.has(w.lower)
+  )
+}
 
 /**
  * "ruled Friday against …", "announced on Friday the arrest …", "told them this weekend he
  * would …": a time adjunct right after the cue is no part of the content (PolNeAR). The first
- * word after it, or t when there is none or nothing of the content would be left.
+ * word after it, or t when there is none, nothing of the content would be left, or the time
+ * words open the content's subject ("Friday's attack", "this week's vote", "Monday talks").
  */
 function afterTimeAdjunct(words: readonly Word[], t: number): number {
   let k = t
@@ -1101,14 +1159,16 @@ function afterTimeAdjunct(words: readonly Word[], t: number): number {
   if (day(words[k])) k++
   else if (words[k]?.lower === 'on' && day(words[k + 1])) k += 2
   else if (
-    ['this', 'last'].includes(words[k]?.lower ?? '') &&
+    TIME_NOUN_DETERMINERS.has(words[k]?.lower ?? '') &&
     TIME_NOUNS.has(words[k + 1]?.lower ?? '')
   )
     k += 2
   else return t
   while (TIME_NOUNS.has(words[k]?.lower ?? '')) k++
   const rest = words.slice(k, k + 3)
-  return rest.length >= 2 && rest.every((w) => w.isWord) ? k : t
+  if (rest.length < 2 || !rest.every((w) => w.isWord)) return t
+  const next = rest[0] as Word
+  return next.lower === "'s" || !opensAfterTime(next) ? t : k
 }
 
 /** Last word of the sentence's subject: "The ministry", "Jan Roe", "Jan Roe of the union". */
