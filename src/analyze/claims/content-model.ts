@@ -84,6 +84,11 @@ export function isBoundary(words: readonly Word[], b: number): boolean {
   return w !== undefined && BOUNDARY_WORDS.has(w.lower)
 }
 
+/** A word's shape for the features: none, a punctuation mark, capitalised or lower case. */
+function shape(x: Word | undefined): string {
+  return x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : x.upper ? 'cap' : 'low'
+}
+
 const bucket = (n: number): string => (n <= 2 ? `${n}` : n <= 5 ? '3-5' : n <= 10 ? '6-10' : '11+')
 
 /**
@@ -103,8 +108,6 @@ export function boundaryFeatures(
   const n = words[b + 1]
   const n2 = words[b + 2]
   const p = words[b - 1]
-  const shape = (x: Word | undefined): string =>
-    x === undefined ? 'none' : !x.isWord ? `p${x.lower}` : x.upper ? 'cap' : 'low'
   const start = words[first]?.lower ?? ''
   const nl = n?.lower ?? '$'
   const clause = known ?? (clauseUpTo(words, first, first, b) ? 'clause' : 'np')

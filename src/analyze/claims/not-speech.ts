@@ -55,11 +55,11 @@ function wordBefore(text: string, offset: number): string {
 /** True when the draft is not a statement by its speaker (see the module note). */
 export function isNotSpeech(text: string, draft: Draft): boolean {
   const cue = lastWord(text, draft.cue)
-  const content = text.slice(draft.content.start, draft.content.end)
-  if (draft.cue !== null && draft.content.start >= draft.cue.end) {
-    if (EVIDENCE_VERBS.has(cue) && isEvidenceObject(content)) return true
+  // Cheap tests on the cue first: most drafts have neither kind of verb.
+  if (EVIDENCE_VERBS.has(cue) && draft.cue !== null && draft.content.start >= draft.cue.end) {
+    if (isEvidenceObject(text.slice(draft.content.start, draft.content.end))) return true
   }
-  if (draft.speaker === null) return false
-  const before = wordBefore(text, draft.speaker.start)
-  return FREE_RELATIVES.has(before) && KNOWLEDGE_VERBS.has(cue) && /^about\b/i.test(content)
+  if (draft.speaker === null || !KNOWLEDGE_VERBS.has(cue)) return false
+  const content = text.slice(draft.content.start, draft.content.end)
+  return FREE_RELATIVES.has(wordBefore(text, draft.speaker.start)) && /^about\b/i.test(content)
 }
