@@ -261,6 +261,23 @@ describe('buildBrief: claims by speaker', () => {
     expect(ministry.claims[1]!.cite.commentAuthor).toBe('Agnes Poll')
   })
 
+  it('leaves out a claim of a cue only the tagger found, with no speaker', () => {
+    const tagged = makeAnalysis({
+      source: 'e.txt',
+      body: ['Blaming the neighbour is an old habit in Orlen.'],
+      claims: [
+        {
+          speaker: null,
+          cue: 'Blaming',
+          content: 'the neighbour is an old habit in Orlen',
+          kind: 'indirect',
+          rule: 'tagged-cue',
+        },
+      ],
+    })
+    expect(buildBrief([tagged]).stories.flatMap((s) => s.speakers)).toEqual([])
+  })
+
   it('puts the unattributed allegation last', () => {
     const last = story.speakers[story.speakers.length - 1]!
     expect(last).toMatchObject({ key: 'unattributed', kind: 'unattributed' })

@@ -310,6 +310,9 @@ function collectSpeakers(views: readonly DocumentView[], canonical: StoryEntitie
   for (const view of views) {
     for (const claim of view.analysis.claims) {
       if (view.isDiscounted(claim.content)) continue
+      // A cue only the tagger found, with no speaker, answers no "who said it" and is no
+      // allegation either: the brief leaves it out (it stays in the analysis and the API).
+      if (claim.speaker === null && claim.provenance.rule.startsWith('tagged-cue')) continue
       const cite = view.cite(claim.content, claim.sentence)
       const holder = speakerOf(view, claim.speaker, claim.kind, cite.commentAuthor, canonical)
       const group = groups.get(holder.key) ?? {

@@ -145,3 +145,13 @@ describe('[claims] a plural after a preposition in a continued subject', () => {
     ).toEqual(['The board of directors | says | the merger with Orlen is off | assert | '])
   })
 })
+
+describe('[claims] a commenter whose sentence only the cue tagger reads', () => {
+  it('keeps the sentence in the commenter’s own voice', () => {
+    const text = 'The Front has claimed attacks before that it did not carry out.'
+    const comment: Section[] = [{ kind: 'comment', start: 0, end: text.length }]
+    expect(claimsOf(text, comment)).toContain(
+      '- | - | The Front has claimed attacks before that it did not carry out | assert | ',
+    )
+  })
+})
