@@ -7,7 +7,14 @@
  * feature function serves training and the stage.
  */
 import { modelPath } from '../../data-path.js'
-import { readPerceptron, weightTable } from './perceptron-file.js'
+import {
+  readPerceptron,
+  splitWeightTable,
+  weight1,
+  weight2,
+  weight3,
+  weightTable,
+} from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface ContentModel {
@@ -150,108 +157,27 @@ export function scoreBoundary(model: ContentModel, features: readonly string[]):
   return score
 }
 
-/**
- * The weights of `model` split by feature template and then by the parts of the feature (the
- * values joined by "|" in `boundaryFeatures`), so that `boundaryScore` looks a feature up from
- * the words' own strings without building the feature string. A weight whose name splits into
- * more parts than its template has (a part holding "|") is left out: `boundaryScore` reads such
- * boundaries from `boundaryFeatures` instead.
- */
-type Trie = Map<string, Trie | number>
-
-interface SplitWeights {
-  readonly bClause: Trie
-  readonly bClauseLen: Trie
-  readonly bClauseStart: Trie
-  readonly b: Trie
-  readonly bN: Trie
-  readonly bNs: Trie
-  readonly bNN2: Trie
-  readonly bNsN2s: Trie
-  readonly n3: Trie
-  readonly p: Trie
-  readonly ps: Trie
-  readonly len: Trie
-  readonly rest: Trie
-  readonly bLen: Trie
-  readonly start: Trie
-  readonly bStart: Trie
-  readonly cue: Trie
-  readonly cueB: Trie
-}
-
-/** Feature template name → [field of SplitWeights, number of parts]. */
-const TEMPLATES: ReadonlyMap<string, readonly [keyof SplitWeights, number]> = new Map([
-  ['b+clause', ['bClause', 2]],
-  ['b+clause+len', ['bClauseLen', 3]],
-  ['b+clause+start', ['bClauseStart', 3]],
-  ['b', ['b', 1]],
-  ['b+n', ['bN', 2]],
-  ['b+ns', ['bNs', 2]],
-  ['b+n+n2', ['bNN2', 3]],
-  ['b+ns+n2s', ['bNsN2s', 3]],
-  ['n3', ['n3', 2]],
-  ['p', ['p', 1]],
-  ['ps', ['ps', 1]],
-  ['len', ['len', 1]],
-  ['rest', ['rest', 1]],
-  ['b+len', ['bLen', 2]],
-  ['start', ['start', 1]],
-  ['b+start', ['bStart', 2]],
-  ['cue', ['cue', 1]],
-  ['cue+b', ['cueB', 2]],
-])
-
-const splitTables = new WeakMap<ContentModel, SplitWeights>()
-
-function splitWeights(model: ContentModel): SplitWeights {
-  let split = splitTables.get(model)
-  if (split !== undefined) return split
-  const tables: Record<string, Trie> = {}
-  for (const [field] of TEMPLATES.values()) tables[field] = new Map()
-  for (const [feature, weight] of weightTable(model)) {
-    const eq = feature.indexOf('=')
-    if (eq < 0) continue
-    const template = TEMPLATES.get(feature.slice(0, eq))
-    if (template === undefined) continue
-    const [field, arity] = template
-    const rest = feature.slice(eq + 1)
-    const parts = arity === 1 ? [rest] : rest.split('|')
-    if (parts.length !== arity) continue
-    let node = tables[field] as Trie
-    for (let k = 0; k < arity - 1; k++) {
-      const part = parts[k] as string
-      let next = node.get(part)
-      if (next === undefined || typeof next === 'number') node.set(part, (next = new Map()))
-      node = next
-    }
-    node.set(parts[arity - 1] as string, weight)
-  }
-  split = tables as unknown as SplitWeights
-  splitTables.set(model, split)
-  return split
-}
-
-function weight1(t: Trie, a: string): number {
-  const x = t.get(a)
-  return typeof x === 'number' ? x : 0
-}
-
-function weight2(t: Trie, a: string, b: string): number {
-  const x = t.get(a)
-  if (x === undefined || typeof x === 'number') return 0
-  const y = x.get(b)
-  return typeof y === 'number' ? y : 0
-}
-
-function weight3(t: Trie, a: string, b: string, c: string): number {
-  const x = t.get(a)
-  if (x === undefined || typeof x === 'number') return 0
-  const y = x.get(b)
-  if (y === undefined || typeof y === 'number') return 0
-  const z = y.get(c)
-  return typeof z === 'number' ? z : 0
-}
+/** The templates of `boundaryFeatures` with their number of parts, in their order. */
+const TEMPLATES: readonly (readonly [string, number])[] = [
+  ['b+clause', 2],
+  ['b+clause+len', 3],
+  ['b+clause+start', 3],
+  ['b', 1],
+  ['b+n', 2],
+  ['b+ns', 2],
+  ['b+n+n2', 3],
+  ['b+ns+n2s', 3],
+  ['n3', 2],
+  ['p', 1],
+  ['ps', 1],
+  ['len', 1],
+  ['rest', 1],
+  ['b+len', 2],
+  ['start', 1],
+  ['b+start', 2],
+  ['cue', 1],
+  ['cue+b', 2],
+]
 
 /** Shapes of punctuation marks, made once each ("p," …). */
 const PUNCT_SHAPES = new Map<string, string>()
@@ -294,7 +220,7 @@ export function boundaryScore(
   // A part holding "|" could be read two ways in a feature string: the strings decide.
   if (hasBar(n) || hasBar(n2) || hasBar(p) || hasBar(head) || cue.includes('|'))
     return scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))
-  const t = splitWeights(model)
+  const t = splitWeightTable(model, TEMPLATES)
   const wl = (words[b] as Word).lower
   const start = head?.lower ?? ''
   const nl = n?.lower ?? '$'
@@ -303,24 +229,24 @@ export function boundaryScore(
   const len = bucketOf(b - first)
   const ns = shapeOf(n)
   let score = model.bias
-  score += weight2(t.bClause, wl, clause)
-  score += weight3(t.bClauseLen, wl, clause, len)
-  score += weight3(t.bClauseStart, wl, clause, startShape)
-  score += weight1(t.b, wl)
-  score += weight2(t.bN, wl, nl)
-  score += weight2(t.bNs, wl, ns)
-  score += weight3(t.bNN2, wl, nl, n2?.lower ?? '$')
-  score += weight3(t.bNsN2s, wl, ns, shapeOf(n2))
-  score += weight2(t.n3, wl, nl.length <= 3 ? nl : nl.slice(-3))
-  score += weight1(t.p, p?.lower ?? '^')
-  score += weight1(t.ps, shapeOf(p))
-  score += weight1(t.len, len)
-  score += weight1(t.rest, bucketOf(last - b))
-  score += weight2(t.bLen, wl, len)
-  score += weight1(t.start, startThat)
-  score += weight2(t.bStart, wl, startThat)
-  score += weight1(t.cue, cue)
-  score += weight2(t.cueB, cue, wl)
+  score += weight2(t[0]!, wl, clause)
+  score += weight3(t[1]!, wl, clause, len)
+  score += weight3(t[2]!, wl, clause, startShape)
+  score += weight1(t[3]!, wl)
+  score += weight2(t[4]!, wl, nl)
+  score += weight2(t[5]!, wl, ns)
+  score += weight3(t[6]!, wl, nl, n2?.lower ?? '$')
+  score += weight3(t[7]!, wl, ns, shapeOf(n2))
+  score += weight2(t[8]!, wl, nl.length <= 3 ? nl : nl.slice(-3))
+  score += weight1(t[9]!, p?.lower ?? '^')
+  score += weight1(t[10]!, shapeOf(p))
+  score += weight1(t[11]!, len)
+  score += weight1(t[12]!, bucketOf(last - b))
+  score += weight2(t[13]!, wl, len)
+  score += weight1(t[14]!, startThat)
+  score += weight2(t[15]!, wl, startThat)
+  score += weight1(t[16]!, cue)
+  score += weight2(t[17]!, cue, wl)
   return score
 }
 

@@ -9,7 +9,7 @@ import type { Span } from '../../../model/document.js'
 import type { ClaimsLexicon, CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
-import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
+import { cueScore, mayBeCue, type CueModel } from '../cue-model.js'
 import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
 import { sourceStart } from '../source-model.js'
@@ -1301,7 +1301,7 @@ function learnedCue(
     return undefined
   const c = cueCandidate(words, i, lexicon)
   if (c === null) return undefined
-  const score = scoreCue(model, cueFeatures(words, i, c.speakerFirst, c.speakerLast, c.cueFirst))
+  const score = cueScore(model, words, i, c.speakerFirst, c.speakerLast, c.cueFirst)
   return score > model.threshold ? PERCEPTRON_CUE : undefined
 }
 
