@@ -7,7 +7,14 @@
  * feature function serves training and the stage.
  */
 import { modelPath } from '../../data-path.js'
-import { readPerceptron, weightTable } from './perceptron-file.js'
+import {
+  readPerceptron,
+  splitWeightTable,
+  weight1,
+  weight2,
+  weight3,
+  weightTable,
+} from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface ContentModel {
@@ -150,6 +157,99 @@ export function scoreBoundary(model: ContentModel, features: readonly string[]):
   return score
 }
 
+/** The templates of `boundaryFeatures` with their number of parts, in their order. */
+const TEMPLATES: readonly (readonly [string, number])[] = [
+  ['b+clause', 2],
+  ['b+clause+len', 3],
+  ['b+clause+start', 3],
+  ['b', 1],
+  ['b+n', 2],
+  ['b+ns', 2],
+  ['b+n+n2', 3],
+  ['b+ns+n2s', 3],
+  ['n3', 2],
+  ['p', 1],
+  ['ps', 1],
+  ['len', 1],
+  ['rest', 1],
+  ['b+len', 2],
+  ['start', 1],
+  ['b+start', 2],
+  ['cue', 1],
+  ['cue+b', 2],
+]
+
+/** Shapes of punctuation marks, made once each ("p," …). */
+const PUNCT_SHAPES = new Map<string, string>()
+
+/** `shape` without building a new string for a punctuation mark. */
+function shapeOf(x: Word | undefined): string {
+  if (x === undefined) return 'none'
+  if (x.isWord) return x.upper ? 'cap' : 'low'
+  let s = PUNCT_SHAPES.get(x.lower)
+  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = `p${x.lower}`))
+  return s
+}
+
+const SMALL_BUCKETS = ['0', '1', '2']
+
+/** `bucket` without building a new string. */
+function bucketOf(n: number): string {
+  return n >= 0 && n <= 2 ? (SMALL_BUCKETS[n] as string) : bucket(n)
+}
+
+const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
+
+/**
+ * `scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))`, the same sum in
+ * the same order, without building the feature strings. words[b] must be a boundary word.
+ */
+export function boundaryScore(
+  model: ContentModel,
+  words: readonly Word[],
+  first: number,
+  last: number,
+  b: number,
+  cue: string,
+  clause: 'clause' | 'np',
+): number {
+  const n = words[b + 1]
+  const n2 = words[b + 2]
+  const p = words[b - 1]
+  const head = words[first]
+  // A part holding "|" could be read two ways in a feature string: the strings decide.
+  if (hasBar(n) || hasBar(n2) || hasBar(p) || hasBar(head) || cue.includes('|'))
+    return scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))
+  const t = splitWeightTable(model, TEMPLATES)
+  const wl = (words[b] as Word).lower
+  const start = head?.lower ?? ''
+  const nl = n?.lower ?? '$'
+  const startShape = start === 'that' || start === 'to' ? start : shapeOf(head)
+  const startThat = start === 'that' ? 'that' : shapeOf(head)
+  const len = bucketOf(b - first)
+  const ns = shapeOf(n)
+  let score = model.bias
+  score += weight2(t[0]!, wl, clause)
+  score += weight3(t[1]!, wl, clause, len)
+  score += weight3(t[2]!, wl, clause, startShape)
+  score += weight1(t[3]!, wl)
+  score += weight2(t[4]!, wl, nl)
+  score += weight2(t[5]!, wl, ns)
+  score += weight3(t[6]!, wl, nl, n2?.lower ?? '$')
+  score += weight3(t[7]!, wl, ns, shapeOf(n2))
+  score += weight2(t[8]!, wl, nl.length <= 3 ? nl : nl.slice(-3))
+  score += weight1(t[9]!, p?.lower ?? '^')
+  score += weight1(t[10]!, shapeOf(p))
+  score += weight1(t[11]!, len)
+  score += weight1(t[12]!, bucketOf(last - b))
+  score += weight2(t[13]!, wl, len)
+  score += weight1(t[14]!, startThat)
+  score += weight2(t[15]!, wl, startThat)
+  score += weight1(t[16]!, cue)
+  score += weight2(t[17]!, cue, wl)
+  return score
+}
+
 /**
  * The last word of a content [first, last] cut at its first boundary the model stops at (`last`
  * when none). A boundary inside a quotation is not tried.
@@ -171,8 +271,9 @@ export function contentEnd(
     if (insideQuote(w)) continue
     if (!clause) clause = clauseUpTo(words, first, seen, b)
     seen = b
-    const features = boundaryFeatures(words, first, last, b, cue, clause ? 'clause' : 'np')
-    if (scoreBoundary(model, features) > model.threshold) {
+    if (
+      boundaryScore(model, words, first, last, b, cue, clause ? 'clause' : 'np') > model.threshold
+    ) {
       let end = b - 1
       while (end > first && TRAILING.has(words[end]?.lower ?? '')) end--
       return end

@@ -8,7 +8,14 @@
  * models/attribution/cue-perceptron.json. The same feature function serves training and the stage.
  */
 import { modelPath } from '../../data-path.js'
-import { readPerceptron, weightTable } from './perceptron-file.js'
+import {
+  readPerceptron,
+  splitWeightTable,
+  weight1,
+  weight2,
+  weightTable,
+  type WeightTrie,
+} from './perceptron-file.js'
 import type { Word } from './words.js'
 
 export interface CueModel {
@@ -129,6 +136,106 @@ export function scoreCue(model: CueModel, features: readonly string[]): number {
   const weights = weightTable(model)
   let score = model.bias
   for (const f of features) score += weights.get(f) ?? 0
+  return score
+}
+
+/** The templates of `cueFeatures` with their number of parts, in their order. */
+const TEMPLATES: readonly (readonly [string, number])[] = [
+  ['w', 1],
+  ['s3', 1],
+  ['s2', 1],
+  ['p', 1],
+  ['n', 1],
+  ['n2', 1],
+  ['ns', 1],
+  ['ns+n2s', 2],
+  ['w+n', 2],
+  ['s3+n', 2],
+  ['s2+ns', 2],
+  ['sp', 1],
+  ['spw', 1],
+  ['splen', 1],
+  ['sp+s2', 2],
+  ['sp+w', 2],
+  ['spw+w', 2],
+  ['aux', 1],
+  ['aux+s2', 2],
+  ['aux+w', 2],
+  ['gap', 1],
+  ['first', 1],
+]
+
+/** Shapes of punctuation marks, made once each ("p," …). */
+const PUNCT_SHAPES = new Map<string, string>()
+
+/** `shape`, without building a new string for a punctuation mark. */
+function shapeOf(x: Word | undefined): string {
+  if (x === undefined || x.isWord) return shape(x)
+  let s = PUNCT_SHAPES.get(x.lower)
+  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = shape(x)))
+  return s
+}
+
+const SMALL_BUCKETS = ['0', '1', '2']
+
+/** `bucket` without building a new string. */
+const bucketOf = (n: number): string =>
+  n >= 0 && n <= 2 ? (SMALL_BUCKETS[n] as string) : bucket(n)
+
+const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
+
+/**
+ * `scoreCue(model, cueFeatures(words, i, speakerFirst, speakerLast, cueFirst))`, the same sum in
+ * the same order, without building the feature strings.
+ */
+export function cueScore(
+  model: CueModel,
+  words: readonly Word[],
+  i: number,
+  speakerFirst: number,
+  speakerLast: number,
+  cueFirst: number,
+): number {
+  const w = words[i] as Word
+  const next = words[i + 1]
+  const next2 = words[i + 2]
+  const head = words[speakerLast] as Word
+  const auxWord = cueFirst < i ? (words[cueFirst] as Word) : undefined
+  // A part holding "|" could be read two ways in a feature string: the strings decide.
+  if (hasBar(w) || hasBar(next) || hasBar(next2) || hasBar(head) || hasBar(auxWord))
+    return scoreCue(model, cueFeatures(words, i, speakerFirst, speakerLast, cueFirst))
+  const t = splitWeightTable(model, TEMPLATES) as readonly WeightTrie[]
+  const wl = w.lower
+  const sp = shapeOf(head)
+  const spw = head.upper ? 'CAP' : head.lower
+  const aux = auxWord === undefined ? '-' : auxWord.lower
+  const s2 = wl.slice(-2)
+  const s3 = wl.slice(-3)
+  const nl = next?.lower ?? '$'
+  const ns = shapeOf(next)
+  let score = model.bias
+  score += weight1(t[0]!, wl)
+  score += weight1(t[1]!, s3)
+  score += weight1(t[2]!, s2)
+  score += weight1(t[3]!, words[i - 1]?.lower ?? '^')
+  score += weight1(t[4]!, nl)
+  score += weight1(t[5]!, next2?.lower ?? '$')
+  score += weight1(t[6]!, ns)
+  score += weight2(t[7]!, ns, shapeOf(next2))
+  score += weight2(t[8]!, wl, nl)
+  score += weight2(t[9]!, s3, nl)
+  score += weight2(t[10]!, s2, ns)
+  score += weight1(t[11]!, sp)
+  score += weight1(t[12]!, spw)
+  score += weight1(t[13]!, bucketOf(speakerLast - speakerFirst + 1))
+  score += weight2(t[14]!, sp, s2)
+  score += weight2(t[15]!, sp, wl)
+  score += weight2(t[16]!, spw, wl)
+  score += weight1(t[17]!, aux)
+  score += weight2(t[18]!, aux, s2)
+  score += weight2(t[19]!, aux, wl)
+  score += weight1(t[20]!, bucketOf(i - speakerLast))
+  score += weight1(t[21]!, speakerFirst === 0 ? 'yes' : (words[speakerFirst - 1] as Word).lower)
   return score
 }
 

@@ -66,58 +66,58 @@ export function findClaims(
       !repeats.some((r) => r.start <= d.content.start && d.content.start < r.end),
   )
   drafts.push(...commentVoices(doc, sentences, drafts))
-  const textSpan = (s: Span): TextSpan => ({
-    start: s.start,
-    end: s.end,
-    text: text.slice(s.start, s.end),
-  })
-  const firstOf = (d: (typeof drafts)[number]): number =>
-    Math.min(d.content.start, d.speaker?.start ?? Infinity, d.cue?.start ?? Infinity)
-  drafts.sort((a, b) => firstOf(a) - firstOf(b))
+  drafts.sort(byFirst)
 
   return drafts.map((draft, n): Claim => {
-    const content = textSpan(withoutDateline(text, draft.content))
-    const cue = draft.cue === null ? null : textSpan(draft.cue)
+    const content = textSpan(text, withoutDateline(text, draft.content))
+    const cue = draft.cue === null ? null : textSpan(text, draft.cue)
     let speaker: Claim['speaker'] = null
     if (draft.speaker !== null) {
       const words = scanWords(text, draft.speaker.start, draft.speaker.end)
       speaker = {
-        ...textSpan(draft.speaker),
+        ...textSpan(text, draft.speaker),
         entity: resolveSpeaker(text, draft.speaker, words, mentions, lexicon),
       }
     }
     const stance = stanceOf(draft, content.text, cue?.text ?? '')
     const targets: string[] = []
-    const addTargets = (span: Span): void => {
-      for (const e of entitiesIn(mentions, span)) {
-        if (e.id !== speaker?.entity && !targets.includes(e.id)) targets.push(e.id)
-      }
-    }
+    const speakerEntity = speaker?.entity
     if (stance === 'accuse' || stance === 'question' || stance === 'deny') {
-      if (draft.targetSpan !== null) addTargets(draft.targetSpan)
+      if (draft.targetSpan !== null) addTargets(targets, mentions, speakerEntity, draft.targetSpan)
       if (stance === 'accuse' && draft.targetSpan !== null) {
         // "accused Kaldria of planning it and Norvenia and Westria of paying for it": the content
         // may stop before the second part, so the words after it are read too, up to the next
         // comma or the sentence end.
-        for (const part of secondAccusations(text, content, sentences)) addTargets(part)
+        for (const part of secondAccusations(text, content, sentences))
+          addTargets(targets, mentions, speakerEntity, part)
       } else if (stance === 'accuse') {
         const { parts, agentNamed } = accusedParts(content.text)
-        for (const [s, e] of parts) addTargets({ start: content.start + s, end: content.start + e })
+        for (const [s, e] of parts)
+          addTargets(targets, mentions, speakerEntity, {
+            start: content.start + s,
+            end: content.start + e,
+          })
         // "Kaldria, which Vostranian leaders have accused of organising it": the accused is the
         // relative's antecedent.
         const antecedent = /^of\b/i.test(content.text)
           ? relativeAntecedent(text, firstOf(draft))
           : null
-        if (antecedent !== null) addTargets(antecedent)
+        if (antecedent !== null) addTargets(targets, mentions, speakerEntity, antecedent)
         // "Those who planned this sit in Kaldria": with nobody before the verb, all named in its
         // first sentence (not "… the justice of the Vostranian people" in the next one). A
         // passive agent that names no entity ("staged by our own security service") is final.
-        if (targets.length === 0 && !agentNamed) addTargets(firstSentenceOf(text, content))
+        if (targets.length === 0 && !agentNamed)
+          addTargets(targets, mentions, speakerEntity, firstSentenceOf(text, content))
       }
       if (stance === 'deny') {
         // "Kaldria had nothing to do with it and urged Vostrana …": the denier's side only.
         const at = denialAt(content.text)
-        addTargets(at > 0 ? { start: content.start, end: content.start + at } : content)
+        addTargets(
+          targets,
+          mentions,
+          speakerEntity,
+          at > 0 ? { start: content.start, end: content.start + at } : content,
+        )
       }
     }
     const start = firstOf(draft)
@@ -148,6 +148,31 @@ export function findClaims(
       },
     }
   })
+}
+
+function textSpan(text: string, s: Span): TextSpan {
+  return { start: s.start, end: s.end, text: text.slice(s.start, s.end) }
+}
+
+/** Where a draft starts: the first of its content, speaker and cue. */
+function firstOf(d: Draft): number {
+  return Math.min(d.content.start, d.speaker?.start ?? Infinity, d.cue?.start ?? Infinity)
+}
+
+function byFirst(a: Draft, b: Draft): number {
+  return firstOf(a) - firstOf(b)
+}
+
+/** Adds the entities mentioned in `span` to `targets`, once each, the speaker's own left out. */
+function addTargets(
+  targets: string[],
+  mentions: MentionIndex,
+  speakerEntity: string | null | undefined,
+  span: Span,
+): void {
+  for (const e of entitiesIn(mentions, span)) {
+    if (e.id !== speakerEntity && !targets.includes(e.id)) targets.push(e.id)
+  }
 }
 
 /**
@@ -244,8 +269,11 @@ function isContinuation(draft: Draft): boolean {
 
 /** Speaker and cue: what a continuation shares with the claim it goes on from. */
 function attributionKey(draft: Draft): string {
-  const at = (s: Span | null): string => (s === null ? '-' : `${s.start}:${s.end}`)
-  return `${at(draft.speaker)}|${at(draft.cue)}`
+  return `${spanKey(draft.speaker)}|${spanKey(draft.cue)}`
+}
+
+function spanKey(s: Span | null): string {
+  return s === null ? '-' : `${s.start}:${s.end}`
 }
 
 /** "Kaldria, which …" / "the envoy, whom …" before `offset`: the last character of the antecedent. */

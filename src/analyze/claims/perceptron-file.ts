@@ -41,3 +41,81 @@ export function weightTable(model: PerceptronFile): Map<string, number> {
   }
   return table
 }
+
+/**
+ * Weights of one feature template, by the parts of the feature's value (the values the feature
+ * function joins with "|"), one Map level a part.
+ */
+export type WeightTrie = Map<string, WeightTrie | number>
+
+const splitTables = new WeakMap<PerceptronFile, WeightTrie[]>()
+let lastSplit: { readonly model: PerceptronFile; readonly tries: WeightTrie[] } | null = null
+
+/**
+ * The model's weights split by feature template ("name=part|part…"; `templates` gives each name
+ * and its number of parts), as one trie a template in the order of `templates`: a feature is
+ * then looked up from its parts' own strings, without building the feature string. A weight
+ * whose value splits into another number of parts (a part holding "|") is left out: a caller
+ * reads a feature with such a part from the feature strings instead. One split a model: always
+ * pass the same templates for a model.
+ */
+export function splitWeightTable(
+  model: PerceptronFile,
+  templates: readonly (readonly [string, number])[],
+): readonly WeightTrie[] {
+  // The stage asks for the same few models over and over: the last one answers without a look-up.
+  if (model === lastSplit?.model) return lastSplit.tries
+  let tries = splitTables.get(model)
+  if (tries !== undefined) {
+    lastSplit = { model, tries }
+    return tries
+  }
+  const built: WeightTrie[] = templates.map(() => new Map())
+  const index = new Map(templates.map(([name, arity], k) => [name, [k, arity] as const]))
+  for (const [feature, weight] of weightTable(model)) {
+    const eq = feature.indexOf('=')
+    if (eq < 0) continue
+    const template = index.get(feature.slice(0, eq))
+    if (template === undefined) continue
+    const [k, arity] = template
+    const rest = feature.slice(eq + 1)
+    const parts = arity === 1 ? [rest] : rest.split('|')
+    if (parts.length !== arity) continue
+    let node = built[k] as WeightTrie
+    for (let p = 0; p < arity - 1; p++) {
+      const part = parts[p] as string
+      let next = node.get(part)
+      if (next === undefined || typeof next === 'number') node.set(part, (next = new Map()))
+      node = next
+    }
+    node.set(parts[arity - 1] as string, weight)
+  }
+  tries = built
+  splitTables.set(model, tries)
+  lastSplit = { model, tries }
+  return tries
+}
+
+/** The weight of a one-part feature, 0 when the model has none. */
+export function weight1(t: WeightTrie, a: string): number {
+  const x = t.get(a)
+  return typeof x === 'number' ? x : 0
+}
+
+/** The weight of a two-part feature, 0 when the model has none. */
+export function weight2(t: WeightTrie, a: string, b: string): number {
+  const x = t.get(a)
+  if (x === undefined || typeof x === 'number') return 0
+  const y = x.get(b)
+  return typeof y === 'number' ? y : 0
+}
+
+/** The weight of a three-part feature, 0 when the model has none. */
+export function weight3(t: WeightTrie, a: string, b: string, c: string): number {
+  const x = t.get(a)
+  if (x === undefined || typeof x === 'number') return 0
+  const y = x.get(b)
+  if (y === undefined || typeof y === 'number') return 0
+  const z = y.get(c)
+  return typeof z === 'number' ? z : 0
+}

@@ -38,8 +38,10 @@ export const spanOf = (words: readonly Word[], first: number, last: number): Spa
   end: words[last]?.end ?? 0,
 })
 
-export const overlapsAny = (spans: readonly Span[], s: Span): boolean =>
-  spans.some((b) => b.start < s.end && s.start < b.end)
+export const overlapsAny = (spans: readonly Span[], s: Span): boolean => {
+  for (const b of spans) if (b.start < s.end && s.start < b.end) return true
+  return false
+}
 
 export interface LeftOfCue {
   /** Last word of the speaker zone (before auxiliaries, adverbs and time words), or -1. */

@@ -8,7 +8,15 @@
  * feature functions serve training and the stage.
  */
 import { modelPath } from '../../data-path.js'
-import { readPerceptron, weightTable } from './perceptron-file.js'
+import {
+  readPerceptron,
+  splitWeightTable,
+  weight1,
+  weight2,
+  weight3,
+  weightTable,
+  type WeightTrie,
+} from './perceptron-file.js'
 import { isVerbLike, type Word } from './words.js'
 
 export interface SourceModel {
@@ -90,6 +98,70 @@ export function scoreSource(model: SourceModel, features: readonly string[]): nu
   return score
 }
 
+/** The templates of `sourceFeatures` with their number of parts, in `sourceScore`'s order. */
+const TEMPLATES: readonly (readonly [string, number])[] = [
+  ['rel+d', 2],
+  ['w', 2],
+  ['p', 2],
+  ['p+ws', 3],
+  ['link+w', 2],
+  ['link+ws', 2],
+  ['drop', 1],
+  ['drop+ws', 2],
+]
+
+/** Shapes of punctuation marks, made once each ("p," …). */
+const PUNCT_SHAPES = new Map<string, string>()
+
+/** `shape` of a word, without building a new string for a punctuation mark. */
+function shapeOf(x: Word): string {
+  if (x.isWord) return shape(x)
+  let s = PUNCT_SHAPES.get(x.lower)
+  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = shape(x)))
+  return s
+}
+
+const SMALL_BUCKETS = ['0', '1', '2']
+
+const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
+
+/**
+ * `scoreSource(model, sourceFeatures(words, k, first))`, the same sum in the same order, without
+ * building the feature strings.
+ */
+export function sourceScore(
+  model: SourceModel,
+  words: readonly Word[],
+  k: number,
+  first: number,
+): number {
+  const w = words[k] as Word
+  const p = words[k - 1]
+  const link = k < first ? words[first - 1] : undefined
+  const dropped = k > first ? words[first] : undefined
+  // A part holding "|" could be read two ways in a feature string: the strings decide.
+  if (hasBar(w) || hasBar(p) || hasBar(link) || hasBar(dropped))
+    return scoreSource(model, sourceFeatures(words, k, first))
+  const t = splitWeightTable(model, TEMPLATES)
+  const rel = k < first ? 'L' : k === first ? 'S' : 'R'
+  const pl = p?.lower ?? '^'
+  const d = Math.abs(k - first)
+  const ws = shapeOf(w)
+  let score = 0
+  score += weight2(t[0] as WeightTrie, rel, d <= 2 ? (SMALL_BUCKETS[d] as string) : bucket(d))
+  score += weight2(t[1] as WeightTrie, rel, w.lower)
+  score += weight2(t[2] as WeightTrie, rel, pl)
+  score += weight3(t[3] as WeightTrie, rel, pl, ws)
+  if (link !== undefined) {
+    score += weight2(t[4] as WeightTrie, link.lower, w.lower)
+    score += weight2(t[5] as WeightTrie, link.lower, ws)
+  } else if (dropped !== undefined) {
+    score += weight1(t[6] as WeightTrie, dropped.lower)
+    score += weight2(t[7] as WeightTrie, shapeOf(dropped), ws)
+  }
+  return score
+}
+
 /** The start the model prefers over the rules' `first` by at least its margin, or `first`. */
 export function sourceStart(
   model: SourceModel,
@@ -97,12 +169,12 @@ export function sourceStart(
   first: number,
   last: number,
 ): number {
-  const base = scoreSource(model, sourceFeatures(words, first, first))
+  const base = sourceScore(model, words, first, first)
   let best = first
   let bestScore = base + model.margin
   for (const k of sourceCandidates(words, first, last)) {
     if (k === first) continue
-    const s = scoreSource(model, sourceFeatures(words, k, first))
+    const s = sourceScore(model, words, k, first)
     if (s > bestScore) {
       best = k
       bestScore = s

@@ -545,7 +545,13 @@ function closeOpenQuotes(quotes: readonly Quote[], drafts: Draft[]): void {
 
 /** The spans that drafts use: each one's content, speaker and cue. */
 function usedSpans(drafts: readonly Draft[]): Span[] {
-  return drafts.flatMap((d) => [d.content, d.speaker, d.cue].filter((x): x is Span => x !== null))
+  const used: Span[] = []
+  for (const d of drafts) {
+    used.push(d.content)
+    if (d.speaker !== null) used.push(d.speaker)
+    if (d.cue !== null) used.push(d.cue)
+  }
+  return used
 }
 
 /** The paragraphs of a span, each without the line breaks around it. */

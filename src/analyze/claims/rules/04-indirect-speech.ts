@@ -9,7 +9,7 @@ import type { Span } from '../../../model/document.js'
 import type { ClaimsLexicon, CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
-import { cueFeatures, mayBeCue, scoreCue, type CueModel } from '../cue-model.js'
+import { cueScore, mayBeCue, type CueModel } from '../cue-model.js'
 import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
 import { sourceStart } from '../source-model.js'
@@ -113,10 +113,7 @@ function isTitleCase(words: readonly Word[]): boolean {
 }
 
 function isFree(scope: SentenceScope, w: Word): boolean {
-  return (
-    !overlapsAny(scope.blocked, w) &&
-    !scope.input.quotes.some((q) => q.start < w.start && w.end < q.end)
-  )
+  return !overlapsAny(scope.blocked, w) && !insideQuote(scope.input.quotes, w)
 }
 
 /** Index of the last word a content starting at `from` may use (it stops before used text). */
@@ -224,8 +221,12 @@ function raisingComplement(words: readonly Word[], k: number): boolean {
 
 /** Whether two spans share some text while neither holds the other. */
 function partlyOverlap(a: Span, b: Span): boolean {
-  const inside = (x: Span, y: Span): boolean => x.start >= y.start && x.end <= y.end
-  return a.start < b.end && b.start < a.end && !inside(a, b) && !inside(b, a)
+  return a.start < b.end && b.start < a.end && !isInside(a, b) && !isInside(b, a)
+}
+
+/** Whether span x lies within span y (module-level: no closure per call). */
+function isInside(x: Span, y: Span): boolean {
+  return x.start >= y.start && x.end <= y.end
 }
 
 /**
@@ -320,7 +321,8 @@ const GERUND_PREPOSITIONS = new Set([
 ])
 
 function insideQuote(quotes: readonly Quote[], w: Word): boolean {
-  return quotes.some((q) => q.start < w.start && w.end < q.end)
+  for (const q of quotes) if (q.start < w.start && w.end < q.end) return true
+  return false
 }
 
 /**
@@ -1147,6 +1149,11 @@ function opensAfterTime(w: Word): boolean {
   )
 }
 
+/** A capitalised weekday ("Monday"). */
+function isWeekday(w: Word | undefined): boolean {
+  return w !== undefined && w.upper && WEEKDAYS.has(w.lower)
+}
+
 /**
  * "ruled Friday against …", "announced on Friday the arrest …", "told them this weekend he
  * would …": a time adjunct right after the cue is no part of the content (PolNeAR). The first
@@ -1155,9 +1162,8 @@ function opensAfterTime(w: Word): boolean {
  */
 function afterTimeAdjunct(words: readonly Word[], t: number): number {
   let k = t
-  const day = (w: Word | undefined): boolean => w !== undefined && w.upper && WEEKDAYS.has(w.lower)
-  if (day(words[k])) k++
-  else if (words[k]?.lower === 'on' && day(words[k + 1])) k += 2
+  if (isWeekday(words[k])) k++
+  else if (words[k]?.lower === 'on' && isWeekday(words[k + 1])) k += 2
   else if (
     TIME_NOUN_DETERMINERS.has(words[k]?.lower ?? '') &&
     TIME_NOUNS.has(words[k + 1]?.lower ?? '')
@@ -1295,7 +1301,7 @@ function learnedCue(
     return undefined
   const c = cueCandidate(words, i, lexicon)
   if (c === null) return undefined
-  const score = scoreCue(model, cueFeatures(words, i, c.speakerFirst, c.speakerLast, c.cueFirst))
+  const score = cueScore(model, words, i, c.speakerFirst, c.speakerLast, c.cueFirst)
   return score > model.threshold ? PERCEPTRON_CUE : undefined
 }
 
