@@ -221,7 +221,8 @@ function Speaker({
         {speaker.claims.map((claim, i) => (
           <li key={i}>
             <Badge kind={claim.stance}>{claim.stance.replace('_', ' ')}</Badge>
-            {claim.targets.length > 0 ? ` → ${claim.targets.join(', ')}` : ''}: “{claim.content}”
+            {claim.targets.length > 0 ? ` → ${claim.targets.join(', ')}` : ''}:{' '}
+            {claim.cue === null ? '' : <span class="muted">{claim.cue} </span>}“{claim.content}”
             {claim.hedged ? <span class="muted"> (hedged)</span> : null} {cite(claim.cite)}
           </li>
         ))}
