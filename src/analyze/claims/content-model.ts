@@ -8,6 +8,9 @@
  */
 import { modelPath } from '../../data-path.js'
 import {
+  countBucket,
+  hasBar,
+  punctShape,
   readPerceptron,
   splitWeightTable,
   weight1,
@@ -179,26 +182,14 @@ const TEMPLATES: readonly (readonly [string, number])[] = [
   ['cue+b', 2],
 ]
 
-/** Shapes of punctuation marks, made once each ("p," …). */
-const PUNCT_SHAPES = new Map<string, string>()
-
 /** `shape` without building a new string for a punctuation mark. */
 function shapeOf(x: Word | undefined): string {
   if (x === undefined) return 'none'
-  if (x.isWord) return x.upper ? 'cap' : 'low'
-  let s = PUNCT_SHAPES.get(x.lower)
-  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = `p${x.lower}`))
-  return s
+  return x.isWord ? (x.upper ? 'cap' : 'low') : punctShape(x.lower)
 }
-
-const SMALL_BUCKETS = ['0', '1', '2']
 
 /** `bucket` without building a new string. */
-function bucketOf(n: number): string {
-  return n >= 0 && n <= 2 ? (SMALL_BUCKETS[n] as string) : bucket(n)
-}
-
-const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
+const bucketOf = (n: number): string => countBucket(n, bucket)
 
 /**
  * `scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))`, the same sum in

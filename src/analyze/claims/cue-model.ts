@@ -9,6 +9,9 @@
  */
 import { modelPath } from '../../data-path.js'
 import {
+  countBucket,
+  hasBar,
+  punctShape,
   readPerceptron,
   splitWeightTable,
   weight1,
@@ -165,24 +168,13 @@ const TEMPLATES: readonly (readonly [string, number])[] = [
   ['first', 1],
 ]
 
-/** Shapes of punctuation marks, made once each ("p," …). */
-const PUNCT_SHAPES = new Map<string, string>()
-
 /** `shape`, without building a new string for a punctuation mark. */
 function shapeOf(x: Word | undefined): string {
-  if (x === undefined || x.isWord) return shape(x)
-  let s = PUNCT_SHAPES.get(x.lower)
-  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = shape(x)))
-  return s
+  return x === undefined || x.isWord ? shape(x) : punctShape(x.lower)
 }
 
-const SMALL_BUCKETS = ['0', '1', '2']
-
 /** `bucket` without building a new string. */
-const bucketOf = (n: number): string =>
-  n >= 0 && n <= 2 ? (SMALL_BUCKETS[n] as string) : bucket(n)
-
-const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
+const bucketOf = (n: number): string => countBucket(n, bucket)
 
 /**
  * `scoreCue(model, cueFeatures(words, i, speakerFirst, speakerLast, cueFirst))`, the same sum in

@@ -119,3 +119,28 @@ export function weight3(t: WeightTrie, a: string, b: string, c: string): number 
   const z = y.get(c)
   return typeof z === 'number' ? z : 0
 }
+
+// Helpers of the scorers that read split weight tables: they build no string per word.
+
+const PUNCT_SHAPES = new Map<string, string>()
+
+/** A punctuation mark's shape feature ("p," for ","), made once per mark. */
+export function punctShape(mark: string): string {
+  let s = PUNCT_SHAPES.get(mark)
+  if (s === undefined) PUNCT_SHAPES.set(mark, (s = `p${mark}`))
+  return s
+}
+
+const SMALL_BUCKETS = ['0', '1', '2']
+
+/** A count's bucket feature: "0"–"2" without building a string, else `wide(n)`. */
+export function countBucket(n: number, wide: (n: number) => string): string {
+  return n >= 0 && n <= 2 ? (SMALL_BUCKETS[n] as string) : wide(n)
+}
+
+/**
+ * A word holding "|" cannot be told apart from a part boundary in a split table: the scorers
+ * fall back to the feature strings for it.
+ */
+export const hasBar = (x: { readonly lower: string } | undefined): boolean =>
+  x !== undefined && x.lower.includes('|')

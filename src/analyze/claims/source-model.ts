@@ -9,6 +9,9 @@
  */
 import { modelPath } from '../../data-path.js'
 import {
+  countBucket,
+  hasBar,
+  punctShape,
   readPerceptron,
   splitWeightTable,
   weight1,
@@ -110,20 +113,10 @@ const TEMPLATES: readonly (readonly [string, number])[] = [
   ['drop+ws', 2],
 ]
 
-/** Shapes of punctuation marks, made once each ("p," …). */
-const PUNCT_SHAPES = new Map<string, string>()
-
 /** `shape` of a word, without building a new string for a punctuation mark. */
 function shapeOf(x: Word): string {
-  if (x.isWord) return shape(x)
-  let s = PUNCT_SHAPES.get(x.lower)
-  if (s === undefined) PUNCT_SHAPES.set(x.lower, (s = shape(x)))
-  return s
+  return x.isWord ? shape(x) : punctShape(x.lower)
 }
-
-const SMALL_BUCKETS = ['0', '1', '2']
-
-const hasBar = (x: Word | undefined): boolean => x !== undefined && x.lower.includes('|')
 
 /**
  * `scoreSource(model, sourceFeatures(words, k, first))`, the same sum in the same order, without
@@ -148,7 +141,7 @@ export function sourceScore(
   const d = Math.abs(k - first)
   const ws = shapeOf(w)
   let score = 0
-  score += weight2(t[0] as WeightTrie, rel, d <= 2 ? (SMALL_BUCKETS[d] as string) : bucket(d))
+  score += weight2(t[0] as WeightTrie, rel, countBucket(d, bucket))
   score += weight2(t[1] as WeightTrie, rel, w.lower)
   score += weight2(t[2] as WeightTrie, rel, pl)
   score += weight3(t[3] as WeightTrie, rel, pl, ws)
