@@ -11,6 +11,7 @@ import { clusterEvents, type EventMention } from '../reconcile/events.js'
 import { reconcileMeasure, type FigureReport } from '../reconcile/figures.js'
 import {
   responsibility as layOut,
+  uniqueActors,
   type ActorRef,
   type ResponsibilityClaim,
 } from '../reconcile/responsibility.js'
@@ -365,11 +366,6 @@ function actorOf(
 }
 
 /** Actors once each, in order ("Dravic" and "Ilona Dravic" in one claim are one). */
-function uniqueActors(actors: readonly ActorRef[]): ActorRef[] {
-  const seen = new Set<string>()
-  return actors.filter((a) => (seen.has(a.key) ? false : (seen.add(a.key), true)))
-}
-
 function sentenceText(view: DocumentView, index: number): string {
   const sentence = view.analysis.sentences[index]
   return sentence === undefined ? '' : view.analysis.text.slice(sentence.start, sentence.end)

@@ -138,7 +138,7 @@ export function responsibility<C>(claims: readonly ResponsibilityClaim<C>[]): Re
     // many states accused before it in the same document, when the count matches.
     const group = groupSize(claim.speakerText ?? speaker.name)
     if (group !== null) {
-      const accusedBefore = uniqueByKey(
+      const accusedBefore = uniqueActors(
         usable
           .slice(0, at)
           .filter((c) => c.stance === 'accuse' && c.document === claim.document)
@@ -238,8 +238,10 @@ function attributions<C>(byRole: Map<string, Entry<C>> | undefined): Attribution
     )
 }
 
-function uniqueByKey(refs: readonly ActorRef[]): ActorRef[] {
-  return [...new Map(refs.map((r) => [r.key, r])).values()]
+/** Actors without repeats (by key), the first of each kept, in order. */
+export function uniqueActors(actors: readonly ActorRef[]): ActorRef[] {
+  const seen = new Set<string>()
+  return actors.filter((a) => (seen.has(a.key) ? false : (seen.add(a.key), true)))
 }
 
 function sourcesOf<C>(list: readonly Attribution<C>[]): number {
