@@ -155,3 +155,28 @@ describe('[claims] a commenter whose sentence only the cue tagger reads', () => 
     )
   })
 })
+
+describe('[claims] "the government" with no country named', () => {
+  /** The entity each claim's speaker resolves to, by speaker text. */
+  function speakerEntities(text: string): string[] {
+    const { doc, sentences, entities } = layersOf(text, CAST)
+    const name = (id: string | null): string => entities.find((e) => e.id === id)?.name ?? '-'
+    return findClaims(doc, sentences, entities).map(
+      (c) => `${c.speaker?.text ?? '-'} → ${name(c.speaker?.entity ?? null)}`,
+    )
+  }
+
+  it('is the government of the country the document is set in, not of the nearest one named', () => {
+    const text =
+      'Gunmen attacked a market in Orlen on Sunday. Minister Kovan blamed Tessaly within hours. ' +
+      'The government said the border would close.'
+    expect(speakerEntities(text)).toContain('The government → Orlen')
+  })
+
+  it('is the country it carries when one is named with it', () => {
+    const text =
+      'Gunmen attacked a market in Orlen on Sunday. ' +
+      'The Tessaly government said it had no part in the attack.'
+    expect(speakerEntities(text)).toContain('The Tessaly government → Tessaly')
+  })
+})

@@ -170,6 +170,20 @@ function nearestBefore(
   return fallback
 }
 
+/**
+ * The country a document is set in: the first place it names (a dateline, "gunmen stormed a hall
+ * in Velenor"), read before `offset`. The nearest country named is often the one accused.
+ */
+function settingCountry(index: MentionIndex, offset: number): Entity | null {
+  for (let i = 0; i < index.starts.length && (index.starts[i] ?? 0) < offset; i++) {
+    const entity = index.entity[i]
+    if (entity?.type === 'GPE') return entity
+  }
+  return null
+}
+
+const HOME_GOVERNMENT_NOUNS: ReadonlySet<string> = closedClass('home-government-nouns')
+
 // "I" and "we" outside quotations are the author's voice: not resolved.
 const PERSON_PRONOUNS = new Set(['he', 'she'])
 const GROUP_PRONOUNS = new Set(['they', 'it'])
@@ -273,6 +287,8 @@ export function resolveSpeaker(
   // description must name it ("the ministry" → "Interior Ministry"), or stays unresolved.
   const found = nearestBefore(index, span.start, types, 3000, carriesNoun)
   if (found === null) return null
+  if (found.type === 'GPE' && HOME_GOVERNMENT_NOUNS.has(noun) && !carriesNoun(found))
+    return settingCountry(index, span.start)?.id ?? found.id
   if (found.type === 'PERSON' || found.type === 'GPE' || carriesNoun(found)) return found.id
   return null
 }
