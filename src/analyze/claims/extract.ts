@@ -4,8 +4,9 @@
  * text it uses so that later passes do not read it twice (PolNeAR's annotation is univocal: a word
  * belongs to at most one attribution):
  *   1. transcript turns and "Name: …" headlines;
- *   2. direct quotations with their speaker and cue;
- *   3. per sentence: unattributed allegations, then indirect speech;
+ *   2. direct quotations with their speaker and cue, then block quotations after "X said:";
+ *   3. per sentence: cue phrases ("raised the possibility"), unattributed allegations, then
+ *      indirect speech;
  *   4. quotations that finish or go on after an indirect claim (`quotesAfterIndirect`).
  */
 import type { ClaimKind, Sentence, Stance } from '../../model/analysis.js'
@@ -17,7 +18,8 @@ import type { ClaimsLexicon, CueEntry } from './lexicon.js'
 import type { Quote } from './quotes.js'
 import { transcriptTurns } from './rules/01-transcript-turns.js'
 import { directQuotes, quotesAfterIndirect } from './rules/02-direct-quotes.js'
-import { allegations } from './rules/03-allegations.js'
+import { blockQuotes } from './rules/02-block-quotes.js'
+import { allegations, phraseCues } from './rules/03-allegations.js'
 import { indirectSpeech, taggedCue, type TaggedCue } from './rules/04-indirect-speech.js'
 import { tagCues, type CueTagger } from './cue-tagger.js'
 import { cueWordPattern } from './cue-model.js'
@@ -60,6 +62,7 @@ export function extractDrafts(input: ExtractInput): Draft[] {
   const drafts: Draft[] = []
   transcriptTurns(input, drafts, blocked)
   directQuotes(input, drafts, blocked)
+  blockQuotes(input, drafts, blocked)
   // Sentences are in text order: keep only the quotes and blocked spans that reach the current
   // sentence, so each sentence looks at a handful of spans, not at the whole document's.
   blocked.sort((a, b) => a.start - b.start)
@@ -86,6 +89,7 @@ export function extractDrafts(input: ExtractInput): Draft[] {
     const local: ExtractInput = { ...input, quotes: active.quotes }
     const words = scanWords(input.text, sentence.start, sentence.end)
     const tagged = taggedCues(input, words, active.quotes)
+    phraseCues(local, sentence, drafts, active.blocked)
     if (!input.lexicon.trigger.test(input.text.slice(sentence.start, sentence.end))) {
       // Without a lexicon cue, only a learned cue (the tagger's, or the cue perceptron's after
       // its speaker) can make a claim.

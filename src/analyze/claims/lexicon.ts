@@ -37,6 +37,8 @@ export interface ClaimsLexicon {
   readonly speakerNouns: ReadonlyMap<string, readonly EntityType[]>
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
+  /** Cue phrases whose head is no cue alone ("raised the possibility"), with a speaker before. */
+  readonly phraseCues: readonly AllegationPattern[]
   /** Cues that may come before their speaker ("…, said the minister"). */
   readonly inverted: ReadonlySet<string>
   /** Words that join the cue when they follow it ("said in a statement", "called for"). */
@@ -73,6 +75,26 @@ function isFrame(value: string | undefined): value is CueFrame {
 
 function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value)
+}
+
+/** Rows of pattern, stance and pre-test strings (allegations.tsv, phrase-cues.tsv). */
+function patternsOf(path: string): AllegationPattern[] {
+  const out: AllegationPattern[] = []
+  for (const [pattern, stance, hint] of lines(path)) {
+    if (pattern === undefined || !isStance(stance)) continue
+    out.push({
+      pattern: new RegExp(pattern, 'giu'),
+      stance,
+      hint: new RegExp(
+        (hint ?? '')
+          .split('|')
+          .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|'),
+        'i',
+      ),
+    })
+  }
+  return out
 }
 
 /** Build a lexicon from hand-written rows and optional learned cues (exported for tests). */
@@ -115,21 +137,9 @@ export function buildLexicon(
   const genericSpeakers = new Set(
     lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()),
   )
-  const allegations: AllegationPattern[] = []
-  for (const [pattern, stance, hint] of lines(dir('allegations.tsv'))) {
-    if (pattern === undefined || !isStance(stance)) continue
-    allegations.push({
-      pattern: new RegExp(pattern, 'giu'),
-      stance,
-      hint: new RegExp(
-        (hint ?? '')
-          .split('|')
-          .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('|'),
-        'i',
-      ),
-    })
-  }
+  const allegations = patternsOf(dir('allegations.tsv'))
+  const phraseFile = dir('phrase-cues.tsv')
+  const phraseCues = existsSync(phraseFile) ? patternsOf(phraseFile) : []
   const extensions = new Map<string, string[][]>()
   for (const [form, following] of lines(dir('cue-extensions.tsv'))) {
     if (form === undefined || following === undefined) continue
@@ -193,6 +203,7 @@ export function buildLexicon(
     speakerNouns,
     genericSpeakers,
     allegations,
+    phraseCues,
     inverted,
     extensions,
     nounCues,

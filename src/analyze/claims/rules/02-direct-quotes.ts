@@ -13,7 +13,7 @@ import type { CueEntry } from '../lexicon.js'
 import type { Quote } from '../quotes.js'
 import type { Draft, ExtractInput } from '../extract.js'
 import { speakerAfter } from '../speaker.js'
-import { closedClass, scanWords, TIME_WORDS, type Word } from '../words.js'
+import { closedClass, PRONOUNS, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
   accordingToSource,
   ADJUNCT_STARTS,
@@ -86,8 +86,11 @@ function attributionAfter(input: ExtractInput, q: Quote, limit: number): Attribu
   }
   // “… him.” She says …: a quotation closed by a full stop ends its sentence; a capitalised word
   // after it (without a comma) starts the next sentence, not an attribution.
-  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(text.slice(q.innerStart, q.innerEnd).slice(-3)))
-    return null
+  // After "?" or "!" only a capitalised pronoun tells so ("“Any proof?” He refused to answer."):
+  // a name may follow either way ("“Why now?” Varga asked.").
+  const closing = text.slice(q.innerStart, q.innerEnd).slice(-3)
+  if (k0 === 0 && w0.upper && /[.]\s*\S?$/.test(closing)) return null
+  if (k0 === 0 && w0.upper && /[?!]\s*\S?$/.test(closing) && PRONOUNS.has(w0.lower)) return null
   // ”, said the minister.
   const first = lexicon.cues.get(w0.lower)
   if (first !== undefined && !w0.upper && lexicon.inverted.has(w0.lower)) {
