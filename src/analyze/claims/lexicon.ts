@@ -28,6 +28,11 @@ export interface AllegationPattern {
   readonly hint: RegExp
 }
 
+export interface PhraseCue extends AllegationPattern {
+  /** The speaker withholds what follows ("did not name the suspects"). */
+  readonly negated: boolean
+}
+
 export interface ClaimsLexicon {
   readonly cues: ReadonlyMap<string, CueEntry>
   /** Hedge words and phrases, lowercase, split into words. */
@@ -38,7 +43,7 @@ export interface ClaimsLexicon {
   readonly genericSpeakers: ReadonlySet<string>
   readonly allegations: readonly AllegationPattern[]
   /** Cue phrases whose head is no cue alone ("raised the possibility"), with a speaker before. */
-  readonly phraseCues: readonly AllegationPattern[]
+  readonly phraseCues: readonly PhraseCue[]
   /** Cues that may come before their speaker ("…, said the minister"). */
   readonly inverted: ReadonlySet<string>
   /** Words that join the cue when they follow it ("said in a statement", "called for"). */
@@ -77,21 +82,21 @@ function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value)
 }
 
-/** Rows of pattern, stance and pre-test strings (allegations.tsv, phrase-cues.tsv). */
-function patternsOf(path: string): AllegationPattern[] {
-  const out: AllegationPattern[] = []
-  for (const [pattern, stance, hint] of lines(path)) {
+/**
+ * Rows of pattern, stance and pre-test strings (allegations.tsv, phrase-cues.tsv), each with the
+ * cells after those three.
+ */
+function patternsOf(path: string): { pattern: AllegationPattern; more: string[] }[] {
+  const out: { pattern: AllegationPattern; more: string[] }[] = []
+  for (const [pattern, stance, hint, ...more] of lines(path)) {
     if (pattern === undefined || !isStance(stance)) continue
+    const anyOf = (hint ?? '')
+      .split('|')
+      .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')
     out.push({
-      pattern: new RegExp(pattern, 'giu'),
-      stance,
-      hint: new RegExp(
-        (hint ?? '')
-          .split('|')
-          .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('|'),
-        'i',
-      ),
+      pattern: { pattern: new RegExp(pattern, 'giu'), stance, hint: new RegExp(anyOf, 'i') },
+      more,
     })
   }
   return out
@@ -137,9 +142,14 @@ export function buildLexicon(
   const genericSpeakers = new Set(
     lines(dir('generic-speakers.txt')).map(([w]) => (w ?? '').toLowerCase()),
   )
-  const allegations = patternsOf(dir('allegations.tsv'))
+  const allegations = patternsOf(dir('allegations.tsv')).map((row) => row.pattern)
   const phraseFile = dir('phrase-cues.tsv')
-  const phraseCues = existsSync(phraseFile) ? patternsOf(phraseFile) : []
+  const phraseCues: PhraseCue[] = existsSync(phraseFile)
+    ? patternsOf(phraseFile).map(({ pattern, more }) => ({
+        ...pattern,
+        negated: more[0] === 'yes',
+      }))
+    : []
   const extensions = new Map<string, string[][]>()
   for (const [form, following] of lines(dir('cue-extensions.tsv'))) {
     if (form === undefined || following === undefined) continue

@@ -45,6 +45,21 @@ describe('[claims] cue phrases whose head word is no cue on its own', () => {
     expect(claimsOf(text)).toEqual([expected])
   })
 
+  it('withholds: "did not name", "refused to identify" (negated, provenance says so)', () => {
+    const { doc, sentences, entities } = layersOf(
+      'The ministry did not name the suspects. Kovan refused to identify the gunmen.',
+      CAST,
+    )
+    expect(
+      findClaims(doc, sentences, entities).map(
+        (c) => `${c.cue?.text} | ${c.content.text} | ${c.provenance.rule}`,
+      ),
+    ).toEqual([
+      'did not name | the suspects | phrase-cue+negated',
+      'refused to identify | the gunmen | phrase-cue+negated',
+    ])
+  })
+
   it('leaves the head word alone elsewhere', () => {
     expect(claimsOf('The council raised taxes in May.')).toEqual([])
   })
@@ -93,5 +108,17 @@ describe('[claims] a question after its speaker and cue', () => {
     expect(claimsOf('“Why now?” Kovan asked.')).toEqual([
       'Kovan → Mira Kovan | asked | “Why now?” | direct | question | not hedged | ',
     ])
+  })
+})
+
+describe('[claims] a bloc word before a group noun', () => {
+  it('leaves the group a speaker of its own kind ("Western intelligence officials")', () => {
+    const text = 'Western intelligence officials believe Tessaly supplied the rifles.'
+    const { doc, sentences, entities } = layersOf(text, [
+      ...CAST,
+      { name: 'Western', type: 'NORP' },
+    ])
+    const [claim] = findClaims(doc, sentences, entities)
+    expect(claim?.speaker).toMatchObject({ text: 'Western intelligence officials', entity: null })
   })
 })

@@ -183,6 +183,7 @@ function settingCountry(index: MentionIndex, offset: number): Entity | null {
 }
 
 const HOME_GOVERNMENT_NOUNS: ReadonlySet<string> = closedClass('home-government-nouns')
+const BLOC_ADJECTIVES: ReadonlySet<string> = closedClass('bloc-adjectives')
 
 // "I" and "we" outside quotations are the author's voice: not resolved.
 const PERSON_PRONOUNS = new Set(['he', 'she'])
@@ -211,6 +212,13 @@ export function resolveSpeaker(
     const person = entitiesIn(index, span).find((e) => e.type === 'PERSON')
     if (person !== undefined) return person.id
   }
+  // "Western intelligence officials": a bloc word before a group noun is no entity to speak for.
+  if (
+    inside.length > 0 &&
+    words.length > 1 &&
+    inside.every((e) => e.type === 'NORP' && BLOC_ADJECTIVES.has(e.name.toLowerCase()))
+  )
+    return null
   if (inside.length > 0) {
     // "Interior Minister Lena Varga": the last entity is the head; "the spokesman for the
     // Ministry, Jan Roe" speaks as a person, so a PERSON wins when there is one.

@@ -64,7 +64,7 @@ export function phraseCues(
 ): void {
   const { text, lexicon } = input
   const region = text.slice(sentence.start, sentence.end)
-  for (const { pattern, stance, hint } of lexicon.phraseCues) {
+  for (const { pattern, stance, hint, negated } of lexicon.phraseCues) {
     if (!hint.test(region)) continue
     pattern.lastIndex = 0
     const match = pattern.exec(region)
@@ -95,8 +95,8 @@ export function phraseCues(
       cueEntry: null,
       stance,
       targetSpan: null,
-      // "did not rule out" is a hedge, not a denial.
-      negated: false,
+      // "did not rule out" is a hedge; "did not name" withholds.
+      negated,
       passive: false,
     })
     blocked.push(speaker, cue, content)
