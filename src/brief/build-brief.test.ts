@@ -278,6 +278,24 @@ describe('buildBrief: claims by speaker', () => {
     expect(buildBrief([tagged]).stories.flatMap((s) => s.speakers)).toEqual([])
   })
 
+  it('gives "we" and "I" outside quotations to the source, or to the commenter, who writes', () => {
+    const analysis = makeAnalysis({
+      source: 'f.txt',
+      site: 'Orlen Ledger',
+      body: ['We found no source for the figure in Orlen.'],
+      comments: [{ author: 'Jonas Feld', text: 'I think the figure in Orlen is wrong.' }],
+      claims: [
+        { speaker: 'We', cue: 'found', content: 'no source for the figure in Orlen' },
+        { speaker: 'I', cue: 'think', content: 'the figure in Orlen is wrong', within: 'I think' },
+      ],
+    })
+    const speakers = buildBrief([analysis]).stories.flatMap((s) => s.speakers)
+    expect(speakers.map((s) => [s.name, s.kind])).toEqual([
+      ['Orlen Ledger', 'source'],
+      ['Jonas Feld', 'commenter'],
+    ])
+  })
+
   it('puts the unattributed allegation last', () => {
     const last = story.speakers[story.speakers.length - 1]!
     expect(last).toMatchObject({ key: 'unattributed', kind: 'unattributed' })

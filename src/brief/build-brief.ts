@@ -357,6 +357,8 @@ function collectSpeakers(views: readonly DocumentView[], canonical: StoryEntitie
     )
 }
 
+const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we'])
+
 /** Named and described speakers first, then the sources' own voice, commenters, nobody. */
 function speakerRank(kind: SpeakerKind): number {
   return { entity: 0, description: 0, source: 1, commenter: 2, unattributed: 3 }[kind]
@@ -369,7 +371,10 @@ function speakerOf(
   commentAuthor: string | undefined,
   canonical: StoryEntities,
 ): { key: string; name: string; kind: SpeakerKind; entityType: EntityType | null } {
-  if (speaker !== null) {
+  // "We found no source for this", "I find the speed … troubling": the author's (or the
+  // commenter's) own voice, as the analysis leaves "I" and "we" unresolved outside quotations.
+  const firstPerson = speaker !== null && FIRST_PERSON.has(speaker.text.trim().toLowerCase())
+  if (speaker !== null && !firstPerson) {
     const entity = speaker.entity === null ? undefined : canonical.speaker(view, speaker.entity)
     if (entity !== undefined) {
       return {
@@ -391,7 +396,7 @@ function speakerOf(
     const name = commentAuthor.trim()
     return { key: `commenter:${name.toLowerCase()}`, name, kind: 'commenter', entityType: null }
   }
-  if (kind === 'narrated') {
+  if (kind === 'narrated' || firstPerson) {
     const { site, author, title } = view.analysis.document
     const name = site ?? author ?? title ?? view.ref
     const key = `source:${site === null ? view.ref : site.toLowerCase()}`

@@ -13,7 +13,7 @@ import type { Queryable } from '../store/driver.js'
  * Bump when what is kept per story changes shape or meaning without the pipeline or brief schema
  * changing (for example a fix in `buildBrief`), so kept rows are rebuilt.
  */
-export const STORY_BRIEF_FORMAT = 4
+export const STORY_BRIEF_FORMAT = 5
 
 export interface StoryFingerprint {
   readonly id: string
