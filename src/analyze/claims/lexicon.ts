@@ -44,6 +44,8 @@ export interface ClaimsLexicon {
   readonly allegations: readonly AllegationPattern[]
   /** Cue phrases whose head is no cue alone ("raised the possibility"), with a speaker before. */
   readonly phraseCues: readonly PhraseCue[]
+  /** Any phrase cue's pre-test strings: a sentence without one has no phrase cue. */
+  readonly phraseCueHint: RegExp
   /** Cues that may come before their speaker ("…, said the minister"). */
   readonly inverted: ReadonlySet<string>
   /** Words that join the cue when they follow it ("said in a statement", "called for"). */
@@ -214,6 +216,7 @@ export function buildLexicon(
     genericSpeakers,
     allegations,
     phraseCues,
+    phraseCueHint: new RegExp(phraseCues.map((p) => p.hint.source).join('|') || '(?!)', 'i'),
     inverted,
     extensions,
     nounCues,

@@ -64,6 +64,7 @@ export function phraseCues(
 ): void {
   const { text, lexicon } = input
   const region = text.slice(sentence.start, sentence.end)
+  if (!lexicon.phraseCueHint.test(region)) return
   for (const { pattern, stance, hint, negated } of lexicon.phraseCues) {
     if (!hint.test(region)) continue
     pattern.lastIndex = 0
