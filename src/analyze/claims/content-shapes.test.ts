@@ -452,3 +452,21 @@ table('an indirect content that opens a quotation runs to its end', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['the crowd kept chanting “No more! No more!”'] }],
   ],
 ])
+
+table('an adjunct after the cue is skipped to "that" only when no clause stands between', [
+  [
+    'Varga said at a rally in Tarn, the capital, that the hall would reopen.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['that the hall would reopen'] }],
+  ],
+  [
+    // "at least 40" opens the content: its clause ("were") is not an adjunct.
+    'Varga said at least 40 people were still in hospital, and that the toll would rise.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['at least 40 people were still in hospital, and that the toll would rise'],
+      },
+    ],
+  ],
+])

@@ -1114,7 +1114,8 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     const head = words[t]
     if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
       const thatAt = findWithin(words, t, 16, 'that')
-      if (thatAt > t) t = thatAt
+      // Not past a clause of its own: "said at least 40 people were hurt, and that …".
+      if (thatAt > t && !words.slice(t, thatAt).some(isFiniteVerb)) t = thatAt
     }
   }
   // "adding later, “…”": a short adjunct before a quotation belongs to no span.
