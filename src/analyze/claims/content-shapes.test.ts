@@ -452,3 +452,31 @@ table('an indirect content that opens a quotation runs to its end', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['the crowd kept chanting “No more! No more!”'] }],
   ],
 ])
+
+table('a "that" or wh-word inside an infinitive after the cue opens no content', [
+  [
+    'Varga agreed to rebuild the old bridge that the flood had destroyed.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'agreed',
+        fragments: ['to rebuild the old bridge that the flood had destroyed'],
+      },
+    ],
+  ],
+  [
+    'Brell told his aides to find out how the money was spent.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'told',
+        fragments: ['his aides to find out how the money was spent'],
+      },
+    ],
+  ],
+  [
+    // "to" before a plural is an adjunct: the that-clause is the content.
+    'Varga said to reporters that the bridge would reopen.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['that the bridge would reopen'] }],
+  ],
+])

@@ -1085,7 +1085,7 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   let targetSpan: Span | null = null
   if (entry.frame === 'tell') {
     const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
-    if (thatAt >= 0) t = thatAt
+    if (thatAt >= 0 && !hasInfinitive(words, t, thatAt)) t = thatAt
     else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
       const last = speakerAfter(words, t)
       if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
@@ -1114,7 +1114,7 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     const head = words[t]
     if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
       const thatAt = findWithin(words, t, 16, 'that')
-      if (thatAt > t) t = thatAt
+      if (thatAt > t && !hasInfinitive(words, t, thatAt)) t = thatAt
     }
   }
   // "adding later, “…”": a short adjunct before a quotation belongs to no span.
@@ -1128,6 +1128,29 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+/**
+ * Whether words[from..to-1] holds an infinitive ("to" and a bare verb): then a later "that" or
+ * wh-word belongs to the infinitive's clause ("agreed to restore the land that was ravaged",
+ * "told his aides to find out how …") and does not open the content. A plural after "to" is the
+ * addressee of an adjunct ("said to reporters that …").
+ */
+function hasInfinitive(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    if (words[k]?.lower !== 'to') continue
+    const v = words[k + 1] as Word
+    if (
+      v.isWord &&
+      !v.upper &&
+      !/^\d/.test(v.lower) &&
+      !DETERMINERS.has(v.lower) &&
+      !PRONOUNS.has(v.lower) &&
+      !(v.lower.endsWith('s') && !v.lower.endsWith('ss'))
+    )
+      return true
+  }
+  return false
 }
 
 const TIME_NOUNS = closedClass('time-nouns')
