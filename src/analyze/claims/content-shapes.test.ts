@@ -480,3 +480,18 @@ table('a "that" or wh-word inside an infinitive after the cue opens no content',
     [{ speaker: 'Varga', cue: 'said', fragments: ['that the bridge would reopen'] }],
   ],
 ])
+
+table('the addressee of a cue of telling is no part of the content', [
+  [
+    'Varga told the crowd he would rebuild the bridge.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['he would rebuild the bridge'] }],
+  ],
+  [
+    'Varga told voters this weekend she would rebuild the bridge.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['she would rebuild the bridge'] }],
+  ],
+  [
+    'Varga told him the bridge was closed.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['the bridge was closed'] }],
+  ],
+])

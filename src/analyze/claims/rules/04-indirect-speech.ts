@@ -1087,10 +1087,11 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
     if (thatAt >= 0 && !hasInfinitive(words, t, thatAt)) t = thatAt
     else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
-      const last = speakerAfter(words, t)
-      if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
-        targetSpan = spanOf(words, t, last)
-        t = last + 1
+      // "told reporters, …", "told the crowd he would …": the addressee is no part of the content.
+      const to = addressee(words, t)
+      if (to !== null) {
+        targetSpan = spanOf(words, t, to[0])
+        t = to[1]
       }
     }
   } else if (entry.frame === 'ask') {
@@ -1128,6 +1129,29 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me'])
+
+/**
+ * The addressee after a cue of telling, as [its last word, the content's first word], or null:
+ * a phrase before a mark ("told reporters, …"), an object pronoun ("told him she …"), or a phrase
+ * before a subject pronoun, without the time words between ("told voters this week he …").
+ */
+function addressee(words: readonly Word[], first: number): [number, number] | null {
+  if (OBJECT_PRONOUNS.has(words[first]?.lower ?? '') && (words[first + 1]?.isWord ?? false))
+    return [first, first + 1]
+  const last = speakerAfter(words, first)
+  if (last < 0) return null
+  const next = words[last + 1]
+  if (next !== undefined && !next.isWord) return [last, last + 1]
+  for (let k = first + 1; k <= last; k++) {
+    if (!PRONOUNS.has(words[k]?.lower ?? '')) continue
+    let end = k - 1
+    while (end > first && TIME_WORDS.has(words[end]?.lower ?? '')) end--
+    return [end, k]
+  }
+  return null
 }
 
 /**
