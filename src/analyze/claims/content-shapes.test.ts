@@ -495,3 +495,24 @@ table('the addressee of a cue of telling is no part of the content', [
     [{ speaker: 'Varga', cue: 'told', fragments: ['the bridge was closed'] }],
   ],
 ])
+
+table('the object of a cue of asking stays in the content unless a question follows it', [
+  [
+    'Varga asked the council whether the bridge would reopen.',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['whether the bridge would reopen'] }],
+  ],
+  [
+    'Varga asked the crowd to welcome the new mayor.',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['the crowd to welcome the new mayor'] }],
+  ],
+  [
+    'Brell demands accountability and openness from the council.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'demands',
+        fragments: ['accountability and openness from the council'],
+      },
+    ],
+  ],
+])

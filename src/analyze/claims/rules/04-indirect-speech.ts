@@ -1097,7 +1097,10 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   } else if (entry.frame === 'ask') {
     if (words[t]?.isWord && !WH_WORDS.has(words[t]?.lower ?? '')) {
       const last = speakerAfter(words, t)
-      if (last >= 0) {
+      // "asked the minister whether …", "asked him, “…”": the one asked is no part of the
+      // content; "asked the crowd to welcome …", "demanded accountability from …" keep their
+      // object (PolNeAR train).
+      if (last >= 0 && asksAfter(words[last + 1])) {
         targetSpan = spanOf(words, t, last)
         t = last + 1
       }
@@ -1129,6 +1132,11 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+/** Whether `w`, after the one a question is put to, opens what is asked. */
+function asksAfter(w: Word | undefined): boolean {
+  return w !== undefined && (WH_WORDS.has(w.lower) || (!w.isWord && w.lower !== "'s"))
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me'])
