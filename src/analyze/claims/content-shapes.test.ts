@@ -516,3 +516,37 @@ table('the object of a cue of asking stays in the content unless a question foll
     ],
   ],
 ])
+
+table('a subject with its appositive before the cue is the speaker, not a content', [
+  [
+    // A contracted negation makes the words after the cue a clause, not a speaker.
+    'Mira Kovan, a retired engineer, said Varga\u2019s plan didn\u2019t work.',
+    [
+      {
+        speaker: 'Mira Kovan, a retired engineer,',
+        cue: 'said',
+        fragments: ['Varga\u2019s plan didn\u2019t work'],
+      },
+    ],
+  ],
+  [
+    'Mira Kovan, the mayor\u2019s eldest daughter, noted the new rule.',
+    [
+      {
+        speaker: 'Mira Kovan, the mayor\u2019s eldest daughter,',
+        cue: 'noted',
+        fragments: ['the new rule'],
+      },
+    ],
+  ],
+  [
+    'The bridge will close, said Mira Kovan, a retired engineer.',
+    [
+      {
+        speaker: 'Mira Kovan, a retired engineer',
+        cue: 'said',
+        fragments: ['The bridge will close'],
+      },
+    ],
+  ],
+])

@@ -364,9 +364,21 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
   for (let k = from + 1; k <= to; k++) {
     const w = words[k] as Word
     if (w.lower === ',') return false
-    if (isFiniteVerb(w)) return true
+    if (isFiniteVerb(w) || w.lower.endsWith("n't")) return true
   }
   return false
+}
+
+/**
+ * "Mira Kovan, the mayor's eldest daughter, noted the rule …": the words before the cue are
+ * the sentence's subject, a name with its appositive, so the cue is not inverted.
+ */
+function isAppositiveSubject(
+  words: readonly Word[],
+  last: number,
+  lexicon: ClaimsLexicon,
+): boolean {
+  return words[last]?.lower === ',' && speakerLeftSpan(words, last, lexicon)[0] === 0
 }
 
 /**
@@ -581,7 +593,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
       if (
         after >= 0 &&
         isShortTail(words, after + 1, end) &&
-        !headHasVerb(words, cueEnd + 1, after)
+        !headHasVerb(words, cueEnd + 1, after) &&
+        !isAppositiveSubject(words, k - 1, lexicon)
       ) {
         // CONTENT, said X.
         speaker = spanOf(words, cueEnd + 1, after)
