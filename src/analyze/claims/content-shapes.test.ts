@@ -550,3 +550,29 @@ table('a subject with its appositive before the cue is the speaker, not a conten
     ],
   ],
 ])
+
+table('a participle before "by" and its agent: the subject is the content, the agent speaks', [
+  [
+    'Tessaly paid a record penalty imposed by the trade board.',
+    [{ speaker: 'the trade board', cue: 'imposed', fragments: ['a record penalty'] }],
+  ],
+  [
+    // An active verb and its manner.
+    'The campaign responded by attacking the board.',
+    [{ speaker: 'The campaign', cue: 'responded', fragments: ['by attacking the board'] }],
+  ],
+  [
+    'Calls to open an inquiry into the floods, which hit the coast hard, were rejected by the Kestrian council in 2015.',
+    [
+      {
+        speaker: 'the Kestrian council',
+        cue: 'were rejected',
+        fragments: ['Calls to open an inquiry into the floods, which hit the coast hard'],
+      },
+    ],
+  ],
+  [
+    'Super PACs, first authorized by court rulings in 2010, can raise unlimited sums.',
+    [{ speaker: 'court rulings', cue: 'first authorized', fragments: ['Super PACs'] }],
+  ],
+])

@@ -370,6 +370,34 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
 }
 
 /**
+ * "a record fine imposed by the board", "a view echoed by everyone": a lower-case -ed cue right
+ * after a noun (no auxiliary before it) and right before "by" and its agent is a passive
+ * participle.
+ */
+function isReducedPassive(
+  words: readonly Word[],
+  head: number,
+  cueFirst: number,
+  cueEnd: number,
+): boolean {
+  const w = words[head] as Word
+  const before = words[cueFirst - 1]
+  return (
+    cueFirst === head &&
+    cueEnd === head &&
+    words[cueEnd + 1]?.lower === 'by' &&
+    // "The campaign responded by attacking …": an active verb and its manner.
+    !(words[cueEnd + 2]?.lower ?? 'ing').endsWith('ing') &&
+    !w.upper &&
+    w.lower.endsWith('ed') &&
+    before !== undefined &&
+    before.isWord &&
+    !isVerbLike(before) &&
+    !PRONOUNS.has(before.lower)
+  )
+}
+
+/**
  * "Mira Kovan, the mayor's eldest daughter, noted the rule …": the words before the cue are
  * the sentence's subject, a name with its appositive, so the cue is not inverted.
  */
@@ -450,6 +478,7 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     before.lower !== 'and'
   )
     return
+  if (taggedPassive(scope, tag)) return
   let [first, last] = trimContent(words, tag.last + 1, contentLimit(scope, tag.last + 1))
   if (last - first < 1) return
   ;[first, last] = cutContent(scope, first, last, tag.last)
@@ -468,6 +497,51 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     negated: words.slice(tag.first, tag.last + 1).some(isNegation),
     passive: false,
   })
+}
+
+/**
+ * "Calls for an inquiry, which …, were rejected by the council", "Super PACs, first authorized by
+ * court rulings, …": a tagged participle before "by" and its agent is a passive whose content is
+ * its subject before the cue (after an opening adjunct; before the comma of a participle clause
+ * without an auxiliary) and whose speaker is the agent. Whether it made the claim.
+ */
+function taggedPassive(scope: SentenceScope, tag: TaggedCue): boolean {
+  const { words } = scope
+  const head = words[tag.head] as Word
+  const by = tag.last + 1
+  if (words[by]?.lower !== 'by' || !head.lower.endsWith('ed') || head.upper) return false
+  if ((words[by + 1]?.lower ?? 'ing').endsWith('ing')) return false
+  const agentLast = speakerAfter(words, by + 1)
+  if (agentLast < 0) return false
+  let first = openingEnd(words)
+  let last = tag.first - 1
+  if (tag.first === tag.head && words[last]?.lower === ',') {
+    const comma = words.findIndex((w, k) => k >= first && k < last && w.lower === ',')
+    if (comma > first) last = comma - 1
+  }
+  ;[first, last] = trimContent(words, first, last)
+  if (last - first < 0 || overlapsAny(scope.blocked, spanOf(words, first, agentLast))) return false
+  push(scope, {
+    speaker: spanOf(words, by + 1, agentLast),
+    cue: spanOf(words, tag.first, tag.last),
+    content: spanOf(words, first, last),
+    kind: 'indirect',
+    rule: 'tagged-passive-agent',
+    cueEntry: TAGGED_CUE,
+    stance: null,
+    targetSpan: null,
+    negated: words.slice(tag.first, tag.last + 1).some(isNegation),
+    passive: true,
+  })
+  return true
+}
+
+/** First word after a sentence's opening adjunct ("For instance, …"), or 0. */
+function openingEnd(words: readonly Word[]): number {
+  const head = words[0]?.lower ?? ''
+  if (!NP_STOPS_OPENING.has(head) && !CONTENT_OPENERS.has(head)) return 0
+  const comma = words.findIndex((w, k) => k <= 4 && w.lower === ',')
+  return comma > 0 ? comma + 1 : CONTENT_OPENERS.has(head) ? 1 : 0
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its'])
@@ -792,16 +866,18 @@ function leftToRight(scope: SentenceScope): void {
     const cueSpan = cueWords(scope, i, left.last + 1, left.cueFirst, cueLast(words, i, lexicon))
     const cueFirst = cueSpan[0]
     let cueEnd = cueSpan[1]
+    // "a record fine imposed by the board": a participle after its noun, with its agent.
+    const passive = left.passive || isReducedPassive(words, i, cueFirst, cueEnd)
 
     // A learned cue is read as a passive only with its agent ("was endorsed by X").
     if (
       speakerOk &&
-      left.passive &&
+      passive &&
       ((entry.origin !== 'data' && words[cueEnd + 1]?.lower !== 'by') ||
         NOT_PASSIVE_CUES.has(w.lower))
     )
       continue
-    if (speakerOk && left.passive) {
+    if (speakerOk && passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
       let t = cueEnd + 1
       const speaker: Span | null = null
