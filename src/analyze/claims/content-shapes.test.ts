@@ -341,12 +341,12 @@ table('two quotations are one content only across a conjunction and a short adve
     [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] }],
   ],
   [
-    // A second cue is no part of the first content; the cue tagger reads it as a cue of its own
-    // (with no speaker yet: giving tagged cues a speaker cost PolNeAR dev source F1).
+    // A second cue is no part of the first content; after "but", as after "and", the speaker of
+    // the first goes on.
     '“We will rebuild,” Varga said, but warned “it will take years.”',
     [
       { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
-      { speaker: null, cue: 'warned', fragments: ['“it will take years.”'] },
+      { speaker: 'Varga', cue: 'warned', fragments: ['“it will take years.”'] },
     ],
   ],
   [
@@ -574,5 +574,40 @@ table('a participle before "by" and its agent: the subject is the content, the a
   [
     'Super PACs, first authorized by court rulings in 2010, can raise unlimited sums.',
     [{ speaker: 'court rulings', cue: 'first authorized', fragments: ['Super PACs'] }],
+  ],
+])
+
+table('a conjunction that opens a clause with its own speaker and cue ends the content', [
+  [
+    'Varga said the bridge was \u201csafe enough,\u201d but she said the road needs work.',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['the bridge was \u201csafe enough,\u201d'] },
+      { speaker: 'she', cue: 'said', fragments: ['the road needs work'] },
+    ],
+  ],
+  [
+    'Residents say it is too early to judge the plan but noted that Varga won the vote.',
+    [
+      { speaker: 'Residents', cue: 'say', fragments: ['it is too early to judge the plan'] },
+      { speaker: 'Residents', cue: 'noted', fragments: ['that Varga won the vote'] },
+    ],
+  ],
+  [
+    'Officials said the council mishandled the vote and Kestrian leaders accused the mayor of lying.',
+    [
+      { speaker: 'Officials', cue: 'said', fragments: ['the council mishandled the vote'] },
+      { speaker: 'Kestrian leaders', cue: 'accused the mayor of', fragments: ['lying'] },
+    ],
+  ],
+  [
+    // A lower-case phrase after "and" goes on.
+    'Brell said the floods and the storms forced the town to close the port.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['the floods and the storms forced the town to close the port'],
+      },
+    ],
   ],
 ])

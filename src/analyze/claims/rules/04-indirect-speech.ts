@@ -236,16 +236,22 @@ function isInside(x: Span, y: Span): boolean {
 function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
   if (continuesWithCue(words, t, lexicon)) return true
   const w = words[t] as Word
-  // "… — and he noted that …", "… and she says it …": a clause with a speaker and a cue.
-  if (w.lower === 'and' && PRONOUNS.has(words[t + 1]?.lower ?? '')) {
+  // "… — and he noted that …", "… and she says it …", "…,” but he said …": a clause with a
+  // speaker and a cue.
+  if (CLAUSE_CONJUNCTIONS.has(w.lower) && PRONOUNS.has(words[t + 1]?.lower ?? '')) {
     const cw = words[t + 2]
     const entry = cw === undefined ? undefined : lexicon.cues.get(cw.lower)
     return entry !== undefined && (entry.origin === 'data' || (entry.precision ?? 0) >= 0.4)
   }
-  if (w.lower !== ',' && w.lower !== '—') return false
+  // "… and Democrats accused …", "… while 73 percent said …": a conjunction before a name or a
+  // number and its cue ("… and the public to think …" goes on).
+  const conjunction = CLAUSE_CONJUNCTIONS.has(w.lower)
+  if (w.lower !== ',' && w.lower !== '—' && !conjunction) return false
   const next = words[t + 1]
   if (next === undefined) return false
+  if (conjunction && !next.upper && !/^\d/.test(next.lower)) return false
   if (
+    !conjunction &&
     !next.upper &&
     next.isWord &&
     next.lower.length > 4 &&
@@ -254,7 +260,7 @@ function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexico
   )
     return true
   let k = t + 1
-  if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
+  if (!conjunction && CLAUSE_CONJUNCTIONS.has(next.lower)) k++
   for (let c = k + 1; c < words.length && c - k <= 5; c++) {
     const cw = words[c] as Word
     if (!cw.isWord) return false
@@ -272,7 +278,7 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   const next = words[t + 1]
   if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
-  if (w.lower === 'and') {
+  if (w.lower === 'and' || w.lower === 'but') {
     const entry = lexicon.cues.get(next.lower)
     return (
       !next.lower.endsWith('ing') &&
