@@ -611,3 +611,21 @@ table('a conjunction that opens a clause with its own speaker and cue ends the c
     ],
   ],
 ])
+
+table('a quotation right after its cue that its sentence goes on after opens a mixed content', [
+  [
+    'Varga said \u201cit makes me angry\u201d every time she sees the closed bridge.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['\u201cit makes me angry\u201d every time she sees the closed bridge'],
+      },
+    ],
+  ],
+  [
+    // A quotation closed by its own mark is the content.
+    'Varga said, \u201cWe will win.\u201d',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
+  ],
+])
