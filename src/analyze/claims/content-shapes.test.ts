@@ -629,3 +629,16 @@ table('a quotation right after its cue that its sentence goes on after opens a m
     [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
   ],
 ])
+
+table('the frame of a lexicon cue places the content of a tagged cue too', [
+  [
+    // No rule reads the speaker; the tagged cue's content is the that-clause, as for "said".
+    'Varga, 56, who has served on the council for a decade, told reporters on Friday that the bridge must close.',
+    [{ speaker: null, cue: 'told', fragments: ['that the bridge must close'] }],
+  ],
+  [
+    // A cue of asking before its object and the end of the sentence: the object is the content.
+    'Brell has questioned the very need for an inquiry.',
+    [{ speaker: 'Brell', cue: 'has questioned', fragments: ['the very need for an inquiry'] }],
+  ],
+])

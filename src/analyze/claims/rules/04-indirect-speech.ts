@@ -485,7 +485,10 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
   )
     return
   if (taggedPassive(scope, tag)) return
-  let [first, last] = trimContent(words, tag.last + 1, contentLimit(scope, tag.last + 1))
+  // A lexicon cue's frame places its content ("told the forum he …", "asked whether …").
+  const entry = input.lexicon.cues.get(words[tag.last]?.lower ?? '')
+  const from = entry === undefined ? tag.last + 1 : complementOf(words, tag.last, entry).t
+  let [first, last] = trimContent(words, from, contentLimit(scope, from))
   if (last - first < 1) return
   ;[first, last] = cutContent(scope, first, last, tag.last)
   // "They hired a guard who said …": the guard speaks, not "hired".
@@ -1229,9 +1232,12 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
 }
 
+/** Marks after the one asked that open a quoted question ("asked him, “…”"). */
+const ASK_MARKS = new Set([',', ':', '“', '"', '‘'])
+
 /** Whether `w`, after the one a question is put to, opens what is asked. */
 function asksAfter(w: Word | undefined): boolean {
-  return w !== undefined && (WH_WORDS.has(w.lower) || (!w.isWord && w.lower !== "'s"))
+  return w !== undefined && (WH_WORDS.has(w.lower) || ASK_MARKS.has(w.lower))
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me'])
