@@ -642,3 +642,31 @@ table('the frame of a lexicon cue places the content of a tagged cue too', [
     [{ speaker: 'Brell', cue: 'has questioned', fragments: ['the very need for an inquiry'] }],
   ],
 ])
+
+table('words before a quotation that are no adjunct open the content', [
+  [
+    'Varga called Friday\u2019s vote a \u201chuge win for the town.\u201d',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'called',
+        fragments: ['Friday\u2019s vote a \u201chuge win for the town.\u201d'],
+      },
+    ],
+  ],
+  [
+    'Brell still says things such as, \u201cWe are not all equal.\u201d',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'still says',
+        fragments: ['things such as, \u201cWe are not all equal.\u201d'],
+      },
+    ],
+  ],
+  [
+    // An adjunct before the quotation belongs to no span.
+    'Varga said Friday: \u201cWe will win.\u201d',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
+  ],
+])

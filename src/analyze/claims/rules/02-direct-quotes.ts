@@ -187,7 +187,11 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
       ) {
         // said that “…”: "that" opens the content (PolNeAR convention).
         thatStart = next.start
-      } else if (ADJUNCT_STARTS.has(next.lower) || next.lower === 'of') {
+      } else if (
+        // Not "called Friday's vote “a win”": a possessive weekday opens an object.
+        (ADJUNCT_STARTS.has(next.lower) && words[cueEnd + 2]?.lower !== "'s") ||
+        next.lower === 'of'
+      ) {
         // said on Monday: “…” / says of the plan, “…”
       } else if (entry.frame === 'tell' || entry.frame === 'ask') {
         const last = speakerAfter(words, cueEnd + 1)

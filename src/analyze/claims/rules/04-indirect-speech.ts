@@ -1226,7 +1226,10 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     words[q - 1]?.lower === ',' &&
     // "said that, “…”": "that" stays the content's first word.
     words[t]?.lower !== 'that' &&
-    words.slice(t, q - 1).every((w) => w.isWord && !w.upper)
+    words.slice(t, q - 1).every((w) => w.isWord && !w.upper) &&
+    // "says things such as, “…”", "said she recalled thinking, “…”": words that are no adjunct
+    // open the content.
+    isAdjunctWord(words[t] as Word)
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
@@ -1284,6 +1287,15 @@ function hasInfinitive(words: readonly Word[], from: number, to: number): boolea
       return true
   }
   return false
+}
+
+/** A word that opens an adjunct: a preposition, a time word or an adverb in -ly. */
+function isAdjunctWord(w: Word): boolean {
+  return (
+    ADJUNCT_STARTS.has(w.lower) ||
+    TIME_WORDS.has(w.lower) ||
+    (w.lower.length > 4 && w.lower.endsWith('ly'))
+  )
 }
 
 const TIME_NOUNS = closedClass('time-nouns')
