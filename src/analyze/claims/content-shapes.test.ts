@@ -670,3 +670,15 @@ table('words before a quotation that are no adjunct open the content', [
     [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
   ],
 ])
+
+table('a content before its attribution does not go on into a speech participle after it', [
+  [
+    'The bridge will close, Varga said, citing the floods.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge will close'] }],
+  ],
+  [
+    // Another clause goes on.
+    'The bridge thrived, Varga said, until the floods came.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge thrived', 'until the floods came'] }],
+  ],
+])

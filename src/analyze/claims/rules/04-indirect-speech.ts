@@ -229,6 +229,18 @@ function isInside(x: Span, y: Span): boolean {
   return x.start >= y.start && x.end <= y.end
 }
 
+/** A lower-case -ing form that opens a participle clause ("citing …"; not "including"). */
+function isParticiple(w: Word | undefined): boolean {
+  return (
+    w !== undefined &&
+    w.isWord &&
+    !w.upper &&
+    w.lower.length > 4 &&
+    w.lower.endsWith('ing') &&
+    !NOT_PARTICIPLES.has(w.lower)
+  )
+}
+
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
  * (a participle clause), ", though she acknowledged …" (a clause with a cue of its own).
@@ -250,15 +262,7 @@ function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexico
   const next = words[t + 1]
   if (next === undefined) return false
   if (conjunction && !next.upper && !/^\d/.test(next.lower)) return false
-  if (
-    !conjunction &&
-    !next.upper &&
-    next.isWord &&
-    next.lower.length > 4 &&
-    next.lower.endsWith('ing') &&
-    !NOT_PARTICIPLES.has(next.lower)
-  )
-    return true
+  if (!conjunction && isParticiple(next)) return true
   let k = t + 1
   if (!conjunction && CLAUSE_CONJUNCTIONS.has(next.lower)) k++
   for (let c = k + 1; c < words.length && c - k <= 5; c++) {
@@ -698,8 +702,13 @@ function trailingAttribution(scope: SentenceScope): boolean {
         cue = spanOf(words, ...cueWords(scope, k, left.last + 1, left.cueFirst, cueEnd))
         contentLast = first - 1
         rule = 'indirect-content-speaker-cue'
-        // "Lenox thrived, Roe said, until it went bankrupt": the content goes on after the cue.
-        if (words[cueEnd + 1]?.lower === ',' && !isShortTail(words, cueEnd + 2, end))
+        // "Lenox thrived, Roe said, until it went bankrupt": the content goes on after the cue;
+        // not into a speech participle of the speaker's ("…, Roe said, citing the floods").
+        if (
+          words[cueEnd + 1]?.lower === ',' &&
+          !isShortTail(words, cueEnd + 2, end) &&
+          !(isParticiple(words[cueEnd + 2]) && lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+        )
           resumeFrom = cueEnd + 2
       }
     }
