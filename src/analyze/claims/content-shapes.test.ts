@@ -682,3 +682,10 @@ table('a content before its attribution does not go on into a speech participle 
     [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge thrived', 'until the floods came'] }],
   ],
 ])
+
+table('a content inside a subordinate clause that opens the sentence ends at its comma', [
+  [
+    'While Brell insisted that the port would reopen, the council has voted to close it.',
+    [{ speaker: 'Brell', cue: 'insisted', fragments: ['that the port would reopen'] }],
+  ],
+])

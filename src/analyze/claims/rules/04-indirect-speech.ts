@@ -348,6 +348,7 @@ function cutContent(
   const model = scope.input.contentModel
   const head = scope.words[first]
   if (model == null || head === undefined || OPENING_QUOTES.has(head.lower)) return [first, last]
+  last = subordinateClauseEnd(scope, first, last)
   const cue = scope.words[cueEnd]?.lower ?? ''
   return [
     first,
@@ -356,6 +357,23 @@ function cutContent(
 }
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
+const FRONTED_SUBORDINATORS = closedClass('fronted-subordinators')
+
+/**
+ * "If Varga believes the plan will fail, she …": a content inside a subordinate clause that opens
+ * the sentence ends before the comma that closes the clause (outside quotations). The last word
+ * a content from `first` may keep (`last` when the sentence opens otherwise or a comma stands
+ * before the content already).
+ */
+function subordinateClauseEnd(scope: SentenceScope, first: number, last: number): number {
+  const { words } = scope
+  if (!FRONTED_SUBORDINATORS.has(words[0]?.lower ?? '')) return last
+  const isComma = (k: number): boolean =>
+    words[k]?.lower === ',' && !insideQuote(scope.input.quotes, words[k] as Word)
+  for (let k = 1; k < first; k++) if (isComma(k)) return last
+  for (let k = first + 1; k <= last; k++) if (isComma(k)) return k - 1
+  return last
+}
 
 /** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
 function push(scope: SentenceScope, d: Draft): void {
