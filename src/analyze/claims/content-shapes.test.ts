@@ -341,12 +341,12 @@ table('two quotations are one content only across a conjunction and a short adve
     [{ speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] }],
   ],
   [
-    // A second cue is no part of the first content; the cue tagger reads it as a cue of its own
-    // (with no speaker yet: giving tagged cues a speaker cost PolNeAR dev source F1).
+    // A second cue is no part of the first content; after "but", as after "and", the speaker of
+    // the first goes on.
     '“We will rebuild,” Varga said, but warned “it will take years.”',
     [
       { speaker: 'Varga', cue: 'said', fragments: ['“We will rebuild,”'] },
-      { speaker: null, cue: 'warned', fragments: ['“it will take years.”'] },
+      { speaker: 'Varga', cue: 'warned', fragments: ['“it will take years.”'] },
     ],
   ],
   [
@@ -450,6 +450,243 @@ table('an indirect content that opens a quotation runs to its end', [
   [
     'Varga said the crowd kept chanting “No more! No more!”',
     [{ speaker: 'Varga', cue: 'said', fragments: ['the crowd kept chanting “No more! No more!”'] }],
+  ],
+])
+
+table('a "that" or wh-word inside an infinitive after the cue opens no content', [
+  [
+    'Varga agreed to rebuild the old bridge that the flood had destroyed.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'agreed',
+        fragments: ['to rebuild the old bridge that the flood had destroyed'],
+      },
+    ],
+  ],
+  [
+    'Brell told his aides to find out how the money was spent.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'told',
+        fragments: ['his aides to find out how the money was spent'],
+      },
+    ],
+  ],
+  [
+    // "to" before a plural is an adjunct: the that-clause is the content.
+    'Varga said to reporters that the bridge would reopen.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['that the bridge would reopen'] }],
+  ],
+])
+
+table('the addressee of a cue of telling is no part of the content', [
+  [
+    'Varga told the crowd he would rebuild the bridge.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['he would rebuild the bridge'] }],
+  ],
+  [
+    'Varga told voters this weekend she would rebuild the bridge.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['she would rebuild the bridge'] }],
+  ],
+  [
+    'Varga told him the bridge was closed.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['the bridge was closed'] }],
+  ],
+])
+
+table('the object of a cue of asking stays in the content unless a question follows it', [
+  [
+    'Varga asked the council whether the bridge would reopen.',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['whether the bridge would reopen'] }],
+  ],
+  [
+    'Varga asked the crowd to welcome the new mayor.',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['the crowd to welcome the new mayor'] }],
+  ],
+  [
+    'Brell demands accountability and openness from the council.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'demands',
+        fragments: ['accountability and openness from the council'],
+      },
+    ],
+  ],
+])
+
+table('a subject with its appositive before the cue is the speaker, not a content', [
+  [
+    // A contracted negation makes the words after the cue a clause, not a speaker.
+    'Mira Kovan, a retired engineer, said Varga\u2019s plan didn\u2019t work.',
+    [
+      {
+        speaker: 'Mira Kovan, a retired engineer,',
+        cue: 'said',
+        fragments: ['Varga\u2019s plan didn\u2019t work'],
+      },
+    ],
+  ],
+  [
+    'Mira Kovan, the mayor\u2019s eldest daughter, noted the new rule.',
+    [
+      {
+        speaker: 'Mira Kovan, the mayor\u2019s eldest daughter,',
+        cue: 'noted',
+        fragments: ['the new rule'],
+      },
+    ],
+  ],
+  [
+    'The bridge will close, said Mira Kovan, a retired engineer.',
+    [
+      {
+        speaker: 'Mira Kovan, a retired engineer',
+        cue: 'said',
+        fragments: ['The bridge will close'],
+      },
+    ],
+  ],
+])
+
+table('a participle before "by" and its agent: the subject is the content, the agent speaks', [
+  [
+    'Tessaly paid a record penalty imposed by the trade board.',
+    [{ speaker: 'the trade board', cue: 'imposed', fragments: ['a record penalty'] }],
+  ],
+  [
+    // An active verb and its manner.
+    'The campaign responded by attacking the board.',
+    [{ speaker: 'The campaign', cue: 'responded', fragments: ['by attacking the board'] }],
+  ],
+  [
+    'Calls to open an inquiry into the floods, which hit the coast hard, were rejected by the Kestrian council in 2015.',
+    [
+      {
+        speaker: 'the Kestrian council',
+        cue: 'were rejected',
+        fragments: ['Calls to open an inquiry into the floods, which hit the coast hard'],
+      },
+    ],
+  ],
+  [
+    'Super PACs, first authorized by court rulings in 2010, can raise unlimited sums.',
+    [{ speaker: 'court rulings', cue: 'first authorized', fragments: ['Super PACs'] }],
+  ],
+])
+
+table('a conjunction that opens a clause with its own speaker and cue ends the content', [
+  [
+    'Varga said the bridge was \u201csafe enough,\u201d but she said the road needs work.',
+    [
+      { speaker: 'Varga', cue: 'said', fragments: ['the bridge was \u201csafe enough,\u201d'] },
+      { speaker: 'she', cue: 'said', fragments: ['the road needs work'] },
+    ],
+  ],
+  [
+    'Residents say it is too early to judge the plan but noted that Varga won the vote.',
+    [
+      { speaker: 'Residents', cue: 'say', fragments: ['it is too early to judge the plan'] },
+      { speaker: 'Residents', cue: 'noted', fragments: ['that Varga won the vote'] },
+    ],
+  ],
+  [
+    'Officials said the council mishandled the vote and Kestrian leaders accused the mayor of lying.',
+    [
+      { speaker: 'Officials', cue: 'said', fragments: ['the council mishandled the vote'] },
+      { speaker: 'Kestrian leaders', cue: 'accused the mayor of', fragments: ['lying'] },
+    ],
+  ],
+  [
+    // A lower-case phrase after "and" goes on.
+    'Brell said the floods and the storms forced the town to close the port.',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'said',
+        fragments: ['the floods and the storms forced the town to close the port'],
+      },
+    ],
+  ],
+])
+
+table('a quotation right after its cue that its sentence goes on after opens a mixed content', [
+  [
+    'Varga said \u201cit makes me angry\u201d every time she sees the closed bridge.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'said',
+        fragments: ['\u201cit makes me angry\u201d every time she sees the closed bridge'],
+      },
+    ],
+  ],
+  [
+    // A quotation closed by its own mark is the content.
+    'Varga said, \u201cWe will win.\u201d',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
+  ],
+])
+
+table('the frame of a lexicon cue places the content of a tagged cue too', [
+  [
+    // No rule reads the speaker; the tagged cue's content is the that-clause, as for "said".
+    'Varga, 56, who has served on the council for a decade, told reporters on Friday that the bridge must close.',
+    [{ speaker: null, cue: 'told', fragments: ['that the bridge must close'] }],
+  ],
+  [
+    // A cue of asking before its object and the end of the sentence: the object is the content.
+    'Brell has questioned the very need for an inquiry.',
+    [{ speaker: 'Brell', cue: 'has questioned', fragments: ['the very need for an inquiry'] }],
+  ],
+])
+
+table('words before a quotation that are no adjunct open the content', [
+  [
+    'Varga called Friday\u2019s vote a \u201chuge win for the town.\u201d',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'called',
+        fragments: ['Friday\u2019s vote a \u201chuge win for the town.\u201d'],
+      },
+    ],
+  ],
+  [
+    'Brell still says things such as, \u201cWe are not all equal.\u201d',
+    [
+      {
+        speaker: 'Brell',
+        cue: 'still says',
+        fragments: ['things such as, \u201cWe are not all equal.\u201d'],
+      },
+    ],
+  ],
+  [
+    // An adjunct before the quotation belongs to no span.
+    'Varga said Friday: \u201cWe will win.\u201d',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['\u201cWe will win.\u201d'] }],
+  ],
+])
+
+table('a content before its attribution does not go on into a speech participle after it', [
+  [
+    'The bridge will close, Varga said, citing the floods.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge will close'] }],
+  ],
+  [
+    // Another clause goes on.
+    'The bridge thrived, Varga said, until the floods came.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['The bridge thrived', 'until the floods came'] }],
+  ],
+])
+
+table('a content inside a subordinate clause that opens the sentence ends at its comma', [
+  [
+    'While Brell insisted that the port would reopen, the council has voted to close it.',
+    [{ speaker: 'Brell', cue: 'insisted', fragments: ['that the port would reopen'] }],
   ],
 ])
 

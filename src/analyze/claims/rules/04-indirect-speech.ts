@@ -229,6 +229,18 @@ function isInside(x: Span, y: Span): boolean {
   return x.start >= y.start && x.end <= y.end
 }
 
+/** A lower-case -ing form that opens a participle clause ("citing …"; not "including"). */
+function isParticiple(w: Word | undefined): boolean {
+  return (
+    w !== undefined &&
+    w.isWord &&
+    !w.upper &&
+    w.lower.length > 4 &&
+    w.lower.endsWith('ing') &&
+    !NOT_PARTICIPLES.has(w.lower)
+  )
+}
+
 /**
  * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
  * (a participle clause), ", though she acknowledged …" (a clause with a cue of its own).
@@ -236,25 +248,23 @@ function isInside(x: Span, y: Span): boolean {
 function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
   if (continuesWithCue(words, t, lexicon)) return true
   const w = words[t] as Word
-  // "… — and he noted that …", "… and she says it …": a clause with a speaker and a cue.
-  if (w.lower === 'and' && PRONOUNS.has(words[t + 1]?.lower ?? '')) {
+  // "… — and he noted that …", "… and she says it …", "…,” but he said …": a clause with a
+  // speaker and a cue.
+  if (CLAUSE_CONJUNCTIONS.has(w.lower) && PRONOUNS.has(words[t + 1]?.lower ?? '')) {
     const cw = words[t + 2]
     const entry = cw === undefined ? undefined : lexicon.cues.get(cw.lower)
     return entry !== undefined && (entry.origin === 'data' || (entry.precision ?? 0) >= 0.4)
   }
-  if (w.lower !== ',' && w.lower !== '—') return false
+  // "… and Democrats accused …", "… while 73 percent said …": a conjunction before a name or a
+  // number and its cue ("… and the public to think …" goes on).
+  const conjunction = CLAUSE_CONJUNCTIONS.has(w.lower)
+  if (w.lower !== ',' && w.lower !== '—' && !conjunction) return false
   const next = words[t + 1]
   if (next === undefined) return false
-  if (
-    !next.upper &&
-    next.isWord &&
-    next.lower.length > 4 &&
-    next.lower.endsWith('ing') &&
-    !NOT_PARTICIPLES.has(next.lower)
-  )
-    return true
+  if (conjunction && !next.upper && !/^\d/.test(next.lower)) return false
+  if (!conjunction && isParticiple(next)) return true
   let k = t + 1
-  if (CLAUSE_CONJUNCTIONS.has(next.lower)) k++
+  if (!conjunction && CLAUSE_CONJUNCTIONS.has(next.lower)) k++
   for (let c = k + 1; c < words.length && c - k <= 5; c++) {
     const cw = words[c] as Word
     if (!cw.isWord) return false
@@ -272,7 +282,7 @@ function continuesWithCue(words: readonly Word[], t: number, lexicon: ClaimsLexi
   const next = words[t + 1]
   if (next === undefined || next.upper || !lexicon.cues.has(next.lower)) return false
   if (w.lower === ',' || w.lower === '—') return next.lower.endsWith('ing')
-  if (w.lower === 'and') {
+  if (w.lower === 'and' || w.lower === 'but') {
     const entry = lexicon.cues.get(next.lower)
     return (
       !next.lower.endsWith('ing') &&
@@ -338,6 +348,7 @@ function cutContent(
   const model = scope.input.contentModel
   const head = scope.words[first]
   if (model == null || head === undefined || OPENING_QUOTES.has(head.lower)) return [first, last]
+  last = subordinateClauseEnd(scope, first, last)
   const cue = scope.words[cueEnd]?.lower ?? ''
   return [
     first,
@@ -346,6 +357,23 @@ function cutContent(
 }
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
+const FRONTED_SUBORDINATORS = closedClass('fronted-subordinators')
+
+/**
+ * "If Varga believes the plan will fail, she …": a content inside a subordinate clause that opens
+ * the sentence ends before the comma that closes the clause (outside quotations). The last word
+ * a content from `first` may keep (`last` when the sentence opens otherwise or a comma stands
+ * before the content already).
+ */
+function subordinateClauseEnd(scope: SentenceScope, first: number, last: number): number {
+  const { words } = scope
+  if (!FRONTED_SUBORDINATORS.has(words[0]?.lower ?? '')) return last
+  const isComma = (k: number): boolean =>
+    words[k]?.lower === ',' && !insideQuote(scope.input.quotes, words[k] as Word)
+  for (let k = 1; k < first; k++) if (isComma(k)) return last
+  for (let k = first + 1; k <= last; k++) if (isComma(k)) return k - 1
+  return last
+}
 
 /** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
 function push(scope: SentenceScope, d: Draft): void {
@@ -364,9 +392,49 @@ function headHasVerb(words: readonly Word[], from: number, to: number): boolean 
   for (let k = from + 1; k <= to; k++) {
     const w = words[k] as Word
     if (w.lower === ',') return false
-    if (isFiniteVerb(w)) return true
+    if (isFiniteVerb(w) || w.lower.endsWith("n't")) return true
   }
   return false
+}
+
+/**
+ * "a record fine imposed by the board", "a view echoed by everyone": a lower-case -ed cue right
+ * after a noun (no auxiliary before it) and right before "by" and its agent is a passive
+ * participle.
+ */
+function isReducedPassive(
+  words: readonly Word[],
+  head: number,
+  cueFirst: number,
+  cueEnd: number,
+): boolean {
+  const w = words[head] as Word
+  const before = words[cueFirst - 1]
+  return (
+    cueFirst === head &&
+    cueEnd === head &&
+    words[cueEnd + 1]?.lower === 'by' &&
+    // "The campaign responded by attacking …": an active verb and its manner.
+    !(words[cueEnd + 2]?.lower ?? 'ing').endsWith('ing') &&
+    !w.upper &&
+    w.lower.endsWith('ed') &&
+    before !== undefined &&
+    before.isWord &&
+    !isVerbLike(before) &&
+    !PRONOUNS.has(before.lower)
+  )
+}
+
+/**
+ * "Mira Kovan, the mayor's eldest daughter, noted the rule …": the words before the cue are
+ * the sentence's subject, a name with its appositive, so the cue is not inverted.
+ */
+function isAppositiveSubject(
+  words: readonly Word[],
+  last: number,
+  lexicon: ClaimsLexicon,
+): boolean {
+  return words[last]?.lower === ',' && speakerLeftSpan(words, last, lexicon)[0] === 0
 }
 
 /**
@@ -438,7 +506,11 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     before.lower !== 'and'
   )
     return
-  let [first, last] = trimContent(words, tag.last + 1, contentLimit(scope, tag.last + 1))
+  if (taggedPassive(scope, tag)) return
+  // A lexicon cue's frame places its content ("told the forum he …", "asked whether …").
+  const entry = input.lexicon.cues.get(words[tag.last]?.lower ?? '')
+  const from = entry === undefined ? tag.last + 1 : complementOf(words, tag.last, entry).t
+  let [first, last] = trimContent(words, from, contentLimit(scope, from))
   if (last - first < 1) return
   ;[first, last] = cutContent(scope, first, last, tag.last)
   // "They hired a guard who said …": the guard speaks, not "hired".
@@ -456,6 +528,51 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     negated: words.slice(tag.first, tag.last + 1).some(isNegation),
     passive: false,
   })
+}
+
+/**
+ * "Calls for an inquiry, which …, were rejected by the council", "Super PACs, first authorized by
+ * court rulings, …": a tagged participle before "by" and its agent is a passive whose content is
+ * its subject before the cue (after an opening adjunct; before the comma of a participle clause
+ * without an auxiliary) and whose speaker is the agent. Whether it made the claim.
+ */
+function taggedPassive(scope: SentenceScope, tag: TaggedCue): boolean {
+  const { words } = scope
+  const head = words[tag.head] as Word
+  const by = tag.last + 1
+  if (words[by]?.lower !== 'by' || !head.lower.endsWith('ed') || head.upper) return false
+  if ((words[by + 1]?.lower ?? 'ing').endsWith('ing')) return false
+  const agentLast = speakerAfter(words, by + 1)
+  if (agentLast < 0) return false
+  let first = openingEnd(words)
+  let last = tag.first - 1
+  if (tag.first === tag.head && words[last]?.lower === ',') {
+    const comma = words.findIndex((w, k) => k >= first && k < last && w.lower === ',')
+    if (comma > first) last = comma - 1
+  }
+  ;[first, last] = trimContent(words, first, last)
+  if (last - first < 0 || overlapsAny(scope.blocked, spanOf(words, first, agentLast))) return false
+  push(scope, {
+    speaker: spanOf(words, by + 1, agentLast),
+    cue: spanOf(words, tag.first, tag.last),
+    content: spanOf(words, first, last),
+    kind: 'indirect',
+    rule: 'tagged-passive-agent',
+    cueEntry: TAGGED_CUE,
+    stance: null,
+    targetSpan: null,
+    negated: words.slice(tag.first, tag.last + 1).some(isNegation),
+    passive: true,
+  })
+  return true
+}
+
+/** First word after a sentence's opening adjunct ("For instance, …"), or 0. */
+function openingEnd(words: readonly Word[]): number {
+  const head = words[0]?.lower ?? ''
+  if (!NP_STOPS_OPENING.has(head) && !CONTENT_OPENERS.has(head)) return 0
+  const comma = words.findIndex((w, k) => k <= 4 && w.lower === ',')
+  return comma > 0 ? comma + 1 : CONTENT_OPENERS.has(head) ? 1 : 0
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its'])
@@ -581,7 +698,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
       if (
         after >= 0 &&
         isShortTail(words, after + 1, end) &&
-        !headHasVerb(words, cueEnd + 1, after)
+        !headHasVerb(words, cueEnd + 1, after) &&
+        !isAppositiveSubject(words, k - 1, lexicon)
       ) {
         // CONTENT, said X.
         speaker = spanOf(words, cueEnd + 1, after)
@@ -602,8 +720,13 @@ function trailingAttribution(scope: SentenceScope): boolean {
         cue = spanOf(words, ...cueWords(scope, k, left.last + 1, left.cueFirst, cueEnd))
         contentLast = first - 1
         rule = 'indirect-content-speaker-cue'
-        // "Lenox thrived, Roe said, until it went bankrupt": the content goes on after the cue.
-        if (words[cueEnd + 1]?.lower === ',' && !isShortTail(words, cueEnd + 2, end))
+        // "Lenox thrived, Roe said, until it went bankrupt": the content goes on after the cue;
+        // not into a speech participle of the speaker's ("…, Roe said, citing the floods").
+        if (
+          words[cueEnd + 1]?.lower === ',' &&
+          !isShortTail(words, cueEnd + 2, end) &&
+          !(isParticiple(words[cueEnd + 2]) && lexicon.cues.has(words[cueEnd + 2]?.lower ?? ''))
+        )
           resumeFrom = cueEnd + 2
       }
     }
@@ -779,16 +902,18 @@ function leftToRight(scope: SentenceScope): void {
     const cueSpan = cueWords(scope, i, left.last + 1, left.cueFirst, cueLast(words, i, lexicon))
     const cueFirst = cueSpan[0]
     let cueEnd = cueSpan[1]
+    // "a record fine imposed by the board": a participle after its noun, with its agent.
+    const passive = left.passive || isReducedPassive(words, i, cueFirst, cueEnd)
 
     // A learned cue is read as a passive only with its agent ("was endorsed by X").
     if (
       speakerOk &&
-      left.passive &&
+      passive &&
       ((entry.origin !== 'data' && words[cueEnd + 1]?.lower !== 'by') ||
         NOT_PASSIVE_CUES.has(w.lower))
     )
       continue
-    if (speakerOk && left.passive) {
+    if (speakerOk && passive) {
       // "Xland was accused (by Y) of …": the subject is accused; the agent, if any, speaks.
       let t = cueEnd + 1
       const speaker: Span | null = null
@@ -1085,18 +1210,22 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   let targetSpan: Span | null = null
   if (entry.frame === 'tell') {
     const thatAt = findWithin(words, t, 12, 'that', ...WH_WORDS)
-    if (thatAt >= 0) t = thatAt
+    if (thatAt >= 0 && !hasInfinitive(words, t, thatAt)) t = thatAt
     else if (words[t]?.isWord && !ADJUNCT_STARTS.has(words[t]?.lower ?? '')) {
-      const last = speakerAfter(words, t)
-      if (last >= 0 && words[last + 1] !== undefined && !(words[last + 1]?.isWord ?? true)) {
-        targetSpan = spanOf(words, t, last)
-        t = last + 1
+      // "told reporters, …", "told the crowd he would …": the addressee is no part of the content.
+      const to = addressee(words, t)
+      if (to !== null) {
+        targetSpan = spanOf(words, t, to[0])
+        t = to[1]
       }
     }
   } else if (entry.frame === 'ask') {
     if (words[t]?.isWord && !WH_WORDS.has(words[t]?.lower ?? '')) {
       const last = speakerAfter(words, t)
-      if (last >= 0) {
+      // "asked the minister whether …", "asked him, “…”": the one asked is no part of the
+      // content; "asked the crowd to welcome …", "demanded accountability from …" keep their
+      // object (PolNeAR train).
+      if (last >= 0 && asksAfter(words[last + 1])) {
         targetSpan = spanOf(words, t, last)
         t = last + 1
       }
@@ -1114,8 +1243,14 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     const head = words[t]
     if (head !== undefined && (ADJUNCT_STARTS.has(head.lower) || TIME_WORDS.has(head.lower))) {
       const thatAt = findWithin(words, t, 16, 'that')
-      // Not past a clause of its own: "said at least 40 people were hurt, and that …".
-      if (thatAt > t && !words.slice(t, thatAt).some(isFiniteVerb)) t = thatAt
+      // Not past an infinitive or a clause of its own ("said at least 40 people were hurt, and
+      // that …").
+      if (
+        thatAt > t &&
+        !hasInfinitive(words, t, thatAt) &&
+        !words.slice(t, thatAt).some(isFiniteVerb)
+      )
+        t = thatAt
     }
   }
   // "adding later, “…”": a short adjunct before a quotation belongs to no span.
@@ -1125,10 +1260,76 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
     words[q - 1]?.lower === ',' &&
     // "said that, “…”": "that" stays the content's first word.
     words[t]?.lower !== 'that' &&
-    words.slice(t, q - 1).every((w) => w.isWord && !w.upper)
+    words.slice(t, q - 1).every((w) => w.isWord && !w.upper) &&
+    // "says things such as, “…”", "said she recalled thinking, “…”": words that are no adjunct
+    // open the content.
+    isAdjunctWord(words[t] as Word)
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+/** Marks after the one asked that open a quoted question ("asked him, “…”"). */
+const ASK_MARKS = new Set([',', ':', '“', '"', '‘'])
+
+/** Whether `w`, after the one a question is put to, opens what is asked. */
+function asksAfter(w: Word | undefined): boolean {
+  return w !== undefined && (WH_WORDS.has(w.lower) || ASK_MARKS.has(w.lower))
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'us', 'me'])
+
+/**
+ * The addressee after a cue of telling, as [its last word, the content's first word], or null:
+ * a phrase before a mark ("told reporters, …"), an object pronoun ("told him she …"), or a phrase
+ * before a subject pronoun, without the time words between ("told voters this week he …").
+ */
+function addressee(words: readonly Word[], first: number): [number, number] | null {
+  if (OBJECT_PRONOUNS.has(words[first]?.lower ?? '') && (words[first + 1]?.isWord ?? false))
+    return [first, first + 1]
+  const last = speakerAfter(words, first)
+  if (last < 0) return null
+  const next = words[last + 1]
+  if (next !== undefined && !next.isWord) return [last, last + 1]
+  for (let k = first + 1; k <= last; k++) {
+    if (!PRONOUNS.has(words[k]?.lower ?? '')) continue
+    let end = k - 1
+    while (end > first && TIME_WORDS.has(words[end]?.lower ?? '')) end--
+    return [end, k]
+  }
+  return null
+}
+
+/**
+ * Whether words[from..to-1] holds an infinitive ("to" and a bare verb): then a later "that" or
+ * wh-word belongs to the infinitive's clause ("agreed to restore the land that was ravaged",
+ * "told his aides to find out how …") and does not open the content. A plural after "to" is the
+ * addressee of an adjunct ("said to reporters that …").
+ */
+function hasInfinitive(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    if (words[k]?.lower !== 'to') continue
+    const v = words[k + 1] as Word
+    if (
+      v.isWord &&
+      !v.upper &&
+      !/^\d/.test(v.lower) &&
+      !DETERMINERS.has(v.lower) &&
+      !PRONOUNS.has(v.lower) &&
+      !(v.lower.endsWith('s') && !v.lower.endsWith('ss'))
+    )
+      return true
+  }
+  return false
+}
+
+/** A word that opens an adjunct: a preposition, a time word or an adverb in -ly. */
+function isAdjunctWord(w: Word): boolean {
+  return (
+    ADJUNCT_STARTS.has(w.lower) ||
+    TIME_WORDS.has(w.lower) ||
+    (w.lower.length > 4 && w.lower.endsWith('ly'))
+  )
 }
 
 const TIME_NOUNS = closedClass('time-nouns')
