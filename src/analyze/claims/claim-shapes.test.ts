@@ -155,3 +155,33 @@ describe('[claims] a commenter whose sentence only the cue tagger reads', () => 
     )
   })
 })
+
+describe('[claims] the speaker of a cue only the tagger reads', () => {
+  it.each([
+    // The whole subject of the main clause, its relative clause included.
+    [
+      'Relief agencies that had worked in the valley for years agreed to leave the border towns.',
+      'Relief agencies that had worked in the valley for years | agreed | to leave the border towns',
+    ],
+    // An appositive subject keeps its closing comma (PolNeAR).
+    [
+      "Tessaly's electoral board, the agency that oversees the vote, said it would recount the ballots.",
+      "Tessaly's electoral board, the agency that oversees the vote, | said | it would recount the ballots",
+    ],
+    [
+      'Younger voters, in particular, have expressed doubts about the treaty.',
+      'Younger voters, in particular, | have expressed doubts about | the treaty',
+    ],
+    // After an opening adjunct, the clause's subject.
+    [
+      'In interviews, Kovan has questioned the very need for observers.',
+      'Kovan | has questioned | the very need for observers',
+    ],
+    // A participle after a lone comma modifies the noun: nobody speaks.
+    ['The program, called Northwind, allows farmers to borrow seed.', '- | called | Northwind'],
+    // An infinitive's subject is not the speaker of the cue the tagger found.
+    ['Kovan was able to tout her record in Orlen.', '- | to tout | her record in Orlen'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
+  })
+})

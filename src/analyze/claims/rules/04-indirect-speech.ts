@@ -13,7 +13,13 @@ import { cueScore, mayBeCue, type CueModel } from '../cue-model.js'
 import { cueCandidate, isCueShaped } from '../cue-candidate.js'
 import { contentEnd } from '../content-model.js'
 import { sourceStart } from '../source-model.js'
-import { isLoneQuantifier, speakerAfter, speakerBefore } from '../speaker.js'
+import {
+  AUTHOR_PRONOUNS,
+  clauseSubject,
+  isLoneQuantifier,
+  speakerAfter,
+  speakerBefore,
+} from '../speaker.js'
 import {
   closedClass,
   DETERMINERS,
@@ -444,18 +450,43 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
   // "They hired a guard who said …": the guard speaks, not "hired".
   if (hasSpeechCue(words, first, Math.min(words.length - 1, first + 10), input.lexicon)) return
   const content = spanOf(words, first, last)
+  const speaker = taggedSpeaker(scope, tag)
   push(scope, {
-    speaker: null,
+    speaker,
     cue,
     content,
     kind: quotedKind(input.quotes, content),
-    rule: 'tagged-cue',
+    rule: speaker ? 'tagged-cue-speaker' : 'tagged-cue',
     cueEntry: TAGGED_CUE,
     stance: null,
     targetSpan: null,
     negated: words.slice(tag.first, tag.last + 1).some(isNegation),
     passive: false,
   })
+}
+
+/**
+ * The speaker of a tagged cue no rule read: the main clause's whole subject when it runs from
+ * the clause's start to the cue ("Surety firms that had insured the mine agreed to …"), else a
+ * speaker phrase that opens a clause right before it ("In May, Kovan officially endorsed …").
+ * None for an infinitive ("was able to tout"), a raising verb ("Nothing seems credible") or a
+ * passive. On dev: 15 sources right, 7 wrong (source F1 +0.4).
+ */
+function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
+  const { words, input } = scope
+  const head = words[tag.head] as Word
+  if (words[tag.head - 1]?.lower === 'to' || RAISING_VERBS.has(head.lower)) return null
+  const left = leftOfCue(words, tag.head)
+  if (left.last < 0 || left.passive) return null
+  let found = clauseSubject(words, left.last, input.lexicon.cues)
+  if (found === null) {
+    const [first, last] = speakerLeftSpan(words, left.last, input.lexicon)
+    if (first >= 0 && opensClause(words, first) && !AUTHOR_PRONOUNS.has(words[first]?.lower ?? ''))
+      found = [first, last]
+  }
+  if (found === null) return null
+  const span = spanOf(words, found[0], found[1])
+  return overlapsAny(scope.blocked, span) ? null : span
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its'])
