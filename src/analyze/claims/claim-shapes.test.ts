@@ -185,3 +185,20 @@ describe('[claims] the speaker of a cue only the tagger reads', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
   })
 })
+
+describe('[claims] a participle cue after a comma', () => {
+  it.each([
+    // The sentence's subject speaks, not the phrase before the comma.
+    [
+      'Kovan spoke out Tuesday about the siege of Tessaly, Orlen, arguing that the border should stay open.',
+      'Kovan | arguing | that the border should stay open',
+    ],
+    // A quantifier before the participle is its speaker.
+    [
+      'Kovan and Pell met in Varn on Monday, each touting their own plan for the port.',
+      'each | touting | their own plan for the port',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
+  })
+})

@@ -806,7 +806,10 @@ function leftToRight(scope: SentenceScope): void {
         speakerLast = comma - 1
       else speakerFirst = -1
     }
-    const speakerOk = speakerFirst >= 0 && opensClause(words, speakerFirst)
+    // "…, arguing that …", "…, perhaps recognizing …": a participle after a comma speaks for the
+    // sentence's subject, not for the phrase before the comma.
+    const participle = w.lower.endsWith('ing') && !w.upper && words[left.last]?.lower === ','
+    const speakerOk = !participle && speakerFirst >= 0 && opensClause(words, speakerFirst)
     const cueSpan = cueWords(scope, i, left.last + 1, left.cueFirst, cueLast(words, i, lexicon))
     const cueFirst = cueSpan[0]
     let cueEnd = cueSpan[1]
@@ -956,7 +959,7 @@ function leftToRight(scope: SentenceScope): void {
 
     // "X mocked the plan, saying …" / "X arrived and said …": the sentence's subject speaks,
     // unless it already speaks in another attribution of this sentence.
-    if (i >= 2 && continuesWithCue(words, i - 1, lexicon)) {
+    if (i >= 2 && (participle || continuesWithCue(words, i - 1, lexicon))) {
       for (let d = scope.drafts.length - 1; d >= pushed; d--) {
         const sp = scope.drafts[d]?.speaker
         if (sp) {
@@ -974,6 +977,9 @@ function leftToRight(scope: SentenceScope): void {
         // and said …"): the claim is still X's.
         speaker = spanOf(words, subjectFirst, subjectLast)
       }
+      // "Kovan and Pell met, each touting …": the quantifier before the participle speaks.
+      const each = participle && DETERMINERS.has(words[cueFirst]?.lower ?? '')
+      if (each) speaker = spanOf(words, cueFirst, cueFirst)
       const complement = complementOf(words, cueEnd, entry)
       const [first, end] = cutContent(
         scope,
@@ -984,7 +990,8 @@ function leftToRight(scope: SentenceScope): void {
       const content = spanOf(words, first, end)
       push(scope, {
         speaker,
-        cue: spanOf(words, i, complement.cueEnd),
+        // "…, now saying …": the adverb before a participle belongs to its cue.
+        cue: spanOf(words, participle ? cueFirst + (each ? 1 : 0) : i, complement.cueEnd),
         content,
         kind: quotedKind(quotes, content),
         rule: 'indirect-continued',
