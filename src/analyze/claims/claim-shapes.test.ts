@@ -202,3 +202,15 @@ describe('[claims] a participle cue after a comma', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
   })
 })
+
+describe('[claims] an "including" phrase in the speaker', () => {
+  it('stays in it (PolNeAR)', () => {
+    expect(
+      claimsOf(
+        "Other unions in Orlen, including the dock workers' union, have urged Kovan to keep the port open.",
+      )[0],
+    ).toBe(
+      "Other unions in Orlen, including the dock workers' union, | have urged | Kovan to keep the port open | assert | ",
+    )
+  })
+})
