@@ -214,3 +214,25 @@ describe('[claims] an "including" phrase in the speaker', () => {
     )
   })
 })
+
+describe('[claims] a bare noun after a singular phrase', () => {
+  it.each([
+    // "a harsh critic of": the cue word is the phrase's own noun; nobody speaks.
+    ['Kovan, a harsh critic of the treaty, left the hall.', []],
+    [
+      'Kovan has long been a passionate defender of the treaty with Orlen.',
+      ['- | defender | of the treaty with Orlen'],
+    ],
+    // After a plural without -s, or an object pronoun, the bare word is the verb.
+    [
+      'The police say the port of Varn is closed.',
+      ['The police | say | the port of Varn is closed'],
+    ],
+    [
+      'Those close to him say the port of Varn is closed.',
+      ['Those close to him | say | the port of Varn is closed'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual(expected)
+  })
+})

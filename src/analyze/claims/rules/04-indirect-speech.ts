@@ -485,8 +485,42 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
       found = [first, last]
   }
   if (found === null) return null
+  if (nounAfterModifier(words, found[0], found[1], tag.first)) return null
   const span = spanOf(words, found[0], found[1])
   return overlapsAny(scope.blocked, span) ? null : span
+}
+
+const SINGULAR_OR_MASS_NOUNS = closedClass('plural-without-s')
+const OBJECT_PRONOUNS = closedClass('object-pronouns')
+const POST_HEAD_PREPOSITIONS = closedClass('post-head-prepositions')
+
+/**
+ * "a harsh critic of …", "A passionate defender …", "The video footage was …": a bare word (no
+ * -s, -ed or -ing) right after a phrase whose last word is a lower-case singular is no verb of
+ * that phrase (a singular subject takes "says", "said"), so the phrase is no speaker and the word
+ * no cue, but the phrase's own noun. Not after a plural ("Political observers in Orlen say"), a
+ * noun without -s that is plural ("people", "police"), a pronoun or a quantifier ("some say").
+ */
+function nounAfterModifier(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  cueAt: number,
+): boolean {
+  if (last !== cueAt - 1) return false
+  const end = words[last] as Word
+  const cue = words[cueAt] as Word
+  if (!end.isWord || end.upper || end.lower.endsWith('s')) return false
+  if (PRONOUNS.has(end.lower) || OBJECT_PRONOUNS.has(end.lower) || DETERMINERS.has(end.lower))
+    return false
+  if (RELATIVES.has(end.lower) || end.lower === 'that' || SINGULAR_OR_MASS_NOUNS.has(end.lower))
+    return false
+  if (/(?:s|ed|ing|n't)$/.test(cue.lower) || isFiniteVerb(cue)) return false
+  // "leaked documents from his tax return show": a plural head before a preposition.
+  for (let k = Math.max(1, first - 1); k < last; k++)
+    if (POST_HEAD_PREPOSITIONS.has(words[k]?.lower ?? '') && /s$/.test(words[k - 1]?.lower ?? ''))
+      return false
+  return true
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its'])
@@ -820,6 +854,9 @@ function leftToRight(scope: SentenceScope): void {
     // sentence's subject, not for the phrase before the comma.
     const participle = w.lower.endsWith('ing') && !w.upper && words[left.last]?.lower === ','
     const speakerOk = !participle && speakerFirst >= 0 && opensClause(words, speakerFirst)
+    // "a harsh critic of …": the cue word is the noun of the phrase before it.
+    if (speakerOk && !left.passive && nounAfterModifier(words, speakerFirst, speakerLast, i))
+      continue
     const cueSpan = cueWords(scope, i, left.last + 1, left.cueFirst, cueLast(words, i, lexicon))
     const cueFirst = cueSpan[0]
     let cueEnd = cueSpan[1]
