@@ -236,3 +236,24 @@ describe('[claims] a bare noun after a singular phrase', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual(expected)
   })
 })
+
+describe('[claims] the appositive of a speaker after its cue', () => {
+  it.each([
+    // It ends at a comma before an adjunct, and keeps that comma (PolNeAR).
+    [
+      '“The hall is safe,” said Mira Kovan, the head of the port police, in a statement.',
+      'Mira Kovan, the head of the port police, | said | “The hall is safe,”',
+    ],
+    // No appositive starts with a preposition.
+    [
+      '“The hall is safe,” said Kovan, on her first day in office.',
+      'Kovan | said | “The hall is safe,”',
+    ],
+    [
+      '“The hall is safe,” said Jan Roe, a guard who has worked there for years.',
+      'Jan Roe, a guard who has worked there for years | said | “The hall is safe,”',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})
