@@ -257,3 +257,23 @@ describe('[claims] the appositive of a speaker after its cue', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] time words after a participle in the speaker', () => {
+  it.each([
+    [
+      'A report released last week found that the port of Varn was unsafe.',
+      'A report released last week | found | that the port of Varn was unsafe',
+    ],
+    [
+      'An audit released by the ministry on Friday shows that the port of Varn was unsafe.',
+      'An audit released by the ministry on Friday | shows | that the port of Varn was unsafe',
+    ],
+    // Without a participle they date the cue and belong to no span.
+    [
+      'Kovan last week said that the port of Varn was unsafe.',
+      'Kovan | said | that the port of Varn was unsafe',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})

@@ -850,6 +850,8 @@ function leftToRight(scope: SentenceScope): void {
         speakerLast = comma - 1
       else speakerFirst = -1
     }
+    if (speakerFirst >= 0)
+      speakerLast = withParticipleTime(words, speakerFirst, speakerLast, left.last, left.cueFirst)
     // "…, arguing that …", "…, perhaps recognizing …": a participle after a comma speaks for the
     // sentence's subject, not for the phrase before the comma.
     const participle = w.lower.endsWith('ing') && !w.upper && words[left.last]?.lower === ','
@@ -1051,6 +1053,28 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+/**
+ * "A poll released last week found …", "an analysis released by the ministry on Friday shows
+ * …": the time words after a participle in the speaker phrase date that participle, not the
+ * cue, and belong to the speaker (PolNeAR). The speaker's new last word.
+ */
+function withParticipleTime(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  zoneLast: number,
+  cueFirst: number,
+): number {
+  if (last !== zoneLast || cueFirst - 1 <= last) return last
+  for (let k = last + 1; k < cueFirst; k++) if (!TIME_WORDS.has(words[k]?.lower ?? '')) return last
+  // The participle is in the phrase, or right before its agent ("released by the ministry").
+  const from = words[first - 1]?.lower === 'by' ? first - 2 : first + 1
+  const participle = words
+    .slice(Math.max(0, from), last + 1)
+    .some((w) => !w.upper && w.lower.length > 4 && w.lower.endsWith('ed'))
+  return participle ? cueFirst - 1 : last
 }
 
 const RELATIVE_LEADS = closedClass('relative-leads')
