@@ -277,3 +277,13 @@ describe('[claims] time words after a participle in the speaker', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a noun in -ly before the cue', () => {
+  it('is no adverb but the end of the speaker', () => {
+    expect(
+      claimsOf("Kaldria's family has called on police to release the videos.").map((c) =>
+        c.split(' | ').slice(0, 3).join(' | '),
+      ),
+    ).toEqual(["Kaldria's family | has called on | police to release the videos"])
+  })
+})

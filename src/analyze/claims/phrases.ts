@@ -28,10 +28,13 @@ export const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
 export const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
 
 export const isNegation = (w: Word): boolean => NEGATIONS.has(w.lower) || w.lower.endsWith("n't")
+/** Nouns in -ly, which are no adverbs ("Scott's family has called on …"). */
+const LY_NOUNS: ReadonlySet<string> = closedClass('ly-nouns')
+
 export const isBetween = (w: Word): boolean =>
   BETWEEN_SPEAKER_AND_CUE.has(w.lower) ||
   w.lower.endsWith("n't") ||
-  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly'))
+  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly') && !LY_NOUNS.has(w.lower))
 
 export const spanOf = (words: readonly Word[], first: number, last: number): Span => ({
   start: words[first]?.start ?? 0,
