@@ -287,3 +287,20 @@ describe('[claims] a noun in -ly before the cue', () => {
     ).toEqual(["Kaldria's family | has called on | police to release the videos"])
   })
 })
+
+describe('[claims] the subject of a continued cue, after names', () => {
+  it.each([
+    // A plural noun after a capitalised word, before the verb, ends the subject.
+    [
+      'Tessalian ministers met in Varn on Monday, promising to reopen the port.',
+      'Tessalian ministers | promising',
+    ],
+    // A dateline before the subject is no part of it.
+    [
+      'VARN - Tessalian ministers gathered Friday in Varn, offering new talks amid growing concerns.',
+      'Tessalian ministers | offering',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+})

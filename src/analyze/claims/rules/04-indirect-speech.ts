@@ -1301,9 +1301,15 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
     if (head === undefined) return -1
     return subjectEndFrom(words, from, lexicon)
   }
+  // "VARN - European leaders …": a dateline before the subject.
+  if (head.upper && DATELINE_DASHES.has(words[1]?.lower ?? '')) {
+    from = 2
+    head = words[from]
+    if (head === undefined) return -1
+  }
   // "On Thursday, Trump …": the subject follows an opening adjunct.
   if (NP_STOPS_OPENING.has(head.lower)) {
-    const comma = words.findIndex((w, k) => k < 12 && w.lower === ',')
+    const comma = words.findIndex((w, k) => k > from && k < from + 12 && w.lower === ',')
     if (comma < 0) return -1
     from = comma + 1
     head = words[from]
@@ -1311,6 +1317,8 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
   }
   return subjectEndFrom(words, from, lexicon)
 }
+
+const DATELINE_DASHES = new Set(['-', '—', '–', '--', '―'])
 
 /** A present-tense cue of the third person singular ("says", "claims", "insists"). */
 const PRESENT_SINGULAR = /^[a-z]+[^su']s$/
@@ -1386,13 +1394,29 @@ function subjectEndFrom(words: readonly Word[], from: number, lexicon: ClaimsLex
     if (w.upper || (NP_INNER.has(w.lower) && (words[k + 2]?.upper ?? false))) k++
     else break
   }
+  // "European leaders gathered …": a plural noun after the names, before a verb.
+  const noun = words[k + 1]
+  if (
+    noun !== undefined &&
+    !noun.upper &&
+    /[^s']s$/.test(noun.lower) &&
+    !isBetween(noun) &&
+    !isFiniteVerb(noun) &&
+    words[k + 2] !== undefined &&
+    (isVerbLike(words[k + 2] as Word) || lexicon.cues.has(words[k + 2]?.lower ?? ''))
+  )
+    return k + 1
   return k
 }
 
 /** First word of the subject that ends at `last` (after an opening adjunct, if any). */
 function subjectStart(words: readonly Word[], last: number): number {
   let k = last
-  while (k > 0 && ![',', '”', '"', '’'].includes(words[k - 1]?.lower ?? '')) k--
+  while (k > 0 && ![',', '”', '"', '’'].includes(words[k - 1]?.lower ?? '')) {
+    // "VARN - European leaders …": not back into a dateline.
+    if (k === 2 && DATELINE_DASHES.has(words[1]?.lower ?? '') && (words[0]?.upper ?? false)) break
+    k--
+  }
   return k
 }
 
