@@ -172,10 +172,20 @@ describe('[claims] the speaker of a cue only the tagger reads', () => {
       'Younger voters, in particular, have expressed doubts about the treaty.',
       'Younger voters, in particular, | have expressed doubts about | the treaty',
     ],
+    // A name, its age and a relative clause between commas.
+    [
+      'Kovan, 56, who has served on the port committee for a decade, told reporters it is clear that the attack came from Orlen.',
+      'Kovan, 56, who has served on the port committee for a decade, | told | reporters it is clear that the attack came from Orlen',
+    ],
     // After an opening adjunct, the clause's subject.
     [
       'In interviews, Kovan has questioned the very need for observers.',
       'Kovan | has questioned | the very need for observers',
+    ],
+    // A comma after an opening adverb starts no appositive: "Kovan rounded up" is a clause.
+    [
+      'Below, Kovan rounded up a sampling of the ways that Pell has been criticised by the press, ahead of what many expect to be a soft interview.',
+      '- | expect | to be a soft interview',
     ],
     // A participle after a lone comma modifies the noun: nobody speaks.
     ['The program, called Northwind, allows farmers to borrow seed.', '- | called | Northwind'],

@@ -12,6 +12,7 @@ import {
   closedClass,
   DETERMINERS,
   isFiniteVerb,
+  isVerbLike,
   NP_INNER,
   NP_STOPS,
   PRONOUNS,
@@ -319,19 +320,32 @@ export function clauseSubject(
   // A relative pronoun, a comma, a dash or a bracket opens an embedded part (a relative clause,
   // an appositive) that the next comma, dash or bracket closes; only there may a verb stand.
   let embedded = false
+  /** The open embedded part was opened by a mark, not by a relative pronoun. */
+  let byMark = false
+  /** A relative pronoun opened or followed the mark of the open part. */
+  let relative = false
   let closed = 0
   for (let k = first; k <= last; k++) {
     const w = words[k] as Word
     if (w.lower === '“' || w.lower === '"' || w.lower === '”' || w.lower === ';') return null
     if (APPOSITIVE_MARKS.has(w.lower)) {
       if (embedded) closed++
-      embedded = w.lower === '(' || (w.lower !== ')' && !embedded)
+      // The phrase's last mark closes ("Jan Roe, 56,"); it opens nothing.
+      embedded = k < last && (w.lower === '(' || (w.lower !== ')' && !embedded))
+      byMark = embedded
+      relative = false
       continue
     }
     if (SUBJECT_RELATIVES.has(w.lower)) {
+      // A relative inside a part a mark opened stays in that part.
+      if (!embedded) byMark = false
       embedded = true
+      relative = true
       continue
     }
+    // "Below, Kovan rounded up …": a name and its verb after a comma are a clause, no appositive.
+    if (embedded && byMark && !relative && isVerbLike(w) && (words[k - 1]?.upper ?? false))
+      return null
     if (embedded || !w.isWord || w.upper) continue
     if (isFiniteVerb(w)) return null
     if (cues.get(w.lower)?.origin === 'data' && !reducedRelative(words, k)) return null
@@ -340,6 +354,8 @@ export function clauseSubject(
   // A phrase that ends with a mark closes an appositive it opened ("Jan Roe, 56,"); a lone
   // comma before the cue is a participle's ("The program, called …").
   if (!end.isWord && closed === 0) return null
+  // "Below, Kovan rounded up … what many expect": a comma never closed opens no appositive.
+  if (embedded && byMark) return null
   return [first, last]
 }
 
@@ -364,6 +380,7 @@ const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
   ...NP_INNER,
   ...closedClass('adjunct-starts'),
 ])
+const LEAD_ADVERBS: ReadonlySet<string> = closedClass('lone-lead-adverbs')
 /** Prepositions after a participle that modifies a noun ('filed by', 'devoted to'). */
 const PARTICIPLE_LINKS = new Set(['by', 'to', 'in', 'for', 'on', 'at', 'with', 'from'])
 
@@ -382,7 +399,11 @@ function clauseStart(words: readonly Word[], last: number): number {
   const comma = words.findIndex((w, j) => j > k && j < last && w.lower === ',')
   // An opening adjunct ("In interviews,", "To varying degrees,", "Nonetheless,"): the clause
   // starts after its comma.
-  const adjunct = !opener.upper || ADJUNCT_OPENERS.has(opener.lower) || comma === k + 1
+  // A word alone before the comma is an adverb ("Nonetheless,", "Still,"), not a name ("Kovan,").
+  const adverb =
+    comma === k + 1 &&
+    (opener.lower.endsWith('ly') || opener.lower.endsWith('less') || LEAD_ADVERBS.has(opener.lower))
+  const adjunct = !opener.upper || ADJUNCT_OPENERS.has(opener.lower) || adverb
   if (
     adjunct &&
     !DETERMINERS.has(opener.lower) &&
