@@ -314,3 +314,20 @@ describe('[claims] the subject of a continued cue, after names', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
   })
 })
+
+describe('[claims] a passive cue only the tagger reads, with its agent', () => {
+  it.each([
+    // The agent speaks; the subject is the content (as for the rules' passives).
+    [
+      'Port guards, called to service by the governor after the riots, are posted throughout Varn.',
+      'the governor | called | Port guards',
+    ],
+    // A reason after the agent is no part of it.
+    [
+      'Kovan has been called a fraud by fellow doctors for promoting quack cures.',
+      'fellow doctors | has been called | Kovan',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})

@@ -449,6 +449,21 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
   ;[first, last] = cutContent(scope, first, last, tag.last)
   // "They hired a guard who said …": the guard speaks, not "hired".
   if (hasSpeechCue(words, first, Math.min(words.length - 1, first + 10), input.lexicon)) return
+  const passive = taggedPassive(scope, tag)
+  if (passive !== null) {
+    push(scope, {
+      ...passive,
+      cue,
+      kind: 'indirect',
+      rule: 'tagged-cue-passive',
+      cueEntry: TAGGED_CUE,
+      stance: null,
+      targetSpan: null,
+      negated: words.slice(tag.first, tag.last + 1).some(isNegation),
+      passive: true,
+    })
+    return
+  }
   const content = spanOf(words, first, last)
   const speaker = taggedSpeaker(scope, tag)
   push(scope, {
@@ -488,6 +503,51 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
   if (nounAfterModifier(words, found[0], found[1], tag.first)) return null
   const span = spanOf(words, found[0], found[1])
   return overlapsAny(scope.blocked, span) ? null : span
+}
+
+/**
+ * A passive tagged cue with its agent: "The calls were rejected by the council in 2015", "Funds,
+ * first authorized by court rulings, …". The agent speaks; the subject is the content (PolNeAR,
+ * as for the rules' passives with an agent). Null without an agent or a subject.
+ */
+function taggedPassive(
+  scope: SentenceScope,
+  tag: TaggedCue,
+): { speaker: Span; content: Span } | null {
+  const { words, input } = scope
+  const speaker = passiveAgent(words, tag)
+  if (speaker === null) return null
+  const left = leftOfCue(words, tag.head)
+  // "Funds, first authorized by …": the participle's noun is before the comma.
+  const end = words[left.last]?.lower === ',' ? left.last - 1 : left.last
+  if (end < 0) return null
+  let subject = clauseSubject(words, end, input.lexicon.cues)
+  if (subject === null) {
+    const [first, last] = speakerLeftSpan(words, end, input.lexicon)
+    if (first >= 0 && opensClause(words, first)) subject = [first, last]
+  }
+  if (subject === null) return null
+  const content = spanOf(words, subject[0], subject[1])
+  return overlapsAny(scope.blocked, speaker) || overlapsAny(scope.blocked, content)
+    ? null
+    : { speaker, content }
+}
+
+/** The phrase after a "by" within four words after a passive tagged cue, or null. */
+function passiveAgent(words: readonly Word[], tag: TaggedCue): Span | null {
+  const head = words[tag.head] as Word
+  if (!/(?:ed|en|wn)$/.test(head.lower) || head.upper) return null
+  for (let k = tag.last + 1; k < words.length && k - tag.last <= 5; k++) {
+    const w = words[k] as Word
+    if (!w.isWord) return null
+    if (w.lower !== 'by') continue
+    let last = speakerAfter(words, k + 1)
+    // "by fellow doctors for promoting …": the reason is no part of the agent.
+    const reason = words.findIndex((x, j) => j > k + 1 && j <= last && x.lower === 'for')
+    if (reason > 0) last = reason - 1
+    return last < 0 ? null : spanOf(words, k + 1, last)
+  }
+  return null
 }
 
 const SINGULAR_OR_MASS_NOUNS = closedClass('plural-without-s')
