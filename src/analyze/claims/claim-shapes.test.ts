@@ -331,3 +331,15 @@ describe('[claims] a passive cue only the tagger reads, with its agent', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] an opening "according to"', () => {
+  it('takes the words up to the comma for its source', () => {
+    expect(
+      claimsOf(
+        'According to a complaint filed by the port authority and a suit by Orlen, the developers took millions from the fund.',
+      ).map((c) => c.split(' | ').slice(0, 3).join(' | ')),
+    ).toEqual([
+      'a complaint filed by the port authority and a suit by Orlen | According to | the developers took millions from the fund',
+    ])
+  })
+})

@@ -820,8 +820,15 @@ function leftToRight(scope: SentenceScope): void {
 
     // according to X, CONTENT  /  CONTENT according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
-      const last = accordingToSource(words, i + 2)
+      let last = accordingToSource(words, i + 2)
       if (last < 0) continue
+      // "According to a complaint filed by the agency and a suit by Orlen, …": opening the
+      // clause, the source runs to the comma.
+      if (
+        words[last + 1]?.lower !== ',' &&
+        (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))
+      )
+        last = commaBefore(words, last + 1, i + 32) ?? last
       let first = 0
       let end = -1
       if (
@@ -1135,6 +1142,16 @@ function withParticipleTime(
     .slice(Math.max(0, from), last + 1)
     .some((w) => !w.upper && w.lower.length > 4 && w.lower.endsWith('ed'))
   return participle ? cueFirst - 1 : last
+}
+
+/** The word before the first comma in words[from..to), or null at a quotation or clause mark. */
+function commaBefore(words: readonly Word[], from: number, to: number): number | null {
+  for (let k = from; k < Math.min(to, words.length); k++) {
+    const w = words[k]?.lower ?? ''
+    if (w === ',') return k - 1
+    if (['“', '"', '”', ';', ':', '.', '—'].includes(w)) return null
+  }
+  return null
 }
 
 const RELATIVE_LEADS = closedClass('relative-leads')
