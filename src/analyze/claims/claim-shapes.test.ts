@@ -156,6 +156,195 @@ describe('[claims] a commenter whose sentence only the cue tagger reads', () => 
   })
 })
 
+describe('[claims] the speaker of a cue only the tagger reads', () => {
+  it.each([
+    // The whole subject of the main clause, its relative clause included.
+    [
+      'Relief agencies that had worked in the valley for years agreed to leave the border towns.',
+      'Relief agencies that had worked in the valley for years | agreed | to leave the border towns',
+    ],
+    // An appositive subject keeps its closing comma (PolNeAR).
+    [
+      "Tessaly's electoral board, the agency that oversees the vote, said it would recount the ballots.",
+      "Tessaly's electoral board, the agency that oversees the vote, | said | it would recount the ballots",
+    ],
+    [
+      'Younger voters, in particular, have expressed doubts about the treaty.',
+      'Younger voters, in particular, | have expressed doubts about | the treaty',
+    ],
+    // A name, its age and a relative clause between commas.
+    [
+      'Kovan, 56, who has served on the port committee for a decade, told reporters it is clear that the attack came from Orlen.',
+      // The addressee and "it is clear" stay out, as after a subject the rules read.
+      'Kovan, 56, who has served on the port committee for a decade, | told | that the attack came from Orlen',
+    ],
+    // After an opening adjunct, the clause's subject.
+    [
+      'In interviews, Kovan has questioned the very need for observers.',
+      'Kovan | has questioned | the very need for observers',
+    ],
+    // A comma after an opening adverb starts no appositive: "Kovan rounded up" is a clause.
+    [
+      'Below, Kovan rounded up a sampling of the ways that Pell has been criticised by the press, ahead of what many expect to be a soft interview.',
+      '- | expect | to be a soft interview',
+    ],
+    // A participle after a lone comma modifies the noun: nobody speaks.
+    ['The program, called Northwind, allows farmers to borrow seed.', '- | called | Northwind'],
+    // An infinitive's subject is not the speaker of the cue the tagger found.
+    ['Kovan was able to tout her record in Orlen.', '- | to tout | her record in Orlen'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
+  })
+})
+
+describe('[claims] a participle cue after a comma', () => {
+  it.each([
+    // The sentence's subject speaks, not the phrase before the comma.
+    [
+      'Kovan spoke out Tuesday about the siege of Tessaly, Orlen, arguing that the border should stay open.',
+      'Kovan | arguing | that the border should stay open',
+    ],
+    // A quantifier before the participle is its speaker.
+    [
+      'Kovan and Pell met in Varn on Monday, each touting their own plan for the port.',
+      'each | touting | their own plan for the port',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toContain(expected)
+  })
+})
+
+describe('[claims] an "including" phrase in the speaker', () => {
+  it('stays in it (PolNeAR)', () => {
+    expect(
+      claimsOf(
+        "Other unions in Orlen, including the dock workers' union, have urged Kovan to keep the port open.",
+      )[0],
+    ).toBe(
+      "Other unions in Orlen, including the dock workers' union, | have urged | Kovan to keep the port open | assert | ",
+    )
+  })
+})
+
+describe('[claims] a bare noun after a singular phrase', () => {
+  it.each([
+    // "a harsh critic of": the cue word is the phrase's own noun; nobody speaks.
+    ['Kovan, a harsh critic of the treaty, left the hall.', []],
+    [
+      'Kovan has long been a passionate defender of the treaty with Orlen.',
+      ['- | defender | of the treaty with Orlen'],
+    ],
+    // After a plural without -s, or an object pronoun, the bare word is the verb.
+    [
+      'The police say the port of Varn is closed.',
+      ['The police | say | the port of Varn is closed'],
+    ],
+    [
+      'Those close to him say the port of Varn is closed.',
+      ['Those close to him | say | the port of Varn is closed'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual(expected)
+  })
+})
+
+describe('[claims] the appositive of a speaker after its cue', () => {
+  it.each([
+    // It ends at a comma before an adjunct, and keeps that comma (PolNeAR).
+    [
+      '“The hall is safe,” said Mira Kovan, the head of the port police, in a statement.',
+      'Mira Kovan, the head of the port police, | said | “The hall is safe,”',
+    ],
+    // No appositive starts with a preposition.
+    [
+      '“The hall is safe,” said Kovan, on her first day in office.',
+      'Kovan | said | “The hall is safe,”',
+    ],
+    [
+      '“The hall is safe,” said Jan Roe, a guard who has worked there for years.',
+      'Jan Roe, a guard who has worked there for years | said | “The hall is safe,”',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] time words after a participle in the speaker', () => {
+  it.each([
+    [
+      'A report released last week found that the port of Varn was unsafe.',
+      'A report released last week | found | that the port of Varn was unsafe',
+    ],
+    [
+      'An audit released by the ministry on Friday shows that the port of Varn was unsafe.',
+      'An audit released by the ministry on Friday | shows | that the port of Varn was unsafe',
+    ],
+    // Without a participle they date the cue and belong to no span.
+    [
+      'Kovan last week said that the port of Varn was unsafe.',
+      'Kovan | said | that the port of Varn was unsafe',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] a noun in -ly before the cue', () => {
+  it('is no adverb but the end of the speaker', () => {
+    expect(
+      claimsOf("Kaldria's family has called on police to release the videos.").map((c) =>
+        c.split(' | ').slice(0, 3).join(' | '),
+      ),
+    ).toEqual(["Kaldria's family | has called on | police to release the videos"])
+  })
+})
+
+describe('[claims] the subject of a continued cue, after names', () => {
+  it.each([
+    // A plural noun after a capitalised word, before the verb, ends the subject.
+    [
+      'Tessalian ministers met in Varn on Monday, promising to reopen the port.',
+      'Tessalian ministers | promising',
+    ],
+    // A dateline before the subject is no part of it.
+    [
+      'VARN - Tessalian ministers gathered Friday in Varn, offering new talks amid growing concerns.',
+      'Tessalian ministers | offering',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+})
+
+describe('[claims] a passive cue only the tagger reads, with its agent', () => {
+  it.each([
+    // The agent speaks; the subject is the content (as for the rules' passives).
+    [
+      'Port guards, called to service by the governor after the riots, are posted throughout Varn.',
+      'the governor | called | Port guards',
+    ],
+    // A reason after the agent is no part of it.
+    [
+      'Kovan has been called a fraud by fellow doctors for promoting quack cures.',
+      'fellow doctors | has been called | Kovan',
+    ],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] an opening "according to"', () => {
+  it('takes the words up to the comma for its source', () => {
+    expect(
+      claimsOf(
+        'According to a complaint filed by the port authority and a suit by Orlen, the developers took millions from the fund.',
+      ).map((c) => c.split(' | ').slice(0, 3).join(' | ')),
+    ).toEqual([
+      'a complaint filed by the port authority and a suit by Orlen | According to | the developers took millions from the fund',
+    ])
+  })
+})
+
 describe('[claims] "the government" with no country named', () => {
   /** The entity each claim's speaker resolves to, by speaker text. */
   function speakerEntities(text: string): string[] {

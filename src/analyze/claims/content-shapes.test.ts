@@ -634,7 +634,13 @@ table('the frame of a lexicon cue places the content of a tagged cue too', [
   [
     // No rule reads the speaker; the tagged cue's content is the that-clause, as for "said".
     'Varga, 56, who has served on the council for a decade, told reporters on Friday that the bridge must close.',
-    [{ speaker: null, cue: 'told', fragments: ['that the bridge must close'] }],
+    [
+      {
+        speaker: 'Varga, 56, who has served on the council for a decade,',
+        cue: 'told',
+        fragments: ['that the bridge must close'],
+      },
+    ],
   ],
   [
     // A cue of asking before its object and the end of the sentence: the object is the content.
@@ -685,7 +691,7 @@ table('a content before its attribution does not go on into a speech participle 
 
 table('a content inside a subordinate clause that opens the sentence ends at its comma', [
   [
-    'While Brell insisted that the port would reopen, the council has voted to close it.',
+    'While Brell insisted that the port would reopen, the council closed it on Monday.',
     [{ speaker: 'Brell', cue: 'insisted', fragments: ['that the port would reopen'] }],
   ],
 ])

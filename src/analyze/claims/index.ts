@@ -188,12 +188,12 @@ function commentVoices(
   const out: Draft[] = []
   for (const sentence of sentences) {
     if (doc.sections[sentence.section]?.kind !== 'comment') continue
-    // A tagged cue with no speaker ("The Front has claimed attacks before …") leaves the
-    // commenter's sentence to the commenter's own voice.
+    // A cue only the tagger found ("The Front has claimed attacks before …"), with or without
+    // the speaker before it, leaves the commenter's sentence to the commenter's own voice.
     if (
       drafts.some(
         (d) =>
-          !isSpeakerlessTagged(d) &&
+          !d.rule.startsWith('tagged-cue') &&
           d.content.start < sentence.end &&
           sentence.start < d.content.end,
       )
@@ -255,11 +255,6 @@ function secondAccusations(text: string, content: Span, sentences: readonly Sent
     start: content.start + m.index,
     end: content.start + m.index + m[0].length,
   }))
-}
-
-/** A claim of a cue only the tagger found, whose speaker no rule found. */
-function isSpeakerlessTagged(draft: Pick<Draft, 'rule' | 'speaker'>): boolean {
-  return draft.speaker === null && draft.rule.startsWith('tagged-cue')
 }
 
 /** A claim that goes on with the speaker and cue of an earlier one (rules/02-direct-quotes.ts). */

@@ -28,10 +28,13 @@ export const TAIL_MARKS = new Set([',', '—', '–', '”', '"', '’'])
 export const FINAL_MARKS = new Set(['.', '!', ',', ';', ':', '—', '–'])
 
 export const isNegation = (w: Word): boolean => NEGATIONS.has(w.lower) || w.lower.endsWith("n't")
+/** Nouns in -ly, which are no adverbs ("Scott's family has called on …"). */
+const LY_NOUNS: ReadonlySet<string> = closedClass('ly-nouns')
+
 export const isBetween = (w: Word): boolean =>
   BETWEEN_SPEAKER_AND_CUE.has(w.lower) ||
   w.lower.endsWith("n't") ||
-  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly'))
+  (!w.upper && w.isWord && w.lower.length > 4 && w.lower.endsWith('ly') && !LY_NOUNS.has(w.lower))
 
 export const spanOf = (words: readonly Word[], first: number, last: number): Span => ({
   start: words[first]?.start ?? 0,
@@ -314,8 +317,42 @@ export function paragraphStart(text: string, from: number): number {
   return text.lastIndexOf('\n', from - 1) + 1
 }
 
+/** Function words that may open an appositive after a speaker's name (", who …", ", then …"). */
+const APPOSITIVE_STARTS = new Set([
+  'who',
+  'whose',
+  'of',
+  'and',
+  'but',
+  'then',
+  'now',
+  'all',
+  'both',
+])
+
+/** A function word that opens no appositive: ", but …", ", in a statement", ", he …". */
+function notAppositive(w: string): boolean {
+  return (
+    NP_STOPS.has(w) || PRONOUNS.has(w) || (ADJUNCT_STARTS.has(w) && w !== 'this' && w !== 'last')
+  )
+}
+
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'that'])
+
+/** Whether a comma before `next` ends an appositive (", in a statement", ", citing …"). */
+function closesAppositive(next: Word | undefined): boolean {
+  if (next === undefined || next.upper || !next.isWord || RELATIVE_WORDS.has(next.lower))
+    return false
+  return next.lower.endsWith('ing') || notAppositive(next.lower)
+}
+
 /** A speaker after an inverted cue, with its appositive up to the end of the clause. */
-export function speakerAfterWithAppositive(words: readonly Word[], first: number): number {
+export function speakerAfterWithAppositive(
+  words: readonly Word[],
+  first: number,
+  /** End the appositive at a comma before a function word or a participle (see below). */
+  cutAtAdjunct = true,
+): number {
   let last = speakerAfter(words, first)
   // "Rep. Jan Roe (D-N.Y.), chair of …": the party and state belong to the name.
   if (last >= 0 && words[last + 1]?.lower === '(') {
@@ -326,13 +363,29 @@ export function speakerAfterWithAppositive(words: readonly Word[], first: number
   // ", speaking of …" is a new attribution, not an appositive.
   const next = words[last + 2]
   if (next === undefined || (!next.upper && next.lower.endsWith('ing'))) return last
+  // ", on his first day …", ", he …": no appositive starts with a function word (PolNeAR train:
+  // none of 30 with "he", "it", "with", "though", "about", "in", …) but those of
+  // APPOSITIVE_STARTS ("who": 80 of 122).
+  if (!next.upper && !APPOSITIVE_STARTS.has(next.lower) && notAppositive(next.lower)) return last
   let k = last + 2
   while (
     k < words.length &&
     !['.', '!', '?', ';', '“', '"', '—'].includes(words[k]?.lower ?? '') &&
     k - last < 40
-  )
+  ) {
+    // "Jan Roe, head of the union, in a statement", "…, citing …": the appositive ends at a comma
+    // before a function word or a participle, and keeps that comma (PolNeAR). Not inside a
+    // relative clause ("Jan Roe, who led the union from 1995 to 1997, during …, said").
+    if (
+      cutAtAdjunct &&
+      words[k]?.lower === ',' &&
+      k > last + 2 &&
+      !RELATIVE_WORDS.has(next.lower) &&
+      closesAppositive(words[k + 1])
+    )
+      return k
     k++
+  }
   while (k - 1 > last + 1 && FINAL_MARKS.has(words[k - 1]?.lower ?? '')) k--
   return k - 1 > last + 1 ? k - 1 : last
 }
@@ -349,9 +402,10 @@ export function accordingToSource(
   const last = speakerAfter(words, first)
   if (last >= 0 && words[last + 1]?.lower === 'by') {
     const agent = appositive
-      ? speakerAfterWithAppositive(words, last + 2)
+      ? speakerAfterWithAppositive(words, last + 2, false)
       : speakerAfter(words, last + 2)
     if (agent >= 0) return agent
   }
-  return appositive ? speakerAfterWithAppositive(words, first) : last
+  // After "according to", a cut appositive leaves a tail that no rule reads as a short adjunct.
+  return appositive ? speakerAfterWithAppositive(words, first, false) : last
 }

@@ -8,7 +8,16 @@
 import type { Entity, EntityType } from '../../model/analysis.js'
 import type { Span } from '../../model/document.js'
 import type { ClaimsLexicon } from './lexicon.js'
-import { closedClass, DETERMINERS, NP_INNER, NP_STOPS, PRONOUNS, type Word } from './words.js'
+import {
+  closedClass,
+  DETERMINERS,
+  isFiniteVerb,
+  isVerbLike,
+  NP_INNER,
+  NP_STOPS,
+  PRONOUNS,
+  type Word,
+} from './words.js'
 
 /**
  * The speaker phrase that ends at word `last` (inclusive), walking backwards: capitalised names,
@@ -299,4 +308,132 @@ export function resolveSpeaker(
     return settingCountry(index, span.start)?.id ?? found.id
   if (found.type === 'PERSON' || found.type === 'GPE' || carriesNoun(found)) return found.id
   return null
+}
+
+const SUBJECT_RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose'])
+const APPOSITIVE_MARKS = new Set([',', '—', '–', '--', '―', '(', ')'])
+/** "I", "we" and "you" outside quotations are the author's or the reader's voice. */
+export const AUTHOR_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you'])
+
+/**
+ * The subject of a sentence's main clause when it runs from the clause's start to word `last`,
+ * right before its cue: "Surety firms that had insured the mine agreed …", "Jan Roe, 56, who has
+ * sat on the board for a decade, told …", "In interviews, Kovan has questioned …".
+ * The clause starts at the sentence's start or after an opening adjunct and its comma ("In
+ * interviews, …"). Verbs inside are allowed only in a relative clause, an appositive or a
+ * participle after a noun ("the section of the debate devoted to …"). Returns [first, last] or
+ * null.
+ */
+export function clauseSubject(
+  words: readonly Word[],
+  last: number,
+  cues: ClaimsLexicon['cues'],
+): [number, number] | null {
+  if (last < 0 || last > 40) return null
+  const first = clauseStart(words, last)
+  if (first < 0 || first > last) return null
+  const head = words[first] as Word
+  if (!head.isWord || AUTHOR_PRONOUNS.has(head.lower)) return null
+  if (!(head.upper || DETERMINERS.has(head.lower) || PRONOUNS.has(head.lower))) return null
+  if (NP_STOPS.has(head.lower) && !DETERMINERS.has(head.lower) && !PRONOUNS.has(head.lower))
+    return null
+  const end = words[last] as Word
+  // The phrase ends with a noun or closes an appositive ("Jan Roe, 56, …,").
+  if (!end.isWord && !APPOSITIVE_MARKS.has(end.lower)) return null
+  if (end.isWord && (NP_STOPS.has(end.lower) || NP_INNER.has(end.lower))) return null
+  // A relative pronoun, a comma, a dash or a bracket opens an embedded part (a relative clause,
+  // an appositive) that the next comma, dash or bracket closes; only there may a verb stand.
+  let embedded = false
+  /** The open embedded part was opened by a mark, not by a relative pronoun. */
+  let byMark = false
+  /** A relative pronoun opened or followed the mark of the open part. */
+  let relative = false
+  let closed = 0
+  for (let k = first; k <= last; k++) {
+    const w = words[k] as Word
+    if (w.lower === '“' || w.lower === '"' || w.lower === '”' || w.lower === ';') return null
+    if (APPOSITIVE_MARKS.has(w.lower)) {
+      if (embedded) closed++
+      // The phrase's last mark closes ("Jan Roe, 56,"); it opens nothing.
+      embedded = k < last && (w.lower === '(' || (w.lower !== ')' && !embedded))
+      byMark = embedded
+      relative = false
+      continue
+    }
+    if (SUBJECT_RELATIVES.has(w.lower)) {
+      // A relative inside a part a mark opened stays in that part.
+      if (!embedded) byMark = false
+      embedded = true
+      relative = true
+      continue
+    }
+    // "Below, Kovan rounded up …": a name and its verb after a comma are a clause, no appositive.
+    if (embedded && byMark && !relative && isVerbLike(w) && (words[k - 1]?.upper ?? false))
+      return null
+    if (embedded || !w.isWord || w.upper) continue
+    if (isFiniteVerb(w)) return null
+    if (cues.get(w.lower)?.origin === 'data' && !reducedRelative(words, k)) return null
+    if (w.lower.length > 4 && w.lower.endsWith('ed') && !reducedRelative(words, k)) return null
+  }
+  // A phrase that ends with a mark closes an appositive it opened ("Jan Roe, 56,"); a lone
+  // comma before the cue is a participle's ("The program, called …").
+  if (!end.isWord && closed === 0) return null
+  // "Below, Kovan rounded up … what many expect": a comma never closed opens no appositive.
+  if (embedded && byMark) return null
+  return [first, last]
+}
+
+/** "the complaint filed by …", "the section devoted to …": a participle after a noun. */
+function reducedRelative(words: readonly Word[], k: number): boolean {
+  const before = words[k - 1]
+  const after = words[k + 1]
+  return (
+    before !== undefined &&
+    before.isWord &&
+    !before.upper &&
+    !PRONOUNS.has(before.lower) &&
+    !NP_STOPS.has(before.lower) &&
+    after !== undefined &&
+    PARTICIPLE_LINKS.has(after.lower)
+  )
+}
+
+/** Words that open an adjunct before a sentence's subject ("In May,", "After the vote,"). */
+const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
+  ...NP_STOPS,
+  ...NP_INNER,
+  ...closedClass('adjunct-starts'),
+])
+const LEAD_ADVERBS: ReadonlySet<string> = closedClass('lone-lead-adverbs')
+/** Prepositions after a participle that modifies a noun ('filed by', 'devoted to'). */
+const PARTICIPLE_LINKS = new Set(['by', 'to', 'in', 'for', 'on', 'at', 'with', 'from'])
+
+/**
+ * Where the main clause ending at `last` starts: 0, after a sentence's opening conjunction
+ * ("But …"), or after an opening adjunct's comma ("In interviews, …", "To varying degrees, …");
+ * -1 when neither.
+ */
+function clauseStart(words: readonly Word[], last: number): number {
+  const head = words[0]
+  if (head === undefined) return -1
+  let k = 0
+  if (CLAUSE_LINKS.has(head.lower)) k = 1
+  const opener = words[k]
+  if (opener === undefined) return -1
+  const comma = words.findIndex((w, j) => j > k && j < last && w.lower === ',')
+  // An opening adjunct ("In interviews,", "To varying degrees,", "Nonetheless,"): the clause
+  // starts after its comma.
+  // A word alone before the comma is an adverb ("Nonetheless,", "Still,"), not a name ("Kovan,").
+  const adverb =
+    comma === k + 1 &&
+    (opener.lower.endsWith('ly') || opener.lower.endsWith('less') || LEAD_ADVERBS.has(opener.lower))
+  const adjunct = !opener.upper || ADJUNCT_OPENERS.has(opener.lower) || adverb
+  if (
+    adjunct &&
+    !DETERMINERS.has(opener.lower) &&
+    !PRONOUNS.has(opener.lower) &&
+    !LONE_QUANTIFIERS.has(opener.lower)
+  )
+    return comma < 0 || comma - k > 12 ? -1 : comma + 1
+  return k
 }
