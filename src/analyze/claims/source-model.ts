@@ -176,9 +176,10 @@ export function sourceStart(
   return best
 }
 
+/** The default path, made once: the stage asks for the model for every document. */
+const SOURCE_MODEL_PATH = modelPath('attribution/source-perceptron.json')
+
 /** The trained model, or null before `npm run train:attribution` has written it. */
-export function sourceModel(
-  path = modelPath('attribution/source-perceptron.json'),
-): SourceModel | null {
+export function sourceModel(path = SOURCE_MODEL_PATH): SourceModel | null {
   return readPerceptron<SourceModel>(path, 'claimgraph/source-perceptron@1')
 }
