@@ -75,11 +75,39 @@ const PAD = 1
 /** Two hashed values as one (a conjunction feature). */
 const pair = (a: number, b: number): number => Math.imul(a, 0x85ebca6b) ^ b
 
-/** How the cue lexicon knows a word: 0 no, 1 learned with low, 2 mid, 3 high precision, 4 hand-written. */
-function lexiconLevel(lexicon: ClaimsLexicon, w: Word, first: boolean): number {
+/**
+ * The cue lexicon's words as bits of their FNV-1a hashes (a Bloom filter with one hash): a word
+ * whose bit is clear is not in the lexicon, known without a Map look-up (which would first have to
+ * hash the new string; the tagger has its hash already). Made again for another or a grown map.
+ */
+const FILTER_BITS = 16
+let lexiconFilter: {
+  readonly cues: ReadonlyMap<string, unknown>
+  readonly size: number
+  readonly bits: Uint32Array
+} | null = null
+
+function lexiconBits(cues: ReadonlyMap<string, unknown>): Uint32Array {
+  if (lexiconFilter?.cues === cues && lexiconFilter.size === cues.size) return lexiconFilter.bits
+  const bits = new Uint32Array((1 << FILTER_BITS) / 32)
+  for (const word of cues.keys()) {
+    const bit = fnv1a(word) & ((1 << FILTER_BITS) - 1)
+    bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31))
+  }
+  lexiconFilter = { cues, size: cues.size, bits }
+  return bits
+}
+
+/**
+ * How the cue lexicon knows a word: 0 no, 1 learned with low, 2 mid, 3 high precision, 4
+ * hand-written. `hash` is the word's `fnv1a(w.lower)`.
+ */
+function lexiconLevel(lexicon: ClaimsLexicon, w: Word, first: boolean, hash: number): number {
   // No cue has fewer than three letters (a third of the words need no look-up), and the rules
   // read a capitalised word inside a sentence as a name, never as a cue.
   if (!w.isWord || w.lower.length < 3 || (w.upper && !first)) return 0
+  const bit = hash & ((1 << FILTER_BITS) - 1)
+  if ((lexiconBits(lexicon.cues)[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0
   const entry = lexicon.cues.get(w.lower)
   if (entry === undefined) return 0
   if (entry.origin === 'data') return 4
@@ -132,8 +160,9 @@ function wordValues(
   for (let i = 0, last = -1; i < n; i++) {
     if (scored[i] === 1 || scored[i + 1] === 1 || i - last <= 1) {
       const w = words[i] as Word
-      lower[i + PAD] = fnv1a(w.lower) | 0
-      lex[i + PAD] = lexiconLevel(lexicon, w, i === 0)
+      const hash = fnv1a(w.lower)
+      lower[i + PAD] = hash | 0
+      lex[i + PAD] = lexiconLevel(lexicon, w, i === 0, hash)
     }
     if (scored[i] === 1) last = i
   }
