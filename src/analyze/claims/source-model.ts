@@ -36,6 +36,12 @@ const INSIDE = 3
 const BARRIERS = new Set(['“', '”', '"', '‘', ';', ':', '(', ')', '.', '?', '!'])
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you'])
 
+/** Whether a string starts with an ASCII digit (`/^\d/`, without a regular expression). */
+const startsWithDigit = (s: string): boolean => {
+  const c = s.charCodeAt(0)
+  return c >= 48 && c <= 57
+}
+
 const shape = (x: Word | undefined): string =>
   x === undefined
     ? '^'
@@ -43,7 +49,7 @@ const shape = (x: Word | undefined): string =>
       ? `p${x.lower}`
       : PRONOUNS.has(x.lower)
         ? 'pron'
-        : /^\d/.test(x.lower)
+        : startsWithDigit(x.lower)
           ? 'num'
           : x.upper
             ? 'cap'
