@@ -58,48 +58,8 @@ const isSpaceCode = (code: number): boolean =>
   (code >= 0x2000 && code <= 0x200b) ||
   code === 0x3000
 
-/** The text last scanned whole, and its words. */
-let wholeText: string | null = null
-let wholeWords: Word[] = []
-
-/**
- * Words of `text.slice(start, end)`, with absolute offsets. The rules scan many parts of one text
- * (sentences, then speakers, quotations and their surroundings, parts of sentences again): the
- * text is scanned once whole, and a part gets the whole text's words in it, the same as a scan of
- * the part would give unless a word of the whole text crosses one of its ends (then the part is
- * scanned alone: "Mr" at the end of a part has no full stop) or the part starts with an
- * apostrophe (a clitic "'s" needs the word before it). Callers get their own array.
- */
+/** Words of `text.slice(start, end)`, with absolute offsets. A plain character loop: hot path. */
 export function scanWords(text: string, start: number, end: number): Word[] {
-  if (start < 0 || end > text.length || start >= end) return scanPart(text, start, end)
-  const code = text.charCodeAt(start)
-  if (code === 39 || code === 0x2019) return scanPart(text, start, end)
-  if (text !== wholeText) {
-    wholeWords = scanPart(text, 0, text.length)
-    wholeText = text
-  }
-  const words = wholeWords
-  const lo = firstStartingAt(words, start)
-  if (lo > 0 && (words[lo - 1] as Word).end > start) return scanPart(text, start, end)
-  const hi = firstStartingAt(words, end)
-  if (hi > 0 && (words[hi - 1] as Word).end > end) return scanPart(text, start, end)
-  return words.slice(lo, hi)
-}
-
-/** Index of the first word that starts at or after `offset` (words.length if none). */
-function firstStartingAt(words: readonly Word[], offset: number): number {
-  let lo = 0
-  let hi = words.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((words[mid] as Word).start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** Words of `text.slice(start, end)`, scanned: a plain character loop (hot path). */
-function scanPart(text: string, start: number, end: number): Word[] {
   const words: Word[] = []
   let i = start
   while (i < end) {
