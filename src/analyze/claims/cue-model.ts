@@ -93,12 +93,15 @@ export function cueFeatures(
 }
 
 const gates = new WeakMap<CueModel, Set<string>>()
+/** The last model's gate: the stage asks about one model over and over (no look-up then). */
+let lastGate: { readonly model: CueModel; readonly gate: Set<string> } | null = null
 
 /**
  * Whether a word can score above the threshold at all: only words whose own weight is positive
  * are scored (a cheap gate on the hot path; the others would need many context votes).
  */
 export function mayBeCue(model: CueModel, lower: string): boolean {
+  if (lastGate?.model === model) return lastGate.gate.has(lower)
   let gate = gates.get(model)
   if (gate === undefined) {
     gate = new Set()
@@ -107,6 +110,7 @@ export function mayBeCue(model: CueModel, lower: string): boolean {
     }
     gates.set(model, gate)
   }
+  lastGate = { model, gate }
   return gate.has(lower)
 }
 
@@ -231,7 +235,10 @@ export function cueScore(
   return score
 }
 
+/** The default path, made once: the stage asks for the model for every document. */
+const CUE_MODEL_PATH = modelPath('attribution/cue-perceptron.json')
+
 /** The trained model, or null before `npm run train:attribution` has written it. */
-export function cueModel(path = modelPath('attribution/cue-perceptron.json')): CueModel | null {
+export function cueModel(path = CUE_MODEL_PATH): CueModel | null {
   return readPerceptron<CueModel>(path, 'claimgraph/cue-perceptron@2')
 }

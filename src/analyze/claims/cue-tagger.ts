@@ -75,11 +75,39 @@ const PAD = 1
 /** Two hashed values as one (a conjunction feature). */
 const pair = (a: number, b: number): number => Math.imul(a, 0x85ebca6b) ^ b
 
-/** How the cue lexicon knows a word: 0 no, 1 learned with low, 2 mid, 3 high precision, 4 hand-written. */
-function lexiconLevel(lexicon: ClaimsLexicon, w: Word, first: boolean): number {
+/**
+ * The cue lexicon's words as bits of their FNV-1a hashes (a Bloom filter with one hash): a word
+ * whose bit is clear is not in the lexicon, known without a Map look-up (which would first have to
+ * hash the new string; the tagger has its hash already). Made again for another or a grown map.
+ */
+const FILTER_BITS = 16
+let lexiconFilter: {
+  readonly cues: ReadonlyMap<string, unknown>
+  readonly size: number
+  readonly bits: Uint32Array
+} | null = null
+
+function lexiconBits(cues: ReadonlyMap<string, unknown>): Uint32Array {
+  if (lexiconFilter?.cues === cues && lexiconFilter.size === cues.size) return lexiconFilter.bits
+  const bits = new Uint32Array((1 << FILTER_BITS) / 32)
+  for (const word of cues.keys()) {
+    const bit = fnv1a(word) & ((1 << FILTER_BITS) - 1)
+    bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31))
+  }
+  lexiconFilter = { cues, size: cues.size, bits }
+  return bits
+}
+
+/**
+ * How the cue lexicon knows a word: 0 no, 1 learned with low, 2 mid, 3 high precision, 4
+ * hand-written. `hash` is the word's `fnv1a(w.lower)`.
+ */
+function lexiconLevel(lexicon: ClaimsLexicon, w: Word, first: boolean, hash: number): number {
   // No cue has fewer than three letters (a third of the words need no look-up), and the rules
   // read a capitalised word inside a sentence as a name, never as a cue.
   if (!w.isWord || w.lower.length < 3 || (w.upper && !first)) return 0
+  const bit = hash & ((1 << FILTER_BITS) - 1)
+  if ((lexiconBits(lexicon.cues)[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0
   const entry = lexicon.cues.get(w.lower)
   if (entry === undefined) return 0
   if (entry.origin === 'data') return 4
@@ -100,27 +128,17 @@ function growBuffers(n: number): void {
 }
 
 /**
- * Feature rows of a sentence's words into `out` (FEATURES_PER_WORD slots a word; returned, grown
- * when too short). `quotes` are the quotations that may reach the sentence. Features: the word,
- * the words before and after it, the pairs (word before, word) and (word, word after), how the
- * cue lexicon knows the word, and with the word before. Of 31 templates tried (suffixes, shapes,
- * words ±2, distances to quote marks, auxiliaries, the subject's shape, …), these 8 gave the best
- * dev F1 of the stage, and the least time.
+ * Fills the per-sentence buffers: which words are scored, and the hash and lexicon level of the
+ * scored words and their neighbours. Word k's values sit at k + PAD, with PAD "none" values on
+ * each side: no bound checks in the feature loops.
  */
-export function cueTaggerFeatures(
+function wordValues(
   words: readonly Word[],
   quotes: readonly Quote[],
   lexicon: ClaimsLexicon,
-  bucketBits: number,
-  out: Int32Array,
-): Int32Array {
+): void {
   const n = words.length
-  const F = FEATURES_PER_WORD
-  let feats = out
-  if (feats.length < n * F) feats = new Int32Array(n * F * 2)
   growBuffers(n + 2 * PAD)
-  const shift = 32 - bucketBits
-  // Word k's values sit at k + PAD, with PAD "none" values on each side: no bound checks below.
   const lower = lowerHashes
   const lex = lexLevels
   for (let k = 0; k < PAD; k++) {
@@ -142,11 +160,38 @@ export function cueTaggerFeatures(
   for (let i = 0, last = -1; i < n; i++) {
     if (scored[i] === 1 || scored[i + 1] === 1 || i - last <= 1) {
       const w = words[i] as Word
-      lower[i + PAD] = fnv1a(w.lower) | 0
-      lex[i + PAD] = lexiconLevel(lexicon, w, i === 0)
+      const hash = fnv1a(w.lower)
+      lower[i + PAD] = hash | 0
+      lex[i + PAD] = lexiconLevel(lexicon, w, i === 0, hash)
     }
     if (scored[i] === 1) last = i
   }
+}
+
+/**
+ * Feature rows of a sentence's words into `out` (FEATURES_PER_WORD slots a word; returned, grown
+ * when too short). `quotes` are the quotations that may reach the sentence. Features: the word,
+ * the words before and after it, the pairs (word before, word) and (word, word after), how the
+ * cue lexicon knows the word, and with the word before. Of 31 templates tried (suffixes, shapes,
+ * words ±2, distances to quote marks, auxiliaries, the subject's shape, …), these 8 gave the best
+ * dev F1 of the stage, and the least time.
+ */
+export function cueTaggerFeatures(
+  words: readonly Word[],
+  quotes: readonly Quote[],
+  lexicon: ClaimsLexicon,
+  bucketBits: number,
+  out: Int32Array,
+): Int32Array {
+  const n = words.length
+  const F = FEATURES_PER_WORD
+  let feats = out
+  if (feats.length < n * F) feats = new Int32Array(n * F * 2)
+  wordValues(words, quotes, lexicon)
+  const shift = 32 - bucketBits
+  const lower = lowerHashes
+  const lex = lexLevels
+  const scored = scoredWords
   for (let i = 0; i < n; i++) {
     let o = i * F
     if (scored[i] === 0) {
@@ -217,12 +262,22 @@ export class CueDecoder {
    */
   viterbi(model: CueTagger, feats: Int32Array, n: number, out: Uint8Array): void {
     if (n === 0) return
+    emit(model, feats, n, this.emissions(n))
+    this.decode(model, n, out)
+  }
+
+  /** The emission buffer for `n` words (2 a word: B and I relative to O), to fill before `decode`. */
+  emissions(n: number): Float32Array {
     if (this.em.length < n * 2) {
       this.em = new Float32Array(n * 4)
       this.back = new Int8Array(n * 6)
     }
+    return this.em
+  }
+
+  /** Best BIO sequence of `n` (≥ 1) words from the emissions filled in `emissions(n)`. */
+  decode(model: CueTagger, n: number, out: Uint8Array): void {
     const em = this.em
-    emit(model, feats, n, em)
     const tr = model.transitions
     const back = this.back
     // tr[(prev + 1) * 3 + next]; row 0 is the sentence start.
@@ -309,10 +364,106 @@ export function tagCues(
 ): [number, number][] {
   const n = words.length
   if (n === 0) return []
-  featureRows = cueTaggerFeatures(words, quotes, lexicon, model.bucketBits, featureRows)
   if (tagRow.length < n) tagRow = new Uint8Array(n * 2)
-  decoder.viterbi(model, featureRows, n, tagRow)
+  if (model.packed !== null) {
+    packedEmissions(model, model.packed, words, quotes, lexicon, decoder.emissions(n))
+    decoder.decode(model, n, tagRow)
+  } else {
+    featureRows = cueTaggerFeatures(words, quotes, lexicon, model.bucketBits, featureRows)
+    decoder.viterbi(model, featureRows, n, tagRow)
+  }
   return cueSpans(tagRow, n)
+}
+
+/** Lexicon levels (0–4) a word may have, and with the level before it (-1 at the start, -1–4). */
+const LEVELS = 5
+const LEVELS_BEFORE = 6
+
+/**
+ * A loaded model's weights of the features that take few values: the constant feature (template
+ * 1) and the lexicon levels (11, 12), summed by (level before, level), B and I apart.
+ */
+interface LevelWeights {
+  readonly model: CueTagger
+  readonly b: Int32Array
+  readonly i: Int32Array
+}
+let levelWeights: LevelWeights | null = null
+
+function levelWeightsOf(model: CueTagger, packed: Int32Array): LevelWeights {
+  if (levelWeights?.model === model) return levelWeights
+  const shift = 32 - model.bucketBits
+  const b = new Int32Array(LEVELS_BEFORE * LEVELS)
+  const i = new Int32Array(LEVELS_BEFORE * LEVELS)
+  for (let before = -1; before < LEVELS; before++) {
+    for (let level = 0; level < LEVELS; level++) {
+      const k = (before + 1) * LEVELS + level
+      for (const v of [
+        packed[bucket(1, 0, shift)]!,
+        packed[bucket(11, level, shift)]!,
+        packed[bucket(12, before * 8 + level, shift)]!,
+      ]) {
+        b[k] = b[k]! + (v >> 16)
+        i[k] = i[k]! + ((v << 16) >> 16)
+      }
+    }
+  }
+  return (levelWeights = { model, b, i })
+}
+
+/**
+ * What `emit` gives from `cueTaggerFeatures`' rows, for a loaded model (int16 weights), without
+ * the rows: the same features, summed as integers (exact in any order) and scaled the same way.
+ * The features that take few values are looked up summed (`levelWeightsOf`).
+ */
+function packedEmissions(
+  model: CueTagger,
+  packed: Int32Array,
+  words: readonly Word[],
+  quotes: readonly Quote[],
+  lexicon: ClaimsLexicon,
+  em: Float32Array,
+): void {
+  const n = words.length
+  wordValues(words, quotes, lexicon)
+  const shift = 32 - model.bucketBits
+  const lower = lowerHashes
+  const lex = lexLevels
+  const scored = scoredWords
+  const levels = levelWeightsOf(model, packed)
+  const scale = model.scale
+  const bias = model.bias
+  for (let i = 0; i < n; i++) {
+    if (scored[i] === 0) {
+      em[i * 2] = CLOSED
+      em[i * 2 + 1] = CLOSED
+      continue
+    }
+    const k = i + PAD
+    const wl = lower[k]!
+    const prev = lower[k - 1]!
+    const next = lower[k + 1]!
+    const l = (lex[k - 1]! + 1) * LEVELS + lex[k]!
+    let b = levels.b[l]!
+    let inside = levels.i[l]!
+    let v = packed[bucket(2, wl, shift)]!
+    b += v >> 16
+    inside += (v << 16) >> 16
+    v = packed[bucket(3, prev, shift)]!
+    b += v >> 16
+    inside += (v << 16) >> 16
+    v = packed[bucket(4, next, shift)]!
+    b += v >> 16
+    inside += (v << 16) >> 16
+    v = packed[bucket(7, pair(prev, wl), shift)]!
+    b += v >> 16
+    inside += (v << 16) >> 16
+    v = packed[bucket(8, pair(wl, next), shift)]!
+    b += v >> 16
+    inside += (v << 16) >> 16
+    em[i * 2] = b * scale + bias
+    em[i * 2 + 1] = inside * scale
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,8 +548,11 @@ export function decodeTagger(bytes: Buffer): CueTagger {
 
 let loaded: { path: string; model: CueTagger | null } | null = null
 
+/** The default path, made once: the stage asks for the model for every document. */
+const TAGGER_PATH = modelPath('attribution/cue-tagger.bin')
+
 /** The trained tagger, read once, or null before `npm run train:attribution` has written it. */
-export function cueTagger(path = modelPath('attribution/cue-tagger.bin')): CueTagger | null {
+export function cueTagger(path = TAGGER_PATH): CueTagger | null {
   if (loaded?.path !== path) {
     loaded = { path, model: existsSync(path) ? decodeTagger(readFileSync(path)) : null }
   }

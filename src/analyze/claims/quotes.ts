@@ -62,8 +62,14 @@ export function findQuotes(text: string): Quote[] {
     if (!canOpen(text, i)) continue
     let j = i + open.length
     let end = -1
+    // Only a quote's own closing mark can close it: other characters skip `canClose` (hot loop).
+    const closer = open === "''" ? "'" : (CLOSERS[open] as string)
     while (j < text.length) {
       const ch = text[j]
+      if (ch !== closer && ch !== '\n') {
+        j++
+        continue
+      }
       if (ch === '\n') {
         // Block quote: the next paragraph reopens with the same mark and goes on.
         let k = j

@@ -36,6 +36,12 @@ const INSIDE = 3
 const BARRIERS = new Set(['“', '”', '"', '‘', ';', ':', '(', ')', '.', '?', '!'])
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which', 'you'])
 
+/** Whether a string starts with an ASCII digit (`/^\d/`, without a regular expression). */
+const startsWithDigit = (s: string): boolean => {
+  const c = s.charCodeAt(0)
+  return c >= 48 && c <= 57
+}
+
 const shape = (x: Word | undefined): string =>
   x === undefined
     ? '^'
@@ -43,7 +49,7 @@ const shape = (x: Word | undefined): string =>
       ? `p${x.lower}`
       : PRONOUNS.has(x.lower)
         ? 'pron'
-        : /^\d/.test(x.lower)
+        : startsWithDigit(x.lower)
           ? 'num'
           : x.upper
             ? 'cap'
@@ -176,9 +182,10 @@ export function sourceStart(
   return best
 }
 
+/** The default path, made once: the stage asks for the model for every document. */
+const SOURCE_MODEL_PATH = modelPath('attribution/source-perceptron.json')
+
 /** The trained model, or null before `npm run train:attribution` has written it. */
-export function sourceModel(
-  path = modelPath('attribution/source-perceptron.json'),
-): SourceModel | null {
+export function sourceModel(path = SOURCE_MODEL_PATH): SourceModel | null {
   return readPerceptron<SourceModel>(path, 'claimgraph/source-perceptron@1')
 }

@@ -25,13 +25,22 @@ const ACCUSATION_OBJECT =
 const ATTACK_OBJECT =
   /^(?:the\s+)?(?:attack|attacks|bombing|bombings|shooting|assault|massacre|killings?|explosion|raid|strike|ambush|hijacking|kidnapping)\b/i
 
+/**
+ * A word that every match of DENIAL_CONTENT, STRONG_THREAT, TOOK_RESPONSIBILITY and BEHIND holds
+ * (one of each alternative's literal parts, case-insensitive as they are): a content without any
+ * (85 % of them) is not tested with those four. One scan instead of four (a speed-up only).
+ */
+const STANCE_WORDS =
+  /responsib|credit|will|reject|denie|dismiss|nothing|involv|role|part|behind|blame|orchestrated|masterminded|ordered|plotted|sponsored|planned|organi|financed|funded|paid|staged|been|helped/i
+
 /** Stance of the draft; `content` is its text, `cueWords` the cue's words (lowercase). */
 export function stanceOf(draft: Draft, content: string, cueText: string): Stance {
   let stance: Stance = draft.stance ?? draft.cueEntry?.stance ?? 'assert'
   const cue = cueText.toLowerCase()
+  const wordy = STANCE_WORDS.test(content)
   if (
     (draft.cueEntry?.frame === 'ask' && !/^to\b/i.test(content)) ||
-    /\?\s*["”’»]?\s*$/.test(content)
+    (content.includes('?') && /\?\s*["”’»]?\s*$/.test(content))
   )
     stance = 'question'
   // "asks residents to report …" is a request, not a question.
@@ -41,7 +50,11 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
     RESPONSIBILITY.test(content)
   ) {
     stance = 'claim_responsibility'
-  } else if (cue.split(/\s+/).some((w) => w.startsWith('claim')) && ATTACK_OBJECT.test(content)) {
+  } else if (
+    cue.includes('claim') &&
+    cue.split(/\s+/).some((w) => w.startsWith('claim')) &&
+    ATTACK_OBJECT.test(content)
+  ) {
     // "The Front has claimed the attack"
     stance = 'claim_responsibility'
   } else if (
@@ -52,15 +65,15 @@ export function stanceOf(draft: Draft, content: string, cueText: string): Stance
   ) {
     // "called the accusation absurd"
     stance = 'deny'
-  } else if (stance === 'assert' && DENIAL_CONTENT.test(content)) {
+  } else if (stance === 'assert' && wordy && DENIAL_CONTENT.test(content)) {
     stance = 'deny'
-  } else if (stance !== 'deny' && STRONG_THREAT.test(content)) {
+  } else if (stance !== 'deny' && wordy && STRONG_THREAT.test(content)) {
     stance = 'threaten'
-  } else if (TOOK_RESPONSIBILITY.test(content)) {
+  } else if (wordy && TOOK_RESPONSIBILITY.test(content)) {
     stance = 'claim_responsibility'
   } else if (stance === 'assert' && SELF_AGENCY.test(content)) {
     stance = 'claim_responsibility'
-  } else if (stance === 'assert' && matches(BEHIND, content)) {
+  } else if (stance === 'assert' && wordy && matches(BEHIND, content)) {
     stance = 'accuse'
   } else if (
     (stance === 'predict' || stance === 'assert') &&
