@@ -369,3 +369,25 @@ describe('[claims] "the government" with no country named', () => {
     expect(speakerEntities(text)).toContain('The Tessaly government → Tessaly')
   })
 })
+
+describe('[claims] a cue of asking that requests', () => {
+  it.each([
+    ['The ministry asks citizens to report any sighting to the hotline.', 'assert'],
+    ['The ministry asked residents to stay at home.', 'assert'],
+    ['A journalist asked Kovan whether the guards had been paid.', 'question'],
+    ['Kovan asked why the doors were locked.', 'question'],
+  ])('%s', (text, stance) => {
+    expect(claimsOf(text).map((c) => c.split(' | ')[3])).toEqual([stance])
+  })
+})
+
+describe('[claims] a cue word right after "on"', () => {
+  it('is a noun ("The spokesman on accusations by …"), unlike a cue after "on Sunday"', () => {
+    expect(claimsOf('Comment by the ministry spokesman on accusations by Orlen officials')).toEqual(
+      [],
+    )
+    expect(claimsOf('Kovan on Sunday said the hall was safe.')).toEqual([
+      'Kovan | said | the hall was safe | assert | ',
+    ])
+  })
+})

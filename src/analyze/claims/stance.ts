@@ -33,13 +33,20 @@ const ATTACK_OBJECT =
 const STANCE_WORDS =
   /responsib|credit|will|reject|denie|dismiss|nothing|involv|role|part|behind|blame|orchestrated|masterminded|ordered|plotted|sponsored|planned|organi|financed|funded|paid|staged|been|helped/i
 
+/**
+ * What an ask cue requests rather than asks: "to report …", "citizens to report …" (an object of
+ * at most four words before "to", no question word or quotation opening it).
+ */
+const REQUEST =
+  /^(?!(?:whether|if|who|what|when|where|why|how|which)\b)[^\s"“?]+(?:\s+[^\s"“?]+){0,3}?\s+to\s|^to\b/i
+
 /** Stance of the draft; `content` is its text, `cueWords` the cue's words (lowercase). */
 export function stanceOf(draft: Draft, content: string, cueText: string): Stance {
   let stance: Stance = draft.stance ?? draft.cueEntry?.stance ?? 'assert'
   const cue = cueText.toLowerCase()
   const wordy = STANCE_WORDS.test(content)
   if (
-    (draft.cueEntry?.frame === 'ask' && !/^to\b/i.test(content)) ||
+    (draft.cueEntry?.frame === 'ask' && !REQUEST.test(content)) ||
     (content.includes('?') && /\?\s*["”’»]?\s*$/.test(content))
   )
     stance = 'question'
