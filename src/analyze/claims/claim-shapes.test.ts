@@ -391,3 +391,23 @@ describe('[claims] a cue word right after "on"', () => {
     ])
   })
 })
+
+describe('[claims] a lexicon cue only the tagger reads', () => {
+  it('keeps its frame: the accused are targets, the cue runs to "of"', () => {
+    expect(
+      claimsOf(
+        'Relief agencies that had worked in the valley for years accused Orlen of arming the gunmen.',
+      ),
+    ).toEqual([
+      'Relief agencies that had worked in the valley for years | accused Orlen of | arming the gunmen | accuse | Orlen',
+    ])
+  })
+})
+
+describe('[claims] a coordinated noun phrase after the cue', () => {
+  it('is not cut before "and" and a name when no verb came first', () => {
+    expect(claimsOf('Kovan said the ministry and Tessaly officials confirmed the deal.')).toEqual([
+      'Kovan | said | the ministry and Tessaly officials confirmed the deal | assert | ',
+    ])
+  })
+})

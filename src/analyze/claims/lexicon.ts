@@ -97,7 +97,12 @@ function patternsOf(path: string): { pattern: AllegationPattern; more: string[] 
       .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('|')
     out.push({
-      pattern: { pattern: new RegExp(pattern, 'giu'), stance, hint: new RegExp(anyOf, 'i') },
+      // Without pre-test strings, the pattern is its own pre-test (an empty one would pass all).
+      pattern: {
+        pattern: new RegExp(pattern, 'giu'),
+        stance,
+        hint: anyOf === '' ? new RegExp(pattern, 'iu') : new RegExp(anyOf, 'i'),
+      },
       more,
     })
   }

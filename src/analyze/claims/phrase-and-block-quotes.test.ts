@@ -60,6 +60,20 @@ describe('[claims] cue phrases whose head word is no cue on its own', () => {
     ])
   })
 
+  it('ends its content where an attribution of its own starts, and takes the phrase speaker', () => {
+    expect(
+      claimsOf(
+        'Kovan raised the possibility that the port would close, and Orlen said it would not.',
+      ),
+    ).toEqual([
+      'Kovan → Mira Kovan | raised the possibility | that the port would close | indirect | assert | hedged | ',
+      'Orlen → Orlen | said | it would not | indirect | assert | not hedged | ',
+    ])
+    expect(claimsOf('Talks with Orlen have raised the prospect of a deal.')[0]).toMatch(
+      /^Talks with Orlen → /,
+    )
+  })
+
   it('leaves the head word alone elsewhere', () => {
     expect(claimsOf('The council raised taxes in May.')).toEqual([])
   })
@@ -83,6 +97,15 @@ describe('[claims] a block quotation after "X said:"', () => {
     expect(claimsOf('Dravic said in her address:\n\nNobody will be spared.')).toEqual([
       'Dravic → Ilona Dravic | said | Nobody will be spared. | direct | assert | not hedged | ',
     ])
+  })
+
+  it('is not read after a clause of its own before the colon, nor for a paragraph of marks', () => {
+    expect(
+      claimsOf('Kovan said on Monday the hall had three doors:\n\nTwo were locked.').map(
+        (c) => c.split(' | ')[2],
+      ),
+    ).toEqual(['the hall had three doors'])
+    expect(claimsOf('Kovan told reporters:\n\n…')).toEqual([])
   })
 
   it('is not read after a colon that lists things, nor after words other than adjuncts', () => {

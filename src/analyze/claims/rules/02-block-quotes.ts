@@ -8,7 +8,7 @@
  */
 import type { Span } from '../../../model/document.js'
 import type { Draft, ExtractInput } from '../extract.js'
-import { scanWords, TIME_WORDS, type Word } from '../words.js'
+import { isVerbLike, scanWords, TIME_WORDS, type Word } from '../words.js'
 import {
   ADJUNCT_STARTS,
   cueLast,
@@ -28,7 +28,7 @@ const OPENING_MARKS = /^["“‘'«‹„]/
 export function blockQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[]): void {
   const { text } = input
   for (const sentence of input.sentences) {
-    const colon = lastNonSpace(text, sentence.end)
+    const colon = lastNonSpaceAt(text, sentence.end)
     if (colon < sentence.start || text[colon] !== ':') continue
     // The colon ends its paragraph, and a paragraph follows.
     const next = nextParagraphStart(text, colon + 1)
@@ -36,7 +36,9 @@ export function blockQuotes(input: ExtractInput, drafts: Draft[], blocked: Span[
     const words = scanWords(text, sentence.start, colon + 1)
     const cue = introducingCue(input, words)
     if (cue === null) continue
-    const end = lastNonSpace(text, paragraphEnd(text, next)) + 1
+    const end = lastNonSpaceAt(text, paragraphEnd(text, next)) + 1
+    // A paragraph of marks only ("…", ":") quotes nothing.
+    if (!/[\p{L}\p{N}]/u.test(text.slice(next, end))) continue
     const content = { start: next, end }
     const speaker = spanOf(words, cue.speakerFirst, cue.speakerLast)
     const cueSpan = spanOf(words, cue.first, cue.last)
@@ -118,14 +120,19 @@ function afterAddressee(words: readonly Word[], from: number, to: number): numbe
   return k
 }
 
-/** Words [from, to) are empty, or an adjunct ("in her address", "on Sunday") or time words. */
+/**
+ * Words [from, to) are empty, or an adjunct ("in her address", "on Sunday") or time words, with
+ * no verb of a clause of their own ("said on Monday the hall had three doors:" is no lead-in).
+ */
 function tailIsAdjunct(words: readonly Word[], from: number, to: number): boolean {
   if (from >= to) return true
   const first = words[from] as Word
-  return ADJUNCT_STARTS.has(first.lower) || (TIME_WORDS.has(first.lower) && !first.upper)
+  const opens = ADJUNCT_STARTS.has(first.lower) || (TIME_WORDS.has(first.lower) && !first.upper)
+  return opens && !words.slice(from, to).some((w) => isVerbLike(w) || w.lower === 'that')
 }
 
-function lastNonSpace(text: string, end: number): number {
+/** Index of the last character before `end` that is no space, or -1. */
+function lastNonSpaceAt(text: string, end: number): number {
   let i = end - 1
   while (i >= 0 && /\s/.test(text[i] ?? '')) i--
   return i

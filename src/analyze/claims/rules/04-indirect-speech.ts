@@ -125,9 +125,14 @@ function isFree(scope: SentenceScope, w: Word): boolean {
 /** Index of the last word a content starting at `from` may use (it stops before used text). */
 function contentLimit(scope: SentenceScope, from: number, clauses = true): number {
   const { words, blocked } = scope
+  // No word ending before the first used span that reaches past the content's start can touch
+  // one: only words after it are tested (a sentence of thousands of clauses stays linear).
+  const startAt = words[from]?.start ?? 0
+  let firstBlocked = Number.POSITIVE_INFINITY
+  for (const b of blocked) if (b.end > startAt && b.start < firstBlocked) firstBlocked = b.start
   for (let t = from; t < words.length; t++) {
     const w = words[t] as Word
-    if (overlapsAny(blocked, w)) return t - 1
+    if (w.end > firstBlocked && overlapsAny(blocked, w)) return t - 1
     if (clauses && t > from && w.lower === ';' && !insideQuote(scope.input.quotes, w)) return t - 1
     // '… even for him.” She says …': a quotation closed by a full stop ends the sentence when a
     // capitalised word follows (the sentence splitter keeps them together).
@@ -142,7 +147,7 @@ function contentLimit(scope: SentenceScope, from: number, clauses = true): numbe
     if (
       clauses &&
       t > from &&
-      contentStopsAt(words, t, scope.input.lexicon) &&
+      contentStopsAt(words, t, scope.input.lexicon, from) &&
       !insideQuote(scope.input.quotes, w)
     )
       return t - 1
@@ -248,10 +253,16 @@ function isParticiple(w: Word | undefined): boolean {
 }
 
 /**
- * Whether a content must end before words[t]: ", saying …", "and said …", ", focusing on …"
- * (a participle clause), ", though she acknowledged …" (a clause with a cue of its own).
+ * Whether a content starting at words[from] must end before words[t]: ", saying …", "and said
+ * …", ", focusing on …" (a participle clause), ", though she acknowledged …" (a clause with a cue
+ * of its own).
  */
-function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexicon): boolean {
+export function contentStopsAt(
+  words: readonly Word[],
+  t: number,
+  lexicon: ClaimsLexicon,
+  from: number,
+): boolean {
   if (continuesWithCue(words, t, lexicon)) return true
   const w = words[t] as Word
   // "… — and he noted that …", "… and she says it …", "…,” but he said …": a clause with a
@@ -268,6 +279,9 @@ function contentStopsAt(words: readonly Word[], t: number, lexicon: ClaimsLexico
   const next = words[t + 1]
   if (next === undefined) return false
   if (conjunction && !next.upper && !/^\d/.test(next.lower)) return false
+  // "said the ministry and Tessaly officials confirmed …": a noun phrase so far (no verb yet) is
+  // coordinated, not a clause that ends.
+  if (conjunction && !words.slice(from, t).some(isVerbLike)) return false
   if (!conjunction && isParticiple(next)) return true
   let k = t + 1
   if (!conjunction && CLAUSE_CONJUNCTIONS.has(next.lower)) k++
@@ -512,12 +526,15 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     before.lower !== 'and'
   )
     return
-  // A lexicon cue's frame places its content ("told the forum he …", "asked whether …").
-  const entry = input.lexicon.cues.get(words[tag.last]?.lower ?? '')
-  const from = entry === undefined ? tag.last + 1 : complementOf(words, tag.last, entry).t
+  // A lexicon cue's frame places its content, its targets and the cue's end ("told the forum he
+  // …", "asked whether …", "accused Orlen of …"), as for the cues the rules read.
+  const entry = input.lexicon.cues.get(head.lower)
+  const complement = entry === undefined ? null : complementOf(words, tag.last, entry)
+  const cueEnd = Math.max(tag.last, complement?.cueEnd ?? tag.last)
+  const from = complement?.t ?? tag.last + 1
   let [first, last] = trimContent(words, from, contentLimit(scope, from))
   if (last - first < 1) return
-  ;[first, last] = cutContent(scope, first, last, tag.last)
+  ;[first, last] = cutContent(scope, first, last, cueEnd)
   // "They hired a guard who said …": the guard speaks, not "hired".
   if (hasSpeechCue(words, first, Math.min(words.length - 1, first + 10), input.lexicon)) return
   const passive = taggedPassive(scope, tag)
@@ -539,13 +556,13 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
   const speaker = taggedSpeaker(scope, tag)
   push(scope, {
     speaker,
-    cue,
+    cue: spanOf(words, tag.first, cueEnd),
     content,
     kind: quotedKind(input.quotes, content),
     rule: speaker ? 'tagged-cue-speaker' : 'tagged-cue',
-    cueEntry: TAGGED_CUE,
+    cueEntry: entry ?? TAGGED_CUE,
     stance: null,
-    targetSpan: null,
+    targetSpan: complement?.targetSpan ?? null,
     negated: words.slice(tag.first, tag.last + 1).some(isNegation),
     passive: false,
   })
