@@ -109,8 +109,9 @@ function phraseCueDraft(
   const tail = words.findIndex((w) => w.start >= start + length)
   if (head < 0 || tail < 0) return null
   const left = leftOfCue(words, head)
-  let [speakerFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
-  if (speakerFirst < 0) return null
+  const [phraseFirst, speakerLast] = speakerLeftSpan(words, left.last, lexicon)
+  if (phraseFirst < 0) return null
+  let speakerFirst = phraseFirst
   // The learned start of the speaker phrase, as the indirect-speech rule asks it ("Talks with
   // Orlen have raised …": "Talks with Orlen", not "Orlen").
   if (input.sourceModel != null && words[speakerFirst - 1]?.isWord === true)
