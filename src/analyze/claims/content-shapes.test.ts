@@ -707,3 +707,19 @@ table('an adjunct after the cue is skipped to "that" only when no clause stands 
     ],
   ],
 ])
+
+table('an adjunct after the cue before a subject pronoun or "not to" is no part of the content', [
+  [
+    'Varga said after the hearing she would not resign.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['she would not resign'] }],
+  ],
+  [
+    'The council decided after a long inquiry not to close the port.',
+    [{ speaker: 'The council', cue: 'decided', fragments: ['not to close the port'] }],
+  ],
+  [
+    // No preposition of that kind: the words stay.
+    'Brell hinted at the role he wanted in Kestria.',
+    [{ speaker: 'Brell', cue: 'hinted', fragments: ['at the role he wanted in Kestria'] }],
+  ],
+])

@@ -1251,6 +1251,7 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
         !words.slice(t, thatAt).some(isFiniteVerb)
       )
         t = thatAt
+      else t = clauseAfterAdjunct(words, t)
     }
   }
   // "adding later, “…”": a short adjunct before a quotation belongs to no span.
@@ -1267,6 +1268,29 @@ function complementOf(words: readonly Word[], cueEnd: number, entry: CueEntry): 
   )
     t = q
   return { t: afterTimeAdjunct(words, t), cueEnd, targetSpan }
+}
+
+const ADJUNCT_SUBJECT_HEADS = closedClass('adjunct-subject-heads')
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i'])
+
+/**
+ * "said after the convention he would …", "decided after a lengthy inquiry not to …": an adjunct
+ * of a few plain words right after the cue, then a subject pronoun with its verb or "not to",
+ * belongs to no span; the content starts at the pronoun or "not". Otherwise `t`. Not "hinted at
+ * the niche he sees" (no such preposition).
+ */
+function clauseAfterAdjunct(words: readonly Word[], t: number): number {
+  if (!ADJUNCT_SUBJECT_HEADS.has(words[t]?.lower ?? '')) return t
+  for (let k = t + 2; k <= t + 8; k++) {
+    const w = words[k]
+    if (w === undefined || !w.isWord || isFiniteVerb(w)) return t
+    const next = words[k + 1]
+    if (next === undefined) return t
+    if (SUBJECT_PRONOUNS.has(w.lower) && (isFiniteVerb(next) || /^[a-z]+ed$/.test(next.lower)))
+      return k
+    if (w.lower === 'not' && next.lower === 'to') return k
+  }
+  return t
 }
 
 /** Marks after the one asked that open a quoted question ("asked him, “…”"). */
