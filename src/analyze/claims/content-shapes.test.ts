@@ -723,3 +723,16 @@ table('an adjunct after the cue before a subject pronoun or "not to" is no part 
     [{ speaker: 'Brell', cue: 'hinted', fragments: ['at the role he wanted in Kestria'] }],
   ],
 ])
+
+table('a content after an opening "according to" runs on over a clause with its own cue', [
+  [
+    'According to Varga, the ferry left the harbour early, and they ordered the crew to stay.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'According to',
+        fragments: ['the ferry left the harbour early, and they ordered the crew to stay'],
+      },
+    ],
+  ],
+])

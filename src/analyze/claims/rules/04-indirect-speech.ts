@@ -826,7 +826,7 @@ function leftToRight(scope: SentenceScope): void {
         words[last + 1]?.lower === ',' &&
         (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))
       ) {
-        ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2))
+        ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2, false))
       } else {
         ;[first, end] = trimContent(words, 0, i - 1)
       }
