@@ -736,3 +736,16 @@ table('a content after an opening "according to" runs on over a clause with its 
     ],
   ],
 ])
+
+table('a passive subject with an amount keeps its currency sign and determiner', [
+  [
+    'Kestria paid $40 million, including a record $12 million fine imposed by the Tessaly board.',
+    [
+      {
+        speaker: 'the Tessaly board',
+        cue: 'imposed',
+        fragments: ['a record $12 million fine'],
+      },
+    ],
+  ],
+])

@@ -425,6 +425,24 @@ function isReducedPassive(
   )
 }
 
+const CURRENCY_SIGNS = new Set(['$', '£', '€'])
+
+/**
+ * "a record $100 million penalty imposed by the board": the speaker phrase before a passive cue
+ * stops at a currency sign, but the subject that is the content runs on over it, back to its
+ * determiner when one stands within three plain words. Otherwise `first`.
+ */
+function amountStart(words: readonly Word[], first: number): number {
+  if (!CURRENCY_SIGNS.has(words[first - 1]?.lower ?? '')) return first
+  const sign = first - 1
+  for (let k = sign - 1; k >= 0 && sign - k <= 3; k--) {
+    const w = words[k] as Word
+    if (DETERMINERS.has(w.lower)) return k
+    if (!w.isWord || w.upper || isVerbLike(w) || ADJUNCT_STARTS.has(w.lower)) break
+  }
+  return sign
+}
+
 /**
  * "Mira Kovan, the mayor's eldest daughter, noted the rule …": the words before the cue are
  * the sentence's subject, a name with its appositive, so the cue is not inverted.
@@ -926,7 +944,7 @@ function leftToRight(scope: SentenceScope): void {
             // PolNeAR leaves "by" out of the cue in 58 of 80 passives with an agent in train;
             // the hand-written cues keep it (on dev, one more cue right).
             cue: spanOf(words, cueFirst, entry.origin === 'data' ? t : t - 1),
-            content: spanOf(words, speakerFirst, speakerLast),
+            content: spanOf(words, amountStart(words, speakerFirst), speakerLast),
             kind: 'indirect',
             rule: 'indirect-passive-agent',
             cueEntry: entry,
