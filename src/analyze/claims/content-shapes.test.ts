@@ -749,3 +749,21 @@ table('a passive subject with an amount keeps its currency sign and determiner',
     ],
   ],
 ])
+
+table('a cue of asking keeps its object before a comma and a plain word', [
+  [
+    'Kovan supporters have also questioned the health of Brell, who is 81.',
+    [
+      {
+        speaker: 'Kovan supporters',
+        cue: 'have also questioned',
+        // Where it ends is the content perceptron's choice.
+        fragments: ['the health of Brell, who is 81'],
+      },
+    ],
+  ],
+  [
+    'Varga asked the minister, “Where is the money?”',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['“Where is the money?”'] }],
+  ],
+])
