@@ -767,3 +767,14 @@ table('a cue of asking keeps its object before a comma and a plain word', [
     [{ speaker: 'Varga', cue: 'asked', fragments: ['“Where is the money?”'] }],
   ],
 ])
+
+table('"what" after a preposition opens the content, "which" does not', [
+  [
+    'The ferry was late again after what Varga called a disgrace.',
+    [{ speaker: 'Varga', cue: 'called', fragments: ['what', 'a disgrace'] }],
+  ],
+  [
+    'Varga gave a speech in which she said that the ferry was late.',
+    [{ speaker: 'she', cue: 'said', fragments: ['that the ferry was late'] }],
+  ],
+])
