@@ -778,3 +778,16 @@ table('"what" after a preposition opens the content, "which" does not', [
     [{ speaker: 'she', cue: 'said', fragments: ['that the ferry was late'] }],
   ],
 ])
+
+table('a relative before the speaker of a quotation opens the content', [
+  [
+    'Given the levy -- which the chief minister, Lena Varga, called “a farce” -- the port waits.',
+    [
+      {
+        speaker: 'the chief minister, Lena Varga,',
+        cue: 'called',
+        fragments: ['which', '“a farce”'],
+      },
+    ],
+  ],
+])
