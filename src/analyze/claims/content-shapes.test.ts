@@ -791,3 +791,10 @@ table('a relative before the speaker of a quotation opens the content', [
     ],
   ],
 ])
+
+table('"as" between the cue and a quotation opens the content', [
+  [
+    'Varga is describing as “reckless” a plan by Brell to close the port.',
+    [{ speaker: 'Varga', cue: 'is describing', fragments: ['as “reckless”'] }],
+  ],
+])

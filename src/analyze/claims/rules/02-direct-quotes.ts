@@ -205,6 +205,10 @@ function attributionBefore(input: ExtractInput, q: Quote, from: number): Attribu
       ) {
         // said that “…”: "that" opens the content (PolNeAR convention).
         thatStart = next.start
+      } else if (next.lower === 'as' && cueEnd + 1 === end) {
+        // "is describing as “unhinged” …": "as" opens the content (PolNeAR train: 38 of 38
+        // contents of "X as “…”" after a cue open right after the cue).
+        thatStart = next.start
       } else if (
         // Not "called Friday's vote “a win”": a possessive weekday opens an object.
         (ADJUNCT_STARTS.has(next.lower) && words[cueEnd + 2]?.lower !== "'s") ||
