@@ -798,3 +798,14 @@ table('"as" between the cue and a quotation opens the content', [
     [{ speaker: 'Varga', cue: 'is describing', fragments: ['as “reckless”'] }],
   ],
 ])
+
+table('the one told after a cue of telling at the end of the sentence belongs to no span', [
+  [
+    'The port will reopen in May, Varga told reporters.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
+  ],
+  [
+    'The port will reopen in May, Varga told The Kestria Post on Thursday.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
+  ],
+])

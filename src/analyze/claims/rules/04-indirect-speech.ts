@@ -466,6 +466,13 @@ function relativeClauseEnd(words: readonly Word[], from: number, to: number): nu
 }
 
 /** Whether words[from..to] is empty or a short adjunct ("on Monday", "in a statement"). */
+/** The word after the addressee of a cue of telling that starts at words[t], or t when none. */
+function afterAddressee(words: readonly Word[], t: number): number {
+  if (!(words[t]?.isWord ?? false) || ADJUNCT_STARTS.has(words[t]?.lower ?? '')) return t
+  const last = speakerAfter(words, t)
+  return last < 0 ? t : last + 1
+}
+
 function isShortTail(words: readonly Word[], from: number, to: number): boolean {
   const rest = words.slice(from, to + 1).filter((w) => w.isWord)
   return rest.length === 0 || (rest.length <= 6 && ADJUNCT_STARTS.has(rest[0]?.lower ?? ''))
@@ -729,6 +736,8 @@ function trailingAttribution(scope: SentenceScope): boolean {
         // CONTENT, lawmakers said Friday afternoon, as they …
         let tail = cueEnd + 1
         while (TIME_WORDS.has(words[tail]?.lower ?? '')) tail++
+        // "CONTENT, Varga told reporters on Friday.": the one told belongs to no span.
+        if (entry.frame === 'tell') tail = afterAddressee(words, tail)
         if (!isShortTail(words, tail, end) && words[tail]?.lower !== ',') continue
         const left = leftOfCue(words, k)
         if (left.last < 1 || left.passive) continue
