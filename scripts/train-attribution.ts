@@ -527,6 +527,8 @@ const boundaryCandidates = (
   for (const at of article.attributions) {
     if (at.content.length !== 1 || at.cue.length === 0) continue
     const f = at.content[0] as { start: number; end: number }
+    // Only contents after their cue: the stage asks the model nowhere else.
+    if (f.start < (at.cue[0] as { start: number }).start) continue
     const s = sentences.find((x) => x.start <= f.start && f.start < x.end)
     if (s === undefined) continue
     const words = scanWords(text, s.start, s.end)

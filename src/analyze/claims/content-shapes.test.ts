@@ -713,3 +713,105 @@ table('an adjunct after the cue is skipped to "that" only when no clause stands 
     ],
   ],
 ])
+
+table('an adjunct after the cue before a subject pronoun or "not to" is no part of the content', [
+  [
+    'Varga said after the hearing she would not resign.',
+    [{ speaker: 'Varga', cue: 'said', fragments: ['she would not resign'] }],
+  ],
+  [
+    'The council decided after a long inquiry not to close the port.',
+    [{ speaker: 'The council', cue: 'decided', fragments: ['not to close the port'] }],
+  ],
+  [
+    // No preposition of that kind: the words stay.
+    'Brell hinted at the role he wanted in Kestria.',
+    [{ speaker: 'Brell', cue: 'hinted', fragments: ['at the role he wanted in Kestria'] }],
+  ],
+])
+
+table('a content after an opening "according to" runs on over a clause with its own cue', [
+  [
+    'According to Varga, the ferry left the harbour early, and they ordered the crew to stay.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'According to',
+        fragments: ['the ferry left the harbour early, and they ordered the crew to stay'],
+      },
+    ],
+  ],
+])
+
+table('a passive subject with an amount keeps its currency sign and determiner', [
+  [
+    'Kestria paid $40 million, including a record $12 million fine imposed by the Tessaly board.',
+    [
+      {
+        speaker: 'the Tessaly board',
+        cue: 'imposed',
+        fragments: ['a record $12 million fine'],
+      },
+    ],
+  ],
+])
+
+table('a cue of asking keeps its object before a comma and a plain word', [
+  [
+    'Kovan supporters have also questioned the health of Brell, who is 81.',
+    [
+      {
+        speaker: 'Kovan supporters',
+        cue: 'have also questioned',
+        // Where it ends is the content perceptron's choice.
+        fragments: ['the health of Brell, who is 81'],
+      },
+    ],
+  ],
+  [
+    'Varga asked the minister, “Where is the money?”',
+    [{ speaker: 'Varga', cue: 'asked', fragments: ['“Where is the money?”'] }],
+  ],
+])
+
+table('"what" after a preposition opens the content, "which" does not', [
+  [
+    'The ferry was late again after what Varga called a disgrace.',
+    [{ speaker: 'Varga', cue: 'called', fragments: ['what', 'a disgrace'] }],
+  ],
+  [
+    'Varga gave a speech in which she said that the ferry was late.',
+    [{ speaker: 'she', cue: 'said', fragments: ['that the ferry was late'] }],
+  ],
+])
+
+table('a relative before the speaker of a quotation opens the content', [
+  [
+    'Given the levy -- which the chief minister, Lena Varga, called “a farce” -- the port waits.',
+    [
+      {
+        speaker: 'the chief minister, Lena Varga,',
+        cue: 'called',
+        fragments: ['which', '“a farce”'],
+      },
+    ],
+  ],
+])
+
+table('"as" between the cue and a quotation opens the content', [
+  [
+    'Varga is describing as “reckless” a plan by Brell to close the port.',
+    [{ speaker: 'Varga', cue: 'is describing', fragments: ['as “reckless”'] }],
+  ],
+])
+
+table('the one told after a cue of telling at the end of the sentence belongs to no span', [
+  [
+    'The port will reopen in May, Varga told reporters.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
+  ],
+  [
+    'The port will reopen in May, Varga told The Kestria Post on Thursday.',
+    [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
+  ],
+])
