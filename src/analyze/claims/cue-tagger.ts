@@ -4,8 +4,10 @@
  * word), a hashed-feature averaged perceptron with first-order Viterbi decoding. It finds the cues
  * the lexicon does not know ("has faced ridicule online", "could not resist pointing out") and the
  * exact span PolNeAR gives a cue. Trained by `npm run train:attribution` on PolNeAR train
- * (`scripts/cue-tagger-training.ts`); weights in models/attribution/cue-tagger.bin. The same
- * feature function serves training and the stage.
+ * (`scripts/cue-tagger-training.ts`); weights in models/attribution/cue-tagger.bin. Training
+ * scores the rows of `cueTaggerFeatures`; the stage sums a loaded model's weights straight from
+ * the words (`packedEmissions`, the same templates written out): `cue-tagger.test.ts` checks that
+ * both tag alike.
  *
  * Scores are kept relative to O (O's score is always 0), so each feature has two weights, B and I.
  */

@@ -337,7 +337,7 @@ function notAppositive(w: string): boolean {
   )
 }
 
-const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'that'])
+const RELATIVE_WORDS: ReadonlySet<string> = closedClass('relative-pronouns')
 
 /** Whether a comma before `next` ends an appositive (", in a statement", ", citing …"). */
 function closesAppositive(next: Word | undefined): boolean {

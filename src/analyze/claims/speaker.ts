@@ -310,7 +310,7 @@ export function resolveSpeaker(
   return null
 }
 
-const SUBJECT_RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose'])
+const SUBJECT_RELATIVES: ReadonlySet<string> = closedClass('relative-pronouns')
 const APPOSITIVE_MARKS = new Set([',', '—', '–', '--', '―', '(', ')'])
 /** "I", "we" and "you" outside quotations are the author's or the reader's voice. */
 export const AUTHOR_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you'])
