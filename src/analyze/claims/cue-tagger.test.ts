@@ -1,25 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  cueSpans,
-  cueTagger,
-  cueTaggerFeatures,
-  CueDecoder,
-  FEATURES_PER_WORD,
-  tagCues,
-} from './cue-tagger.js'
+import { taggedSentences } from '../../../scripts/cue-tagger-training.js'
+import { cueSpans, cueTagger, CueDecoder, tagCues } from './cue-tagger.js'
 import { claimsLexicon } from './lexicon.js'
 import { findQuotes } from './quotes.js'
-import { scanWords } from './words.js'
 import { sentencesStage } from '../sentences/index.js'
 
 const SAMPLE = new URL('../../../sample/', import.meta.url).pathname
 
 describe('[claims] the cue tagger', () => {
   // The stage sums a loaded model's weights straight from the words (packedEmissions); training
-  // scores feature rows (cueTaggerFeatures). A template added to one and not the other would
-  // split them silently: both must tag the sample corpus alike.
+  // scores feature rows (cueTaggerFeatures, through taggedSentences). A template added to one and
+  // not the other would split them silently: both must tag the sample corpus alike.
   it('tags alike from the words and from the training feature rows', () => {
     const model = cueTagger()
     expect(model).not.toBeNull()
@@ -30,27 +23,20 @@ describe('[claims] the cue tagger', () => {
     for (const file of readdirSync(SAMPLE).filter((f) => /\.(txt|md)$/.test(f))) {
       const text = readFileSync(join(SAMPLE, file), 'utf8')
       const quotes = findQuotes(text)
-      const doc = {
+      const sentences = sentencesStage.run({
         metadata: {} as never,
         text,
         sections: [{ kind: 'body' as const, start: 0, end: text.length }],
         repeats: [],
         diagnostics: [],
-      }
-      for (const s of sentencesStage.run(doc)) {
-        const words = scanWords(text, s.start, s.end)
-        if (words.length === 0) continue
-        const near = quotes.filter((q) => q.start < s.end && s.start < q.end)
-        const feats = cueTaggerFeatures(
-          words,
-          near,
-          lexicon,
-          model.bucketBits,
-          new Int32Array(words.length * FEATURES_PER_WORD),
-        )
-        const tags = new Uint8Array(words.length)
-        decoder.viterbi(model, feats, words.length, tags)
-        expect(tagCues(model, words, near, lexicon)).toEqual(cueSpans(tags, words.length))
+      })
+      const article = { name: file, text, attributions: [] }
+      for (const s of taggedSentences(article, sentences, lexicon, model.bucketBits)) {
+        const tags = new Uint8Array(s.n)
+        decoder.viterbi(model, s.feats, s.n, tags)
+        const first = s.words[0]!.start
+        const near = quotes.filter((q) => q.start < s.words[s.n - 1]!.end && first < q.end)
+        expect(tagCues(model, s.words, near, lexicon)).toEqual(cueSpans(tags, s.n))
         compared++
       }
     }
