@@ -411,3 +411,18 @@ describe('[claims] a coordinated noun phrase after the cue', () => {
     ])
   })
 })
+
+describe('[claims] an opening "according to" with no comma after its source', () => {
+  it.each([
+    [
+      'According to police the suspect fled on foot, and a search is under way.',
+      'police | According to | the suspect fled on foot, and a search is under way',
+    ],
+    [
+      'According to Kovan the port of Varn was closed on Monday.',
+      'Kovan | According to | the port of Varn was closed on Monday',
+    ],
+  ])('ends the source where the clause starts: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
+  })
+})

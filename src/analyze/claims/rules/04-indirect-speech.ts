@@ -964,12 +964,16 @@ function leftToRight(scope: SentenceScope): void {
         (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))
       )
         last = commaBefore(words, last + 1, i + 32) ?? last
+      const opening = i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? '')
+      // "According to police the suspect fled …": without a comma, the clause's subject starts
+      // at a determiner after the source's noun.
+      const subject = opening ? clauseAfterSource(words, i + 2, last) : -1
+      if (subject > 0) last = subject - 1
       let first = 0
       let end = -1
-      if (
-        words[last + 1]?.lower === ',' &&
-        (i === 0 || CLAUSE_OPENERS.has(words[i - 1]?.lower ?? ''))
-      ) {
+      if (subject > 0) {
+        ;[first, end] = trimContent(words, subject, contentLimit(scope, subject, false))
+      } else if (words[last + 1]?.lower === ',' && opening) {
         ;[first, end] = trimContent(words, last + 2, contentLimit(scope, last + 2, false))
       } else {
         ;[first, end] = trimContent(words, 0, i - 1)
@@ -1279,6 +1283,25 @@ function withParticipleTime(
     .slice(Math.max(0, from), last + 1)
     .some((w) => !w.upper && w.lower.length > 4 && w.lower.endsWith('ed'))
   return participle ? cueFirst - 1 : last
+}
+
+/** Words that may stand before a determiner inside one source ("a suit by the agency"). */
+const SOURCE_LINKS: ReadonlySet<string> = closedClass('source-links')
+
+/**
+ * Where a clause starts inside a source read after "according to" with no comma ("police | the
+ * suspect fled"): a determiner right after a word that does not link it into the source, with two
+ * words or more after it; -1 when none.
+ */
+function clauseAfterSource(words: readonly Word[], first: number, last: number): number {
+  for (let k = first + 1; k <= last; k++) {
+    const w = words[k] as Word
+    const before = words[k - 1] as Word
+    if (!DETERMINERS.has(w.lower) || !before.isWord || SOURCE_LINKS.has(before.lower)) continue
+    // A clause needs room for its subject and verb ("police | the suspect fled").
+    return last - k >= 2 ? k : -1
+  }
+  return -1
 }
 
 /** The word before the first comma in words[from..to), or null at a quotation or clause mark. */
