@@ -180,7 +180,7 @@ const CHAIN_HEADS = new Set([
   'went',
 ])
 
-const NOT_MANNER = new Set(['early', 'only', 'likely', 'family', 'july', 'rally', 'italy'])
+const NOT_MANNER: ReadonlySet<string> = closedClass('not-manner-ly')
 /** What may follow a cue's trailing adverb: the content or the end of the attribution. */
 const CUE_TAIL_FOLLOWERS = new Set(['that', ',', '.', ':', '“', '"', '‘', 'to', 'the', '—'])
 
@@ -318,17 +318,7 @@ export function paragraphStart(text: string, from: number): number {
 }
 
 /** Function words that may open an appositive after a speaker's name (", who …", ", then …"). */
-const APPOSITIVE_STARTS = new Set([
-  'who',
-  'whose',
-  'of',
-  'and',
-  'but',
-  'then',
-  'now',
-  'all',
-  'both',
-])
+const APPOSITIVE_STARTS: ReadonlySet<string> = closedClass('appositive-starts')
 
 /** A function word that opens no appositive: ", but …", ", in a statement", ", he …". */
 function notAppositive(w: string): boolean {

@@ -406,7 +406,7 @@ const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
 ])
 const LEAD_ADVERBS: ReadonlySet<string> = closedClass('lone-lead-adverbs')
 /** Prepositions after a participle that modifies a noun ('filed by', 'devoted to'). */
-const PARTICIPLE_LINKS = new Set(['by', 'to', 'in', 'for', 'on', 'at', 'with', 'from'])
+const PARTICIPLE_LINKS: ReadonlySet<string> = closedClass('participle-links')
 
 /**
  * Where the main clause ending at `last` starts: 0, after a sentence's opening conjunction
