@@ -3,4 +3,4 @@
  * stage added or reordered) changes this string, so stored documents get re-analyzed. Format:
  * `<date of the change>-<n>`.
  */
-export const PIPELINE_VERSION = '2026.12.07-4'
+export const PIPELINE_VERSION = '2026.12.07-5'

@@ -76,21 +76,29 @@ export function scanWords(text: string, start: number, end: number): Word[] {
       i > start &&
       isWordCode(text.charCodeAt(i - 1))
     ) {
-      pushWord(words, text, i, i + 2, true)
+      pushWord(words, text, i, i + 2, true, false)
       i += 2
       continue
     }
     if (!isWordCode(code)) {
       // "’s" / "'s" after a space-less possessive are handled inside words; here a mark is a word.
-      pushWord(words, text, i, i + 1, false)
+      pushWord(words, text, i, i + 1, false, code < 128)
       i++
       continue
     }
+    // Whether the word needs lowering or folding (an upper-case or non-ASCII letter, a ’): most
+    // words need neither, and their text is their lower form.
+    let plain = (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
     let j = i + 1
     let dotted = false
     while (j < end) {
       const c = text.charCodeAt(j)
+      if (c >= 97 && c <= 122) {
+        j++
+        continue
+      }
       if (isWordCode(c)) {
+        if (c >= 128 || (c >= 65 && c <= 90)) plain = false
         j++
         continue
       }
@@ -109,6 +117,9 @@ export function scanWords(text: string, start: number, end: number): Word[] {
         isWordCode(text.charCodeAt(j + 1))
       ) {
         if (c === 46) dotted = true
+        if (c === 0x2019) plain = false
+        const d = text.charCodeAt(j + 1)
+        if (d >= 128 || (d >= 65 && d <= 90)) plain = false
         j += 2
         continue
       }
@@ -116,25 +127,38 @@ export function scanWords(text: string, start: number, end: number): Word[] {
     }
     // A trailing full stop belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
     if (j < end && text.charCodeAt(j) === 46) {
-      const bare = text.slice(i, j).toLowerCase()
-      if (dotted || j - i === 1 || ABBREVIATIONS.has(bare)) j++
+      if (dotted || j - i === 1 || ABBREVIATIONS.has(text.slice(i, j).toLowerCase())) j++
     }
-    pushWord(words, text, i, j, true)
+    pushWord(words, text, i, j, true, plain)
     i = j
   }
   return words
 }
 
-function pushWord(words: Word[], text: string, start: number, end: number, isWord: boolean): void {
+/** `plain`: the text is already lower-case ASCII without ’ (no lowering needed). */
+function pushWord(
+  words: Word[],
+  text: string,
+  start: number,
+  end: number,
+  isWord: boolean,
+  plain: boolean,
+): void {
+  const code = text.charCodeAt(start)
+  if (plain) {
+    words.push({ start, end, lower: text.slice(start, end), upper: false, isWord })
+    return
+  }
   const raw = text.slice(start, end)
   let lower = raw.toLowerCase()
+  // Before the ’ is folded: "’s" is no capitalised word.
+  const upper = isWord && (code < 128 ? code >= 65 && code <= 90 : raw[0] !== lower[0])
   if (lower.includes('’')) lower = lower.replace(/’/g, "'")
-  const code = text.charCodeAt(start)
   words.push({
     start,
     end,
     lower,
-    upper: isWord && (code < 128 ? code >= 65 && code <= 90 : raw[0] !== lower[0]),
+    upper,
     isWord,
   })
 }
