@@ -815,3 +815,21 @@ table('the one told after a cue of telling at the end of the sentence belongs to
     [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
   ],
 ])
+
+table('a second accusation with its cue left out ends the first one', [
+  [
+    'Varga accused Brell of hiding the report, and Orlen and Tessaly of paying for it.',
+    [{ speaker: 'Varga', cue: 'accused Brell of', fragments: ['hiding the report'] }],
+  ],
+  [
+    'Varga accused Brell of hiding the report and Orlen of paying for it.',
+    [{ speaker: 'Varga', cue: 'accused Brell of', fragments: ['hiding the report'] }],
+  ],
+])
+
+table('a past participle between commas without a subject ends its content at its comma', [
+  [
+    'The fund, called Harbourline, pays farmers to plant trees.',
+    [{ speaker: null, cue: 'called', fragments: ['Harbourline'] }],
+  ],
+])
