@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import {
   boundaryFeatures,
   boundaryScore,
+  contentEnd,
   contentModel,
   isBoundary,
   scoreBoundary,
@@ -35,4 +36,20 @@ describe('boundaryScore', () => {
       }
     }
   })
+})
+
+describe('contentEnd', () => {
+  const model = contentModel()
+  // The features read the sentence's rest as the training does: where a content may run to (a
+  // clause with a cue of its own that follows) does not move the boundary it stops at before.
+  it.runIf(model !== null).each(SENTENCES)(
+    'stops where it would with a later limit: %s',
+    (text) => {
+      const words = scanWords(text, 0, text.length)
+      if (model === null) return
+      const whole = contentEnd(model, words, 1, words.length - 2, 'said', () => false)
+      for (let limit = whole + 1; limit < words.length - 1; limit++)
+        expect(contentEnd(model, words, 1, limit, 'said', () => false)).toBe(whole)
+    },
+  )
 })

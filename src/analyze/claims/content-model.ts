@@ -312,6 +312,9 @@ export function contentEnd(
   // Whether the content so far is a clause, carried along instead of re-read at each boundary.
   let clause = false
   let seen = first
+  // The features read the rest of the sentence, as the training does, not the content's limit.
+  let sentenceLast = words.length - 1
+  while (sentenceLast > first && SENTENCE_ENDS.has(words[sentenceLast]?.lower ?? '')) sentenceLast--
   for (let b = first + 1; b <= last; b++) {
     if (!isBoundary(words, b)) continue
     const w = words[b] as Word
@@ -319,7 +322,8 @@ export function contentEnd(
     if (!clause) clause = clauseUpTo(words, first, seen, b)
     seen = b
     if (
-      boundaryScore(model, words, first, last, b, cue, clause ? 'clause' : 'np') > model.threshold
+      boundaryScore(model, words, first, sentenceLast, b, cue, clause ? 'clause' : 'np') >
+      model.threshold
     ) {
       let end = b - 1
       while (end > first && TRAILING.has(words[end]?.lower ?? '')) end--
@@ -328,6 +332,9 @@ export function contentEnd(
   }
   return last
 }
+
+/** Marks that end a sentence, which the training leaves out of a content's possible words. */
+const SENTENCE_ENDS = new Set(['.', '!', '?'])
 
 /** Marks a content does not end with when it stops at a boundary. */
 export const TRAILING = new Set([',', '—', '–', '―', '--', '-', ':'])
