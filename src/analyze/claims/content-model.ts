@@ -18,7 +18,13 @@ import {
   weight3,
   weightTable,
 } from './perceptron-file.js'
-import type { Word } from './words.js'
+import {
+  BETWEEN_SPEAKER_AND_CUE,
+  closedClass,
+  isFiniteVerb,
+  isVerbLike,
+  type Word,
+} from './words.js'
 
 export interface ContentModel {
   readonly format: 'claimgraph/content-perceptron@1'
@@ -141,7 +147,55 @@ export function boundaryFeatures(
     `b+start=${w.lower}|${start === 'that' ? 'that' : shape(words[first])}`,
     `cue=${cue}`,
     `cue+b=${cue}|${w.lower}`,
+    `b+ahead=${w.lower}|${ahead(words, b)}`,
   ]
+}
+
+/** Words that end a list item after a comma (", Kaldria and …"). */
+const LIST_MARKS = closedClass('list-marks')
+/** Conjunctions after a comma that `ahead` looks past (", and …", ", but …"). */
+const AHEAD_CONJUNCTIONS = closedClass('ahead-conjunctions')
+/** Ahead values, made once: a list item of n words; the others, plain and after ", and". */
+const ITEM_AHEAD = ['item0', 'item1', 'item2', 'item3', 'item4', 'item5']
+const AHEAD = {
+  plain: { vp: 'vp', clause: 'clause', mark: 'mark', end: 'end', long: 'long' },
+  conj: { vp: 'c-vp', clause: 'c-clause', mark: 'c-mark', end: 'c-end', long: 'c-long' },
+} as const
+
+/**
+ * What the words after a boundary words[b] look like, up to the sentence's end (after ", and"
+ * the words after the conjunction, as "c-…"): "vp" when a verb opens them, after auxiliaries or
+ * adverbs ("…, and pledged …", "… but would …"), "clause" when a verb follows within five words
+ * ("…, but the Velenor plan failed"), "item1"–"item5" when a list mark follows first ("…, Kaldria
+ * and Velenor": a list goes on), "mark" at another punctuation mark, "end" when the sentence ends
+ * first and "long" otherwise. The sentence's end, not the content's limit: the training reads
+ * whole sentences.
+ */
+function ahead(words: readonly Word[], b: number): string {
+  const last = words.length - 1
+  let n = b + 1
+  let kinds: (typeof AHEAD)['plain' | 'conj'] = AHEAD.plain
+  if (words[b]?.lower === ',' && AHEAD_CONJUNCTIONS.has(words[n]?.lower ?? '')) {
+    n++
+    kinds = AHEAD.conj
+  }
+  let k = n
+  while (k <= last && k < n + 3 && BETWEEN_SPEAKER_AND_CUE.has(words[k]?.lower ?? '')) k++
+  const head = words[k]
+  if (
+    k <= last &&
+    head !== undefined &&
+    ((k > n && isFiniteVerb(words[n] as Word)) || isVerbLike(head))
+  )
+    return kinds.vp
+  for (let c = n; c <= last && c <= n + 5; c++) {
+    const x = words[c] as Word
+    if (c > n && LIST_MARKS.has(x.lower))
+      return kinds === AHEAD.plain ? (ITEM_AHEAD[c - n] as string) : kinds.mark
+    if (!x.isWord) return kinds.mark
+    if (c > n && isVerbLike(x)) return kinds.clause
+  }
+  return n + 5 >= last ? kinds.end : kinds.long
 }
 
 /** Whether a word of words[from..b-1] makes a content starting at `first` a clause. */
@@ -180,6 +234,7 @@ const TEMPLATES: readonly (readonly [string, number])[] = [
   ['b+start', 2],
   ['cue', 1],
   ['cue+b', 2],
+  ['b+ahead', 2],
 ]
 
 /** `shape` without building a new string for a punctuation mark. */
@@ -238,6 +293,7 @@ export function boundaryScore(
   score += weight2(t[15]!, wl, startThat)
   score += weight1(t[16]!, cue)
   score += weight2(t[17]!, cue, wl)
+  score += weight2(t[18]!, wl, ahead(words, b))
   return score
 }
 
@@ -256,6 +312,9 @@ export function contentEnd(
   // Whether the content so far is a clause, carried along instead of re-read at each boundary.
   let clause = false
   let seen = first
+  // The features read the rest of the sentence, as the training does, not the content's limit.
+  let sentenceLast = words.length - 1
+  while (sentenceLast > first && SENTENCE_ENDS.has(words[sentenceLast]?.lower ?? '')) sentenceLast--
   for (let b = first + 1; b <= last; b++) {
     if (!isBoundary(words, b)) continue
     const w = words[b] as Word
@@ -263,7 +322,8 @@ export function contentEnd(
     if (!clause) clause = clauseUpTo(words, first, seen, b)
     seen = b
     if (
-      boundaryScore(model, words, first, last, b, cue, clause ? 'clause' : 'np') > model.threshold
+      boundaryScore(model, words, first, sentenceLast, b, cue, clause ? 'clause' : 'np') >
+      model.threshold
     ) {
       let end = b - 1
       while (end > first && TRAILING.has(words[end]?.lower ?? '')) end--
@@ -272,6 +332,9 @@ export function contentEnd(
   }
   return last
 }
+
+/** Marks that end a sentence, which the training leaves out of a content's possible words. */
+const SENTENCE_ENDS = new Set(['.', '!', '?'])
 
 /** Marks a content does not end with when it stops at a boundary. */
 export const TRAILING = new Set([',', '—', '–', '―', '--', '-', ':'])

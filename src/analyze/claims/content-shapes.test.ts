@@ -401,7 +401,7 @@ table('a speaker after a relative pronoun', [
     // The speaker does not run back over "who": the accuser is Kestria, and the spans of the
     // speaker and of the content never interleave.
     'Tomas Brell, whom Kestria accused of fraud, resigned.',
-    [{ speaker: 'Kestria', cue: 'accused', fragments: ['of fraud, resigned'] }],
+    [{ speaker: 'Kestria', cue: 'accused', fragments: ['of fraud'] }],
   ],
 ])
 
@@ -813,5 +813,40 @@ table('the one told after a cue of telling at the end of the sentence belongs to
   [
     'The port will reopen in May, Varga told The Kestria Post on Thursday.',
     [{ speaker: 'Varga', cue: 'told', fragments: ['The port will reopen in May'] }],
+  ],
+])
+
+table('a second accusation with its cue left out ends the first one', [
+  [
+    'Varga accused Brell of hiding the report, and Orlen and Tessaly of paying for it.',
+    [{ speaker: 'Varga', cue: 'accused Brell of', fragments: ['hiding the report'] }],
+  ],
+  [
+    'Varga accused Brell of hiding the report and Orlen of paying for it.',
+    [{ speaker: 'Varga', cue: 'accused Brell of', fragments: ['hiding the report'] }],
+  ],
+])
+
+table('a past participle between commas without a subject ends its content at its comma', [
+  [
+    'The fund, called Harbourline, pays farmers to plant trees.',
+    [{ speaker: null, cue: 'called', fragments: ['Harbourline'] }],
+  ],
+])
+
+table('the content perceptron reads what follows a boundary (a list item, a clause)', [
+  [
+    'Varga warned against smugglers from Velenor, Kaldria and Tessaly.',
+    [
+      {
+        speaker: 'Varga',
+        cue: 'warned against',
+        fragments: ['smugglers from Velenor, Kaldria and Tessaly'],
+      },
+    ],
+  ],
+  [
+    'Varga wants to build a bridge over the Orla river, but her plan would need money from Kestria.',
+    [{ speaker: 'Varga', cue: 'wants', fragments: ['to build a bridge over the Orla river'] }],
   ],
 ])

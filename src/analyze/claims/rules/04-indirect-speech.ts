@@ -369,11 +369,29 @@ function cutContent(
   const head = scope.words[first]
   if (model == null || head === undefined || OPENING_QUOTES.has(head.lower)) return [first, last]
   last = subordinateClauseEnd(scope, first, last)
+  if (scope.words[cueEnd]?.lower === 'of') last = secondAccusationEnd(scope.words, first, last)
   const cue = scope.words[cueEnd]?.lower ?? ''
   return [
     first,
     contentEnd(model, scope.words, first, last, cue, (w) => insideQuote(scope.input.quotes, w)),
   ]
+}
+
+/**
+ * "accused Orlen of planning it and Tessaly and Varn of paying for it": after a cue that ends in
+ * "of", names after "and"/"or" and then "of" are accused of a deed of their own, with the cue
+ * left out (gapping); the content stops before them. The last word a content from `first` may
+ * keep (`last` when no such names follow).
+ */
+function secondAccusationEnd(words: readonly Word[], first: number, last: number): number {
+  for (let k = first + 1; k < last; k++) {
+    const w = words[k] as Word
+    if ((w.lower !== 'and' && w.lower !== 'or') || !(words[k + 1]?.upper ?? false)) continue
+    let j = k + 1
+    while (j <= last && j - k <= 6 && ((words[j] as Word).upper || words[j]?.lower === 'and')) j++
+    if (words[j]?.lower === 'of') return words[k - 1]?.lower === ',' ? k - 2 : k - 1
+  }
+  return last
 }
 
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«'])
@@ -560,7 +578,7 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
   const from = complement?.t ?? tag.last + 1
   let [first, last] = trimContent(words, from, contentLimit(scope, from))
   if (last - first < 1) return
-  ;[first, last] = cutContent(scope, first, last, cueEnd)
+  ;[first, last] = cutContent(scope, first, reducedRelativeEnd(scope, tag, first, last), cueEnd)
   // "They hired a guard who said …": the guard speaks, not "hired".
   if (hasSpeechCue(words, first, Math.min(words.length - 1, first + 10), input.lexicon)) return
   const passive = taggedPassive(scope, tag)
@@ -592,6 +610,36 @@ function taggedClaim(scope: SentenceScope, tag: TaggedCue): void {
     negated: words.slice(tag.first, tag.last + 1).some(isNegation),
     passive: false,
   })
+}
+
+/**
+ * "The program, called Northwind, allows …": a past participle without a subject right after a
+ * comma that follows a word opens a phrase set off by commas; its content [first, last] ends at the next comma
+ * (outside quotations). The content's new last word.
+ */
+function reducedRelativeEnd(
+  scope: SentenceScope,
+  tag: TaggedCue,
+  first: number,
+  last: number,
+): number {
+  const { words } = scope
+  const head = words[tag.first] as Word
+  if (
+    tag.first !== tag.head ||
+    words[tag.first - 1]?.lower !== ',' ||
+    !(words[tag.first - 2]?.isWord ?? false) ||
+    head.upper ||
+    !head.lower.endsWith('ed') ||
+    // "The poll, released on Monday, showed that …": a verb with a subject is no such phrase.
+    taggedSpeaker(scope, tag) !== null
+  )
+    return last
+  for (let k = first + 1; k <= last; k++) {
+    const w = words[k] as Word
+    if (w.lower === ',' && !insideQuote(scope.input.quotes, w)) return k - 1
+  }
+  return last
 }
 
 /**
