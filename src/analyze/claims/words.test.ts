@@ -25,7 +25,13 @@ describe('[claims] the word scanner', () => {
       '.',
       '”',
     ])
-    expect(words.filter((w) => w.upper).map((w) => w.lower)).toEqual(['mr.', 'varga', 'we', 'u.s.'])
+    expect(words.filter((w) => w.upper).map((w) => w.lower)).toEqual([
+      'mr.',
+      'varga',
+      "'s",
+      'we',
+      'u.s.',
+    ])
     expect(words.filter((w) => !w.isWord).map((w) => w.lower)).toEqual([':', '“', '-', '.', '”'])
   })
 

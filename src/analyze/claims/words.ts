@@ -151,14 +151,14 @@ function pushWord(
   }
   const raw = text.slice(start, end)
   let lower = raw.toLowerCase()
-  // Before the ’ is folded: "’s" is no capitalised word.
-  const upper = isWord && (code < 128 ? code >= 65 && code <= 90 : raw[0] !== lower[0])
   if (lower.includes('’')) lower = lower.replace(/’/g, "'")
   words.push({
     start,
     end,
     lower,
-    upper,
+    // (A clitic "’s" counts as capitalised here, its ’ being folded: the trained models read
+    // it so.)
+    upper: isWord && (code < 128 ? code >= 65 && code <= 90 : raw[0] !== lower[0]),
     isWord,
   })
 }
