@@ -426,3 +426,26 @@ describe('[claims] an opening "according to" with no comma after its source', ()
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a subject with a relative clause on its head', () => {
+  it.each([
+    [
+      'Envoys who have visited the port of Varn say the blockade is tightening.',
+      'Envoys who have visited the port of Varn | say',
+    ],
+    [
+      'Two Tessaly officials who toured the treaty zone said the border would stay closed.',
+      'Two Tessaly officials who toured the treaty zone | said',
+    ],
+  ])('speaks as a whole: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+
+  it('not when the cue is inside the relative clause', () => {
+    expect(
+      claimsOf('One of the reasons that Kovan says the talks failed is the weather.').map((c) =>
+        c.split(' | ').slice(0, 2).join(' | '),
+      ),
+    ).toContain('Kovan | says')
+  })
+})

@@ -311,6 +311,10 @@ export function resolveSpeaker(
 }
 
 const SUBJECT_RELATIVES: ReadonlySet<string> = closedClass('relative-pronouns')
+const WH_OPENERS: ReadonlySet<string> = closedClass('wh-words')
+/** Conjunctions that open a second clause inside a relative clause ('… who backed it while it …'). */
+const CLAUSE_BREAKS: ReadonlySet<string> = closedClass('relative-clause-breaks')
+const PHRASE_JOINS = new Set(['and', 'all', 'both', 'than'])
 const APPOSITIVE_MARKS = new Set([',', '—', '–', '--', '―', '(', ')'])
 /** "I", "we" and "you" outside quotations are the author's or the reader's voice. */
 export const AUTHOR_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you'])
@@ -381,6 +385,52 @@ export function clauseSubject(
   // "Below, Kovan rounded up … what many expect": a comma never closed opens no appositive.
   if (embedded && byMark) return null
   return [first, last]
+}
+
+/**
+ * A subject with a relative clause on its head, "Regional leaders who have opposed the plan
+ * warned …": the rules' phrase ("the plan", from `first` to `last`) is the relative clause's
+ * object; the speaker is the main clause's whole subject. A subject relative ("who have
+ * opposed", "that backed") is required, so "the reason that Kovan refused …" keeps "Kovan".
+ * Returns the speaker's first word: `first`, or the subject's start.
+ */
+export function relativeSubject(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  cues: ClaimsLexicon['cues'],
+): number {
+  // A subject pronoun ("… before she said") is no object inside a relative clause.
+  if (PRONOUNS.has(words[first]?.lower ?? '')) return first
+  const whole = clauseSubject(words, last, cues)
+  if (whole === null || whole[0] >= first || whole[1] !== last) return first
+  let relative = false
+  for (let k = whole[0]; k < first; k++) {
+    const w = words[k] as Word
+    if (!w.isWord || (WH_OPENERS.has(w.lower) && !SUBJECT_RELATIVES.has(w.lower))) return first
+    // Before the relative, a noun phrase ("Current and former officials"); inside it, no second
+    // clause ("… who backed the plan while it failed", "… that backed it before she …").
+    if (
+      relative
+        ? CLAUSE_BREAKS.has(w.lower) || (PRONOUNS.has(w.lower) && w.lower !== 'it')
+        : NP_STOPS.has(w.lower) && !SUBJECT_RELATIVES.has(w.lower) && !PHRASE_JOINS.has(w.lower)
+    )
+      return first
+    const next = words[k + 1]
+    if (
+      !relative &&
+      k > whole[0] &&
+      SUBJECT_RELATIVES.has(w.lower) &&
+      next !== undefined &&
+      next.isWord &&
+      !next.upper &&
+      (w.lower === 'that'
+        ? isVerbLike(next)
+        : !DETERMINERS.has(next.lower) && !PRONOUNS.has(next.lower))
+    )
+      relative = true
+  }
+  return relative ? whole[0] : first
 }
 
 /** "the complaint filed by …", "the section devoted to …": a participle after a noun. */

@@ -17,6 +17,7 @@ import {
   AUTHOR_PRONOUNS,
   clauseSubject,
   isLoneQuantifier,
+  relativeSubject,
   speakerAfter,
   speakerBefore,
 } from '../speaker.js'
@@ -1033,6 +1034,8 @@ function leftToRight(scope: SentenceScope): void {
     const left = leftOfCue(words, i)
     let [speakerFirst, speakerLast] =
       left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    if (speakerFirst >= 0)
+      speakerFirst = relativeSubject(words, speakerFirst, speakerLast, lexicon.cues)
     // "Other unions, including the teachers' union, have said": PolNeAR keeps an "including"
     // phrase in the speaker (train: 28 of 29), which the phrase function (shared with training)
     // leaves out as an adjunct.
