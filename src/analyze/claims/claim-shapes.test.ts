@@ -449,3 +449,13 @@ describe('[claims] a subject with a relative clause on its head', () => {
     ).toContain('Kovan | says')
   })
 })
+
+describe('[claims] a speaker phrase across a bare possessive mark or a number', () => {
+  it.each([
+    ['The dockworkers’ union says the port of Varn will close.', 'The dockworkers’ union | says'],
+    ["Tessaly's farmers' council says the harvest failed.", "Tessaly's farmers' council | says"],
+    ['About 1,200 nurses said the wards were full.', 'About 1,200 nurses | said'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})

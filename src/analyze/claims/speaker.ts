@@ -78,6 +78,67 @@ export function speakerBefore(
   return first <= last ? first : -1
 }
 
+/**
+ * The start of a speaker phrase that runs on left across a plural possessive's bare apostrophe
+ * or a number's comma, which `speakerBefore` stops at: "the unions' leaders" (not "leaders"),
+ * "1,409 teachers" (not "409 teachers"). Returns `first` or the earlier start.
+ */
+export function possessiveStart(
+  words: readonly Word[],
+  first: number,
+  cues: ClaimsLexicon['cues'],
+): number {
+  for (let guard = 0; guard < 3 && first >= 2; guard++) {
+    if (!possessiveMark(words, first - 1) && !thousandsComma(words, first - 1)) break
+    const start = speakerBefore(words, first - 2, cues)
+    if (start < 0 || start > first - 2) break
+    first = start
+  }
+  return first
+}
+
+/** words[k] is the apostrophe of a plural possessive ("the unions' leaders"). */
+function possessiveMark(words: readonly Word[], k: number): boolean {
+  const w = words[k] as Word
+  const before = words[k - 1]
+  const after = words[k + 1]
+  return (
+    w.lower === "'" &&
+    before !== undefined &&
+    before.isWord &&
+    before.end === w.start &&
+    before.lower.endsWith('s') &&
+    after !== undefined &&
+    after.isWord &&
+    after.start > w.end
+  )
+}
+
+/** words[k] is the comma inside a number ("1,409"). */
+function thousandsComma(words: readonly Word[], k: number): boolean {
+  const w = words[k] as Word
+  const before = words[k - 1]
+  const after = words[k + 1]
+  return (
+    w.lower === ',' &&
+    before !== undefined &&
+    after !== undefined &&
+    before.end === w.start &&
+    after.start === w.end &&
+    isDigits(before.lower) &&
+    isDigits(after.lower)
+  )
+}
+
+const isDigits = (s: string): boolean => {
+  if (s === '') return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
 const LONE_QUANTIFIERS: ReadonlySet<string> = closedClass('lone-quantifiers')
 const CLAUSE_LINKS = closedClass('clause-links')
 

@@ -17,6 +17,7 @@ import {
   AUTHOR_PRONOUNS,
   clauseSubject,
   isLoneQuantifier,
+  possessiveStart,
   relativeSubject,
   speakerAfter,
   speakerBefore,
@@ -1035,7 +1036,12 @@ function leftToRight(scope: SentenceScope): void {
     let [speakerFirst, speakerLast] =
       left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
     if (speakerFirst >= 0)
-      speakerFirst = relativeSubject(words, speakerFirst, speakerLast, lexicon.cues)
+      speakerFirst = relativeSubject(
+        words,
+        possessiveStart(words, speakerFirst, lexicon.cues),
+        speakerLast,
+        lexicon.cues,
+      )
     // "Other unions, including the teachers' union, have said": PolNeAR keeps an "including"
     // phrase in the speaker (train: 28 of 29), which the phrase function (shared with training)
     // leaves out as an adjunct.
