@@ -459,3 +459,13 @@ describe('[claims] a speaker phrase across a bare possessive mark or a number', 
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a participle after a quotation and its speaker', () => {
+  it('is said by the quotation’s speaker, not by the quotation’s subject', () => {
+    const claims = claimsOf(
+      'The port of Varn “has reopened for trade,” Kovan said in May, citing new figures.',
+    ).map((c) => c.split(' | ').slice(0, 2).join(' | '))
+    expect(claims).toContain('Kovan | citing')
+    expect(claims).not.toContain('The port of Varn | citing')
+  })
+})

@@ -1233,7 +1233,7 @@ function leftToRight(scope: SentenceScope): void {
           break
         }
       }
-      let speaker: Span | null = lastSpeaker
+      let speaker: Span | null = lastSpeaker ?? earlierSpeaker(scope, pushed, w.start)
       let subjectLast = speaker === null ? subjectEnd(words, lexicon) : -1
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectFirst >= 0 && PRESENT_SINGULAR.test(words[i]?.lower ?? ''))
@@ -1270,6 +1270,22 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+/**
+ * The speaker of the nearest claim that an earlier pass (a quotation's) found in this sentence
+ * before `offset`: in "“…,” Kovan said on Friday, citing …" Kovan cites, not the quotation's
+ * subject. Null when there is none.
+ */
+function earlierSpeaker(scope: SentenceScope, pushed: number, offset: number): Span | null {
+  const from = scope.words[0]?.start ?? 0
+  let best: Draft | null = null
+  for (let d = 0; d < pushed; d++) {
+    const x = scope.drafts[d]
+    if (x?.speaker == null || x.cue === null || x.cue.start < from || x.cue.end > offset) continue
+    if (best === null || (best.cue?.start ?? 0) < x.cue.start) best = x
+  }
+  return best?.speaker ?? null
 }
 
 /**
