@@ -469,3 +469,17 @@ describe('[claims] a participle after a quotation and its speaker', () => {
     expect(claims).not.toContain('The port of Varn | citing')
   })
 })
+
+describe('[claims] a continued cue after an opening adjunct', () => {
+  it.each([
+    'Speaking in Varn on Monday, Kovan praised the treaty, saying it would hold.',
+    'Throughout the siege, Kovan stayed in Varn, insisting the port was safe.',
+    'Ultimately, Kovan left Varn, saying the talks had failed.',
+  ])('is said by the subject after the adjunct: %s', (text) => {
+    const speakers = claimsOf(text).map((c) => c.split(' | ')[0])
+    expect(speakers).toContain('Kovan')
+    expect(speakers).not.toContain('Speaking')
+    expect(speakers).not.toContain('Throughout')
+    expect(speakers).not.toContain('Ultimately')
+  })
+})

@@ -1685,8 +1685,8 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
     head = words[from]
     if (head === undefined) return -1
   }
-  // "On Thursday, Trump …": the subject follows an opening adjunct.
-  if (NP_STOPS_OPENING.has(head.lower)) {
+  // "On Thursday, Trump …", "Speaking in Varn, Kovan …": the subject follows an opening adjunct.
+  if (NP_STOPS_OPENING.has(head.lower) || openingAdjunct(words, from)) {
     const comma = words.findIndex((w, k) => k > from && k < from + 12 && w.lower === ',')
     if (comma < 0) return -1
     from = comma + 1
@@ -1695,6 +1695,32 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
   }
   return subjectEndFrom(words, from, lexicon)
 }
+
+/**
+ * Whether words[from] opens an adjunct before the subject that `subjectEnd` must skip to its
+ * comma: a lone adverb ("Ultimately,", "Instead,"), a participle with its complement ("Speaking
+ * in Varn,", "Asked about the vote,") or a preposition ("Throughout the campaign,").
+ */
+function openingAdjunct(words: readonly Word[], from: number): boolean {
+  const head = words[from]
+  const next = words[from + 1]
+  if (head === undefined || next === undefined || !head.isWord) return false
+  if (next.lower === ',')
+    return (
+      (head.lower.length > 4 && head.lower.endsWith('ly')) ||
+      OPENING_ADVERBS.has(head.lower) ||
+      ADJUNCT_STARTS.has(head.lower)
+    )
+  if (!next.isWord || next.upper) return false
+  return (
+    OPENING_PREPOSITIONS.has(head.lower) ||
+    ADJUNCT_STARTS.has(head.lower) ||
+    (head.lower.length > 4 && (head.lower.endsWith('ing') || head.lower.endsWith('ed')))
+  )
+}
+
+const OPENING_ADVERBS: ReadonlySet<string> = closedClass('lone-lead-adverbs')
+const OPENING_PREPOSITIONS: ReadonlySet<string> = closedClass('opening-prepositions')
 
 const DATELINE_DASHES = new Set(['-', '—', '–', '--', '―'])
 
