@@ -483,3 +483,20 @@ describe('[claims] a continued cue after an opening adjunct', () => {
     expect(speakers).not.toContain('Ultimately')
   })
 })
+
+describe('[claims] a participle the cue tagger reads, with no speaker before it', () => {
+  it.each([
+    ['Citing an old rumor, Kovan repeatedly accused the ministry of lying.', 'Kovan | Citing'],
+    ['Lamenting their fate, Tessalians often say the border is cursed.', 'Tessalians | Lamenting'],
+  ])('opening the sentence, is said by the subject after its comma: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+
+  it('after a comma, is said by the sentence subject', () => {
+    const text =
+      'Kovan openly admires the envoy of Varn as a “strong leader,” comparing him favorably to the old king.'
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(
+      'Kovan | comparing',
+    )
+  })
+})

@@ -608,6 +608,13 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
   const head = words[tag.head] as Word
   if (words[tag.head - 1]?.lower === 'to' || RAISING_VERBS.has(head.lower)) return null
   const left = leftOfCue(words, tag.head)
+  // "Citing new figures, Kovan …", "After saying …, Kovan …": the subject after the comma.
+  const opening =
+    left.last < 0 ||
+    (left.last === 0 && OPENING_PREPOSITIONS.has(words[0]?.lower ?? '')) ||
+    (left.last === 0 && ADJUNCT_STARTS.has(words[0]?.lower ?? ''))
+  if (opening && head.lower.endsWith('ing') && head.lower !== 'according' && tag.first <= 1)
+    return openingParticipleSpeaker(scope, tag)
   if (left.last < 0 || left.passive) return null
   let found = clauseSubject(words, left.last, input.lexicon.cues)
   if (found === null) {
@@ -615,9 +622,53 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
     if (first >= 0 && opensClause(words, first) && !AUTHOR_PRONOUNS.has(words[first]?.lower ?? ''))
       found = [first, last]
   }
+  if (found === null && TAIL_MARKS.has(words[left.last]?.lower ?? '') && isParticiple(head))
+    return participleSpeaker(scope, tag.first)
   if (found === null) return null
   if (nounAfterModifier(words, found[0], found[1], tag.first)) return null
   const span = spanOf(words, found[0], found[1])
+  return overlapsAny(scope.blocked, span) ? null : span
+}
+
+/**
+ * "Citing new figures, Kovan said …": a participle clause that opens the sentence speaks for the
+ * subject after its comma.
+ */
+function openingParticipleSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
+  const { words, input } = scope
+  let comma = -1
+  for (let k = tag.last + 1; k < words.length && k - tag.last <= 25; k++) {
+    const w = words[k] as Word
+    if (w.lower === ',') {
+      comma = k
+      break
+    }
+    if (!w.isWord && w.lower !== '-' && w.lower !== "'s") return null
+  }
+  if (comma < 0) return null
+  // The subject already speaks in a claim of its own ("…, Kovan accused …"): the same span.
+  const at = words[comma + 1]?.start ?? -1
+  for (const d of scope.drafts) if (d.speaker?.start === at) return d.speaker
+  const last = subjectEndFrom(words, comma + 1, input.lexicon)
+  if (last < 0 || AUTHOR_PRONOUNS.has(words[comma + 1]?.lower ?? '')) return null
+  const span = spanOf(words, comma + 1, last)
+  return overlapsAny(scope.blocked, span) ? null : span
+}
+
+/**
+ * "Kovan praised the treaty, calling it …": a participle after a comma speaks for the speaker
+ * of the sentence's claim before it, or else for the sentence's subject, as a continued cue does.
+ */
+function participleSpeaker(scope: SentenceScope, cueFirst: number): Span | null {
+  const { words, input } = scope
+  const at = words[cueFirst]?.start ?? 0
+  const earlier = earlierSpeaker(scope, scope.drafts.length, at)
+  if (earlier !== null) return earlier
+  const last = subjectEnd(words, input.lexicon)
+  if (last < 0 || last >= cueFirst - 1) return null
+  const first = subjectStart(words, last)
+  if (AUTHOR_PRONOUNS.has(words[first]?.lower ?? '')) return null
+  const span = spanOf(words, first, last)
   return overlapsAny(scope.blocked, span) ? null : span
 }
 
