@@ -500,3 +500,19 @@ describe('[claims] a participle the cue tagger reads, with no speaker before it'
     )
   })
 })
+
+describe('[claims] a cue with the word PolNeAR keeps after it', () => {
+  it.each([
+    [
+      'Kovan has always railed against the harbor tax in Varn.',
+      'Kovan | has always railed against',
+    ],
+    [
+      'Many Tessaly farmers believe in the old harbor of Varn.',
+      'Many Tessaly farmers | believe in',
+    ],
+    ['Kovan expressed concern that the harbor of Varn would close.', 'Kovan | expressed concern'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})
