@@ -516,3 +516,13 @@ describe('[claims] a cue with the word PolNeAR keeps after it', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a pronoun with a contracted auxiliary', () => {
+  it.each([
+    ['He’s claiming that the port of Varn is closed.', 'He | ’s claiming'],
+    ["We've suggested that the port of Varn is closed.", "We | 've suggested"],
+    ['They’re worried about the port of Varn.', 'They | ’re worried about'],
+  ])('puts the auxiliary in the cue: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})

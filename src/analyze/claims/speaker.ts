@@ -548,3 +548,33 @@ function clauseStart(words: readonly Word[], last: number): number {
     return comma < 0 || comma - k > 12 ? -1 : comma + 1
   return k
 }
+
+const CONTRACTED_AUXILIARY = /^['’](?:s|re|ve|ll|d)$/i
+
+/**
+ * "We've suggested", "He's claiming": PolNeAR puts a pronoun's contracted auxiliary in the cue,
+ * not in the speaker (train: 111 of 123). The speaker and cue with the auxiliary moved, or null
+ * when there is none between them.
+ */
+export function contractionToCue(text: string, speaker: Span, cue: Span): [Span, Span] | null {
+  if (cue.start < speaker.end || cue.start - speaker.end > 5) return null
+  const phrase = text.slice(speaker.start, speaker.end).toLowerCase()
+  const mark = phrase.search(/['’]/)
+  // "We've" as one word: the pronoun is the speaker, the rest joins the cue.
+  if (mark > 0 && text.slice(speaker.end, cue.start).trim() === '') {
+    const pronoun = phrase.slice(0, mark)
+    if (!CONTRACTING_PRONOUNS.has(pronoun) || !CONTRACTED_AUXILIARY.test(phrase.slice(mark)))
+      return null
+    const at = speaker.start + mark
+    return [
+      { start: speaker.start, end: at },
+      { start: at, end: cue.end },
+    ]
+  }
+  // "He 's claiming": the auxiliary between the two.
+  const between = text.slice(speaker.end, cue.start).trim()
+  if (!CONTRACTING_PRONOUNS.has(phrase) || !CONTRACTED_AUXILIARY.test(between)) return null
+  return [speaker, { start: speaker.end + text.slice(speaker.end).search(/['’]/), end: cue.end }]
+}
+
+const CONTRACTING_PRONOUNS: ReadonlySet<string> = closedClass('contracting-pronouns')

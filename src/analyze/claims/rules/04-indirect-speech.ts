@@ -16,6 +16,7 @@ import { sourceStart } from '../source-model.js'
 import {
   AUTHOR_PRONOUNS,
   clauseSubject,
+  contractionToCue,
   isLoneQuantifier,
   possessiveStart,
   relativeSubject,
@@ -398,7 +399,10 @@ function subordinateClauseEnd(scope: SentenceScope, first: number, last: number)
 }
 
 /** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
-function push(scope: SentenceScope, d: Draft): void {
+function push(scope: SentenceScope, draft: Draft): void {
+  const moved =
+    draft.speaker && draft.cue && contractionToCue(scope.input.text, draft.speaker, draft.cue)
+  const d = moved ? { ...draft, speaker: moved[0], cue: moved[1] } : draft
   if ([d.speaker, d.cue, d.content].some((x) => x !== null && x.end <= x.start)) return
   scope.drafts.push(d)
   if (d.speaker) scope.blocked.push(d.speaker)
