@@ -526,3 +526,23 @@ describe('[claims] a pronoun with a contracted auxiliary', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] the source of a closing "according to"', () => {
+  it.each([
+    [
+      'The harbor of Varn will close in May, according to people familiar with the talks.',
+      'people familiar with the talks',
+    ],
+    [
+      'Grain exports fell by half, according to the Tessaly trade office, and the port of Varn closed for a week.',
+      'the Tessaly trade office',
+    ],
+    [
+      'Grain exports fell by half, according to the Varn Front, an armed group in the hills.',
+      'the Varn Front, an armed group in the hills',
+    ],
+    ['Grain exports fell by half, according to a report on Friday.', 'a report'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ')[0])).toEqual([expected])
+  })
+})

@@ -16,6 +16,7 @@ import {
   NP_INNER,
   NP_STOPS,
   PRONOUNS,
+  TIME_WORDS,
   type Word,
 } from './words.js'
 
@@ -578,3 +579,44 @@ export function contractionToCue(text: string, speaker: Span, cue: Span): [Span,
 }
 
 const CONTRACTING_PRONOUNS: ReadonlySet<string> = closedClass('contracting-pronouns')
+
+/** Words after a comma that keep an appositive in a source after a closing "according to". */
+const ACCORDING_APPOSITIVES: ReadonlySet<string> = closedClass('according-appositive-starts')
+
+/**
+ * The last word of the source of a closing "according to" whose phrase (with its appositive)
+ * runs from `first` to `last`, in a sentence whose last word is `end`. The source runs on to the
+ * sentence's end across a tail without a comma ("according to people familiar with the talks",
+ * "a report in the Herald"), and keeps an appositive only when it opens with an article or a
+ * relative pronoun ("according to the Front, an armed group"): after other words the comma ends
+ * the source and a clause follows (", and the harbor closed", ", more than twice …").
+ */
+export function closingAccordingEnd(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  end: number,
+  titles: ClaimsLexicon['speakerNouns'],
+): number {
+  for (let k = first + 1; k <= last; k++) {
+    if (words[k]?.lower !== ',') continue
+    const next = words[k + 1]
+    if (next === undefined) return k - 1
+    // ", director of …" (a title), ", R-Mass." (a party and state) keep the appositive too.
+    const party = next.upper && next.lower.length === 1 && words[k + 2]?.lower === '-'
+    const kept =
+      party || (!next.upper && (ACCORDING_APPOSITIVES.has(next.lower) || titles.has(next.lower)))
+    return kept ? last : k - 1
+  }
+  if (last >= end) return last
+  for (let k = last + 1; k <= end; k++) {
+    const w = words[k] as Word
+    // "according to a poll on Friday": a time adjunct is no part of the source.
+    const time =
+      TIME_WORDS.has(w.lower) && (w.lower !== 'on' || WEEKDAY_NAMES.has(words[k + 1]?.lower ?? ''))
+    if (time || (!w.isWord && w.lower !== "'s" && w.lower !== '/')) return last
+  }
+  return end
+}
+
+const WEEKDAY_NAMES: ReadonlySet<string> = closedClass('weekdays')

@@ -16,6 +16,7 @@ import { sourceStart } from '../source-model.js'
 import {
   AUTHOR_PRONOUNS,
   clauseSubject,
+  closingAccordingEnd,
   contractionToCue,
   isLoneQuantifier,
   possessiveStart,
@@ -870,7 +871,11 @@ function trailingAttribution(scope: SentenceScope): boolean {
     ) {
       const last = accordingToSource(words, k + 2, true)
       if (last < 0 || !isShortTail(words, last + 1, end)) continue
-      speaker = spanOf(words, k + 2, last)
+      speaker = spanOf(
+        words,
+        k + 2,
+        closingAccordingEnd(words, k + 2, last, end, lexicon.speakerNouns),
+      )
       cue = spanOf(words, k, k + 1)
       contentLast = k - 1
       kind = 'according_to'
