@@ -546,3 +546,15 @@ describe('[claims] the source of a closing "according to"', () => {
     expect(claimsOf(text).map((c) => c.split(' | ')[0])).toEqual([expected])
   })
 })
+
+describe('[claims] a speaker with an appositive between double hyphens', () => {
+  it.each([
+    [
+      'Kovan -- co-editor of a book on Varn -- said the port was closed.',
+      'Kovan -- co-editor of a book on Varn -- | said',
+    ],
+    ['Kovan -- whose party lost in Varn -- said the port was closed.', 'Kovan | said'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})

@@ -1095,6 +1095,8 @@ function leftToRight(scope: SentenceScope): void {
     const left = leftOfCue(words, i)
     let [speakerFirst, speakerLast] =
       left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    if (speakerFirst < 0 && left.last >= 0)
+      [speakerFirst, speakerLast] = doubleDashSpeaker(words, left.last, lexicon)
     if (speakerFirst >= 0)
       speakerFirst = relativeSubject(
         words,
@@ -1330,6 +1332,34 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+/**
+ * "Kovan -- co-editor of a book on Varn -- said": a name with an appositive between double
+ * hyphens (two "-" words each), which PolNeAR keeps whole, closing dashes included. [first, last]
+ * or [-1, last].
+ */
+function doubleDashSpeaker(
+  words: readonly Word[],
+  last: number,
+  lexicon: ClaimsLexicon,
+): [number, number] {
+  const isDouble = (k: number): boolean =>
+    words[k]?.lower === '-' &&
+    words[k - 1]?.lower === '-' &&
+    (words[k - 1] as Word).end === (words[k] as Word).start
+  if (!isDouble(last)) return [-1, last]
+  for (let c = last - 3; c >= 2 && last - c <= 40; c--) {
+    const w = words[c] as Word
+    if (w.lower === '“' || w.lower === '"' || w.lower === ';') break
+    if (!isDouble(c)) continue
+    const nameEnd = c - 2
+    const first = speakerBefore(words, nameEnd, lexicon.cues)
+    if (first < 0 || !(words[nameEnd]?.upper ?? false) || !opensClause(words, first)) break
+    // "Kovan -- whose party lost -- said": a relative clause is left out (an appositive is not).
+    return [first, SPEAKER_RELATIVES.has(words[c + 1]?.lower ?? '') ? nameEnd : last]
+  }
+  return [-1, last]
 }
 
 /**
