@@ -558,3 +558,18 @@ describe('[claims] a speaker with an appositive between double hyphens', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a quantifier over a relative pronoun', () => {
+  it.each([
+    [
+      'Kovan met the farmers of Varn, many of whom say the harbor tax is unfair.',
+      'many of whom | say',
+    ],
+    [
+      'Kovan met the farmers, most of whom had previously announced their support for the tax.',
+      'most of whom | had previously announced',
+    ],
+  ])('speaks: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+})

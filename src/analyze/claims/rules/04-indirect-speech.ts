@@ -627,13 +627,27 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
     if (first >= 0 && opensClause(words, first) && !AUTHOR_PRONOUNS.has(words[first]?.lower ?? ''))
       found = [first, last]
   }
+  // "…, many of whom say …": a quantifier over the relative pronoun speaks.
+  if (found === null && ['whom', 'which'].includes(words[left.last]?.lower ?? '')) {
+    const quantifier = words[left.last - 2]
+    if (
+      words[left.last - 1]?.lower === 'of' &&
+      quantifier !== undefined &&
+      !quantifier.upper &&
+      (DETERMINERS.has(quantifier.lower) || NONE_WORDS.has(quantifier.lower))
+    )
+      found = [left.last - 2, left.last]
+  }
   if (found === null && TAIL_MARKS.has(words[left.last]?.lower ?? '') && isParticiple(head))
     return participleSpeaker(scope, tag.first)
   if (found === null) return null
-  if (nounAfterModifier(words, found[0], found[1], tag.first)) return null
+  const relativeEnd = SPEAKER_RELATIVES.has(words[found[1]]?.lower ?? '')
+  if (!relativeEnd && nounAfterModifier(words, found[0], found[1], tag.first)) return null
   const span = spanOf(words, found[0], found[1])
   return overlapsAny(scope.blocked, span) ? null : span
 }
+
+const NONE_WORDS = new Set(['none', 'neither', 'either'])
 
 /**
  * "Citing new figures, Kovan said …": a participle clause that opens the sentence speaks for the
