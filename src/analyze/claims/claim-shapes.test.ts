@@ -426,3 +426,150 @@ describe('[claims] an opening "according to" with no comma after its source', ()
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 3).join(' | '))).toEqual([expected])
   })
 })
+
+describe('[claims] a subject with a relative clause on its head', () => {
+  it.each([
+    [
+      'Envoys who have visited the port of Varn say the blockade is tightening.',
+      'Envoys who have visited the port of Varn | say',
+    ],
+    [
+      'Two Tessaly officials who toured the treaty zone said the border would stay closed.',
+      'Two Tessaly officials who toured the treaty zone | said',
+    ],
+  ])('speaks as a whole: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+
+  it('not when the cue is inside the relative clause', () => {
+    expect(
+      claimsOf('One of the reasons that Kovan says the talks failed is the weather.').map((c) =>
+        c.split(' | ').slice(0, 2).join(' | '),
+      ),
+    ).toContain('Kovan | says')
+  })
+})
+
+describe('[claims] a speaker phrase across a bare possessive mark or a number', () => {
+  it.each([
+    ['The dockworkers’ union says the port of Varn will close.', 'The dockworkers’ union | says'],
+    ["Tessaly's farmers' council says the harvest failed.", "Tessaly's farmers' council | says"],
+    ['About 1,200 nurses said the wards were full.', 'About 1,200 nurses | said'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] a participle after a quotation and its speaker', () => {
+  it('is said by the quotation’s speaker, not by the quotation’s subject', () => {
+    const claims = claimsOf(
+      'The port of Varn “has reopened for trade,” Kovan said in May, citing new figures.',
+    ).map((c) => c.split(' | ').slice(0, 2).join(' | '))
+    expect(claims).toContain('Kovan | citing')
+    expect(claims).not.toContain('The port of Varn | citing')
+  })
+})
+
+describe('[claims] a continued cue after an opening adjunct', () => {
+  it.each([
+    'Speaking in Varn on Monday, Kovan praised the treaty, saying it would hold.',
+    'Throughout the siege, Kovan stayed in Varn, insisting the port was safe.',
+    'Ultimately, Kovan left Varn, saying the talks had failed.',
+  ])('is said by the subject after the adjunct: %s', (text) => {
+    const speakers = claimsOf(text).map((c) => c.split(' | ')[0])
+    expect(speakers).toContain('Kovan')
+    expect(speakers).not.toContain('Speaking')
+    expect(speakers).not.toContain('Throughout')
+    expect(speakers).not.toContain('Ultimately')
+  })
+})
+
+describe('[claims] a participle the cue tagger reads, with no speaker before it', () => {
+  it.each([
+    ['Citing an old rumor, Kovan repeatedly accused the ministry of lying.', 'Kovan | Citing'],
+    ['Lamenting their fate, Tessalians often say the border is cursed.', 'Tessalians | Lamenting'],
+  ])('opening the sentence, is said by the subject after its comma: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+
+  it('after a comma, is said by the sentence subject', () => {
+    const text =
+      'Kovan openly admires the envoy of Varn as a “strong leader,” comparing him favorably to the old king.'
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(
+      'Kovan | comparing',
+    )
+  })
+})
+
+describe('[claims] a cue with the word PolNeAR keeps after it', () => {
+  it.each([
+    [
+      'Kovan has always railed against the harbor tax in Varn.',
+      'Kovan | has always railed against',
+    ],
+    [
+      'Many Tessaly farmers believe in the old harbor of Varn.',
+      'Many Tessaly farmers | believe in',
+    ],
+    ['Kovan expressed concern that the harbor of Varn would close.', 'Kovan | expressed concern'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] a pronoun with a contracted auxiliary', () => {
+  it.each([
+    ['He’s claiming that the port of Varn is closed.', 'He | ’s claiming'],
+    ["We've suggested that the port of Varn is closed.", "We | 've suggested"],
+    ['They’re worried about the port of Varn.', 'They | ’re worried about'],
+  ])('puts the auxiliary in the cue: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] the source of a closing "according to"', () => {
+  it.each([
+    [
+      'The harbor of Varn will close in May, according to people familiar with the talks.',
+      'people familiar with the talks',
+    ],
+    [
+      'Grain exports fell by half, according to the Tessaly trade office, and the port of Varn closed for a week.',
+      'the Tessaly trade office',
+    ],
+    [
+      'Grain exports fell by half, according to the Varn Front, an armed group in the hills.',
+      'the Varn Front, an armed group in the hills',
+    ],
+    ['Grain exports fell by half, according to a report on Friday.', 'a report'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ')[0])).toEqual([expected])
+  })
+})
+
+describe('[claims] a speaker with an appositive between double hyphens', () => {
+  it.each([
+    [
+      'Kovan -- co-editor of a book on Varn -- said the port was closed.',
+      'Kovan -- co-editor of a book on Varn -- | said',
+    ],
+    ['Kovan -- whose party lost in Varn -- said the port was closed.', 'Kovan | said'],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual([expected])
+  })
+})
+
+describe('[claims] a quantifier over a relative pronoun', () => {
+  it.each([
+    [
+      'Kovan met the farmers of Varn, many of whom say the harbor tax is unfair.',
+      'many of whom | say',
+    ],
+    [
+      'Kovan met the farmers, most of whom had previously announced their support for the tax.',
+      'most of whom | had previously announced',
+    ],
+  ])('speaks: %s', (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
+  })
+})

@@ -16,6 +16,7 @@ import {
   NP_INNER,
   NP_STOPS,
   PRONOUNS,
+  TIME_WORDS,
   type Word,
 } from './words.js'
 
@@ -76,6 +77,67 @@ export function speakerBefore(
   // A phrase never starts with a preposition ("of", "in").
   while (first <= last && NP_INNER.has(words[first]?.lower ?? '')) first++
   return first <= last ? first : -1
+}
+
+/**
+ * The start of a speaker phrase that runs on left across a plural possessive's bare apostrophe
+ * or a number's comma, which `speakerBefore` stops at: "the unions' leaders" (not "leaders"),
+ * "1,409 teachers" (not "409 teachers"). Returns `first` or the earlier start.
+ */
+export function possessiveStart(
+  words: readonly Word[],
+  first: number,
+  cues: ClaimsLexicon['cues'],
+): number {
+  for (let guard = 0; guard < 3 && first >= 2; guard++) {
+    if (!possessiveMark(words, first - 1) && !thousandsComma(words, first - 1)) break
+    const start = speakerBefore(words, first - 2, cues)
+    if (start < 0 || start > first - 2) break
+    first = start
+  }
+  return first
+}
+
+/** words[k] is the apostrophe of a plural possessive ("the unions' leaders"). */
+function possessiveMark(words: readonly Word[], k: number): boolean {
+  const w = words[k] as Word
+  const before = words[k - 1]
+  const after = words[k + 1]
+  return (
+    w.lower === "'" &&
+    before !== undefined &&
+    before.isWord &&
+    before.end === w.start &&
+    before.lower.endsWith('s') &&
+    after !== undefined &&
+    after.isWord &&
+    after.start > w.end
+  )
+}
+
+/** words[k] is the comma inside a number ("1,409"). */
+function thousandsComma(words: readonly Word[], k: number): boolean {
+  const w = words[k] as Word
+  const before = words[k - 1]
+  const after = words[k + 1]
+  return (
+    w.lower === ',' &&
+    before !== undefined &&
+    after !== undefined &&
+    before.end === w.start &&
+    after.start === w.end &&
+    isDigits(before.lower) &&
+    isDigits(after.lower)
+  )
+}
+
+const isDigits = (s: string): boolean => {
+  if (s === '') return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
 }
 
 const LONE_QUANTIFIERS: ReadonlySet<string> = closedClass('lone-quantifiers')
@@ -311,6 +373,10 @@ export function resolveSpeaker(
 }
 
 const SUBJECT_RELATIVES: ReadonlySet<string> = closedClass('relative-pronouns')
+const WH_OPENERS: ReadonlySet<string> = closedClass('wh-words')
+/** Conjunctions that open a second clause inside a relative clause ('… who backed it while it …'). */
+const CLAUSE_BREAKS: ReadonlySet<string> = closedClass('relative-clause-breaks')
+const PHRASE_JOINS = new Set(['and', 'all', 'both', 'than'])
 const APPOSITIVE_MARKS = new Set([',', '—', '–', '--', '―', '(', ')'])
 /** "I", "we" and "you" outside quotations are the author's or the reader's voice. */
 export const AUTHOR_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you'])
@@ -383,6 +449,52 @@ export function clauseSubject(
   return [first, last]
 }
 
+/**
+ * A subject with a relative clause on its head, "Regional leaders who have opposed the plan
+ * warned …": the rules' phrase ("the plan", from `first` to `last`) is the relative clause's
+ * object; the speaker is the main clause's whole subject. A subject relative ("who have
+ * opposed", "that backed") is required, so "the reason that Kovan refused …" keeps "Kovan".
+ * Returns the speaker's first word: `first`, or the subject's start.
+ */
+export function relativeSubject(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  cues: ClaimsLexicon['cues'],
+): number {
+  // A subject pronoun ("… before she said") is no object inside a relative clause.
+  if (PRONOUNS.has(words[first]?.lower ?? '')) return first
+  const whole = clauseSubject(words, last, cues)
+  if (whole === null || whole[0] >= first || whole[1] !== last) return first
+  let relative = false
+  for (let k = whole[0]; k < first; k++) {
+    const w = words[k] as Word
+    if (!w.isWord || (WH_OPENERS.has(w.lower) && !SUBJECT_RELATIVES.has(w.lower))) return first
+    // Before the relative, a noun phrase ("Current and former officials"); inside it, no second
+    // clause ("… who backed the plan while it failed", "… that backed it before she …").
+    if (
+      relative
+        ? CLAUSE_BREAKS.has(w.lower) || (PRONOUNS.has(w.lower) && w.lower !== 'it')
+        : NP_STOPS.has(w.lower) && !SUBJECT_RELATIVES.has(w.lower) && !PHRASE_JOINS.has(w.lower)
+    )
+      return first
+    const next = words[k + 1]
+    if (
+      !relative &&
+      k > whole[0] &&
+      SUBJECT_RELATIVES.has(w.lower) &&
+      next !== undefined &&
+      next.isWord &&
+      !next.upper &&
+      (w.lower === 'that'
+        ? isVerbLike(next)
+        : !DETERMINERS.has(next.lower) && !PRONOUNS.has(next.lower))
+    )
+      relative = true
+  }
+  return relative ? whole[0] : first
+}
+
 /** "the complaint filed by …", "the section devoted to …": a participle after a noun. */
 function reducedRelative(words: readonly Word[], k: number): boolean {
   const before = words[k - 1]
@@ -437,3 +549,74 @@ function clauseStart(words: readonly Word[], last: number): number {
     return comma < 0 || comma - k > 12 ? -1 : comma + 1
   return k
 }
+
+const CONTRACTED_AUXILIARY = /^['’](?:s|re|ve|ll|d)$/i
+
+/**
+ * "We've suggested", "He's claiming": PolNeAR puts a pronoun's contracted auxiliary in the cue,
+ * not in the speaker (train: 111 of 123). The speaker and cue with the auxiliary moved, or null
+ * when there is none between them.
+ */
+export function contractionToCue(text: string, speaker: Span, cue: Span): [Span, Span] | null {
+  if (cue.start < speaker.end || cue.start - speaker.end > 5) return null
+  const phrase = text.slice(speaker.start, speaker.end).toLowerCase()
+  const mark = phrase.search(/['’]/)
+  // "We've" as one word: the pronoun is the speaker, the rest joins the cue.
+  if (mark > 0 && text.slice(speaker.end, cue.start).trim() === '') {
+    const pronoun = phrase.slice(0, mark)
+    if (!CONTRACTING_PRONOUNS.has(pronoun) || !CONTRACTED_AUXILIARY.test(phrase.slice(mark)))
+      return null
+    const at = speaker.start + mark
+    return [
+      { start: speaker.start, end: at },
+      { start: at, end: cue.end },
+    ]
+  }
+  // "He 's claiming": the auxiliary between the two.
+  const between = text.slice(speaker.end, cue.start).trim()
+  if (!CONTRACTING_PRONOUNS.has(phrase) || !CONTRACTED_AUXILIARY.test(between)) return null
+  return [speaker, { start: speaker.end + text.slice(speaker.end).search(/['’]/), end: cue.end }]
+}
+
+const CONTRACTING_PRONOUNS: ReadonlySet<string> = closedClass('contracting-pronouns')
+
+/** Words after a comma that keep an appositive in a source after a closing "according to". */
+const ACCORDING_APPOSITIVES: ReadonlySet<string> = closedClass('according-appositive-starts')
+
+/**
+ * The last word of the source of a closing "according to" whose phrase (with its appositive)
+ * runs from `first` to `last`, in a sentence whose last word is `end`. The source runs on to the
+ * sentence's end across a tail without a comma ("according to people familiar with the talks",
+ * "a report in the Herald"), and keeps an appositive only when it opens with an article or a
+ * relative pronoun ("according to the Front, an armed group"): after other words the comma ends
+ * the source and a clause follows (", and the harbor closed", ", more than twice …").
+ */
+export function closingAccordingEnd(
+  words: readonly Word[],
+  first: number,
+  last: number,
+  end: number,
+  titles: ClaimsLexicon['speakerNouns'],
+): number {
+  for (let k = first + 1; k <= last; k++) {
+    if (words[k]?.lower !== ',') continue
+    const next = words[k + 1]
+    if (next === undefined) return k - 1
+    // ", director of …" (a title), ", R-Mass." (a party and state) keep the appositive too.
+    const party = next.upper && next.lower.length === 1 && words[k + 2]?.lower === '-'
+    const kept =
+      party || (!next.upper && (ACCORDING_APPOSITIVES.has(next.lower) || titles.has(next.lower)))
+    return kept ? last : k - 1
+  }
+  if (last >= end) return last
+  for (let k = last + 1; k <= end; k++) {
+    const w = words[k] as Word
+    // "according to a poll on Friday": a time adjunct is no part of the source.
+    const time =
+      TIME_WORDS.has(w.lower) && (w.lower !== 'on' || WEEKDAY_NAMES.has(words[k + 1]?.lower ?? ''))
+    if (time || (!w.isWord && w.lower !== "'s" && w.lower !== '/')) return last
+  }
+  return end
+}
+
+const WEEKDAY_NAMES: ReadonlySet<string> = closedClass('weekdays')

@@ -16,7 +16,11 @@ import { sourceStart } from '../source-model.js'
 import {
   AUTHOR_PRONOUNS,
   clauseSubject,
+  closingAccordingEnd,
+  contractionToCue,
   isLoneQuantifier,
+  possessiveStart,
+  relativeSubject,
   speakerAfter,
   speakerBefore,
 } from '../speaker.js'
@@ -414,7 +418,10 @@ function subordinateClauseEnd(scope: SentenceScope, first: number, last: number)
 }
 
 /** Adds a draft and blocks its spans; a draft with an empty or reversed span is dropped. */
-function push(scope: SentenceScope, d: Draft): void {
+function push(scope: SentenceScope, draft: Draft): void {
+  const moved =
+    draft.speaker && draft.cue && contractionToCue(scope.input.text, draft.speaker, draft.cue)
+  const d = moved ? { ...draft, speaker: moved[0], cue: moved[1] } : draft
   if ([d.speaker, d.cue, d.content].some((x) => x !== null && x.end <= x.start)) return
   scope.drafts.push(d)
   if (d.speaker) scope.blocked.push(d.speaker)
@@ -654,6 +661,13 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
   const head = words[tag.head] as Word
   if (words[tag.head - 1]?.lower === 'to' || RAISING_VERBS.has(head.lower)) return null
   const left = leftOfCue(words, tag.head)
+  // "Citing new figures, Kovan …", "After saying …, Kovan …": the subject after the comma.
+  const opening =
+    left.last < 0 ||
+    (left.last === 0 && OPENING_PREPOSITIONS.has(words[0]?.lower ?? '')) ||
+    (left.last === 0 && ADJUNCT_STARTS.has(words[0]?.lower ?? ''))
+  if (opening && head.lower.endsWith('ing') && head.lower !== 'according' && tag.first <= 1)
+    return openingParticipleSpeaker(scope, tag)
   if (left.last < 0 || left.passive) return null
   let found = clauseSubject(words, left.last, input.lexicon.cues)
   if (found === null) {
@@ -661,9 +675,67 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
     if (first >= 0 && opensClause(words, first) && !AUTHOR_PRONOUNS.has(words[first]?.lower ?? ''))
       found = [first, last]
   }
+  // "…, many of whom say …": a quantifier over the relative pronoun speaks.
+  if (found === null && ['whom', 'which'].includes(words[left.last]?.lower ?? '')) {
+    const quantifier = words[left.last - 2]
+    if (
+      words[left.last - 1]?.lower === 'of' &&
+      quantifier !== undefined &&
+      !quantifier.upper &&
+      (DETERMINERS.has(quantifier.lower) || NONE_WORDS.has(quantifier.lower))
+    )
+      found = [left.last - 2, left.last]
+  }
+  if (found === null && TAIL_MARKS.has(words[left.last]?.lower ?? '') && isParticiple(head))
+    return participleSpeaker(scope, tag.first)
   if (found === null) return null
-  if (nounAfterModifier(words, found[0], found[1], tag.first)) return null
+  const relativeEnd = SPEAKER_RELATIVES.has(words[found[1]]?.lower ?? '')
+  if (!relativeEnd && nounAfterModifier(words, found[0], found[1], tag.first)) return null
   const span = spanOf(words, found[0], found[1])
+  return overlapsAny(scope.blocked, span) ? null : span
+}
+
+const NONE_WORDS = new Set(['none', 'neither', 'either'])
+
+/**
+ * "Citing new figures, Kovan said …": a participle clause that opens the sentence speaks for the
+ * subject after its comma.
+ */
+function openingParticipleSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
+  const { words, input } = scope
+  let comma = -1
+  for (let k = tag.last + 1; k < words.length && k - tag.last <= 25; k++) {
+    const w = words[k] as Word
+    if (w.lower === ',') {
+      comma = k
+      break
+    }
+    if (!w.isWord && w.lower !== '-' && w.lower !== "'s") return null
+  }
+  if (comma < 0) return null
+  // The subject already speaks in a claim of its own ("…, Kovan accused …"): the same span.
+  const at = words[comma + 1]?.start ?? -1
+  for (const d of scope.drafts) if (d.speaker?.start === at) return d.speaker
+  const last = subjectEndFrom(words, comma + 1, input.lexicon)
+  if (last < 0 || AUTHOR_PRONOUNS.has(words[comma + 1]?.lower ?? '')) return null
+  const span = spanOf(words, comma + 1, last)
+  return overlapsAny(scope.blocked, span) ? null : span
+}
+
+/**
+ * "Kovan praised the treaty, calling it …": a participle after a comma speaks for the speaker
+ * of the sentence's claim before it, or else for the sentence's subject, as a continued cue does.
+ */
+function participleSpeaker(scope: SentenceScope, cueFirst: number): Span | null {
+  const { words, input } = scope
+  const at = words[cueFirst]?.start ?? 0
+  const earlier = earlierSpeaker(scope, scope.drafts.length, at)
+  if (earlier !== null) return earlier
+  const last = subjectEnd(words, input.lexicon)
+  if (last < 0 || last >= cueFirst - 1) return null
+  const first = subjectStart(words, last)
+  if (AUTHOR_PRONOUNS.has(words[first]?.lower ?? '')) return null
+  const span = spanOf(words, first, last)
   return overlapsAny(scope.blocked, span) ? null : span
 }
 
@@ -861,7 +933,11 @@ function trailingAttribution(scope: SentenceScope): boolean {
     ) {
       const last = accordingToSource(words, k + 2, true)
       if (last < 0 || !isShortTail(words, last + 1, end)) continue
-      speaker = spanOf(words, k + 2, last)
+      speaker = spanOf(
+        words,
+        k + 2,
+        closingAccordingEnd(words, k + 2, last, end, lexicon.speakerNouns),
+      )
       cue = spanOf(words, k, k + 1)
       contentLast = k - 1
       kind = 'according_to'
@@ -1081,6 +1157,15 @@ function leftToRight(scope: SentenceScope): void {
     const left = leftOfCue(words, i)
     let [speakerFirst, speakerLast] =
       left.last >= 0 ? speakerLeftSpan(words, left.last, lexicon) : [-1, -1]
+    if (speakerFirst < 0 && left.last >= 0)
+      [speakerFirst, speakerLast] = doubleDashSpeaker(words, left.last, lexicon)
+    if (speakerFirst >= 0)
+      speakerFirst = relativeSubject(
+        words,
+        possessiveStart(words, speakerFirst, lexicon.cues),
+        speakerLast,
+        lexicon.cues,
+      )
     // "Other unions, including the teachers' union, have said": PolNeAR keeps an "including"
     // phrase in the speaker (train: 28 of 29), which the phrase function (shared with training)
     // leaves out as an adjunct.
@@ -1272,7 +1357,7 @@ function leftToRight(scope: SentenceScope): void {
           break
         }
       }
-      let speaker: Span | null = lastSpeaker
+      let speaker: Span | null = lastSpeaker ?? earlierSpeaker(scope, pushed, w.start)
       let subjectLast = speaker === null ? subjectEnd(words, lexicon) : -1
       const subjectFirst = subjectLast >= 0 ? subjectStart(words, subjectLast) : -1
       if (subjectFirst >= 0 && PRESENT_SINGULAR.test(words[i]?.lower ?? ''))
@@ -1309,6 +1394,50 @@ function leftToRight(scope: SentenceScope): void {
       i = end
     }
   }
+}
+
+/**
+ * "Kovan -- co-editor of a book on Varn -- said": a name with an appositive between double
+ * hyphens (two "-" words each), which PolNeAR keeps whole, closing dashes included. [first, last]
+ * or [-1, last].
+ */
+function doubleDashSpeaker(
+  words: readonly Word[],
+  last: number,
+  lexicon: ClaimsLexicon,
+): [number, number] {
+  const isDouble = (k: number): boolean =>
+    words[k]?.lower === '-' &&
+    words[k - 1]?.lower === '-' &&
+    (words[k - 1] as Word).end === (words[k] as Word).start
+  if (!isDouble(last)) return [-1, last]
+  for (let c = last - 3; c >= 2 && last - c <= 40; c--) {
+    const w = words[c] as Word
+    if (w.lower === '“' || w.lower === '"' || w.lower === ';') break
+    if (!isDouble(c)) continue
+    const nameEnd = c - 2
+    const first = speakerBefore(words, nameEnd, lexicon.cues)
+    if (first < 0 || !(words[nameEnd]?.upper ?? false) || !opensClause(words, first)) break
+    // "Kovan -- whose party lost -- said": a relative clause is left out (an appositive is not).
+    return [first, SPEAKER_RELATIVES.has(words[c + 1]?.lower ?? '') ? nameEnd : last]
+  }
+  return [-1, last]
+}
+
+/**
+ * The speaker of the nearest claim that an earlier pass (a quotation's) found in this sentence
+ * before `offset`: in "“…,” Kovan said on Friday, citing …" Kovan cites, not the quotation's
+ * subject. Null when there is none.
+ */
+function earlierSpeaker(scope: SentenceScope, pushed: number, offset: number): Span | null {
+  const from = scope.words[0]?.start ?? 0
+  let best: Draft | null = null
+  for (let d = 0; d < pushed; d++) {
+    const x = scope.drafts[d]
+    if (x?.speaker == null || x.cue === null || x.cue.start < from || x.cue.end > offset) continue
+    if (best === null || (best.cue?.start ?? 0) < x.cue.start) best = x
+  }
+  return best?.speaker ?? null
 }
 
 /**
@@ -1708,8 +1837,8 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
     head = words[from]
     if (head === undefined) return -1
   }
-  // "On Thursday, Trump …": the subject follows an opening adjunct.
-  if (NP_STOPS_OPENING.has(head.lower)) {
+  // "On Thursday, Trump …", "Speaking in Varn, Kovan …": the subject follows an opening adjunct.
+  if (NP_STOPS_OPENING.has(head.lower) || openingAdjunct(words, from)) {
     const comma = words.findIndex((w, k) => k > from && k < from + 12 && w.lower === ',')
     if (comma < 0) return -1
     from = comma + 1
@@ -1718,6 +1847,32 @@ function subjectEnd(words: readonly Word[], lexicon: ClaimsLexicon): number {
   }
   return subjectEndFrom(words, from, lexicon)
 }
+
+/**
+ * Whether words[from] opens an adjunct before the subject that `subjectEnd` must skip to its
+ * comma: a lone adverb ("Ultimately,", "Instead,"), a participle with its complement ("Speaking
+ * in Varn,", "Asked about the vote,") or a preposition ("Throughout the campaign,").
+ */
+function openingAdjunct(words: readonly Word[], from: number): boolean {
+  const head = words[from]
+  const next = words[from + 1]
+  if (head === undefined || next === undefined || !head.isWord) return false
+  if (next.lower === ',')
+    return (
+      (head.lower.length > 4 && head.lower.endsWith('ly')) ||
+      OPENING_ADVERBS.has(head.lower) ||
+      ADJUNCT_STARTS.has(head.lower)
+    )
+  if (!next.isWord || next.upper) return false
+  return (
+    OPENING_PREPOSITIONS.has(head.lower) ||
+    ADJUNCT_STARTS.has(head.lower) ||
+    (head.lower.length > 4 && (head.lower.endsWith('ing') || head.lower.endsWith('ed')))
+  )
+}
+
+const OPENING_ADVERBS: ReadonlySet<string> = closedClass('lone-lead-adverbs')
+const OPENING_PREPOSITIONS: ReadonlySet<string> = closedClass('opening-prepositions')
 
 const DATELINE_DASHES = new Set(['-', '—', '–', '--', '―'])
 
