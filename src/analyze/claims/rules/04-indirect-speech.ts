@@ -695,7 +695,7 @@ function taggedSpeaker(scope: SentenceScope, tag: TaggedCue): Span | null {
   return overlapsAny(scope.blocked, span) ? null : span
 }
 
-const NONE_WORDS = new Set(['none', 'neither', 'either'])
+const NONE_WORDS: ReadonlySet<string> = closedClass('none-quantifiers')
 
 /**
  * "Citing new figures, Kovan said …": a participle clause that opens the sentence speaks for the
