@@ -15,8 +15,8 @@ import {
   splitWeightTable,
   weight1,
   weight2,
-  weight3,
   weightTable,
+  type WeightTrie,
 } from './perceptron-file.js'
 import {
   BETWEEN_SPEAKER_AND_CUE,
@@ -268,6 +268,10 @@ export function boundaryScore(
     return scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))
   const t = splitWeightTable(model, TEMPLATES)
   const wl = (words[b] as Word).lower
+  // The templates that open with the boundary word, past that word: one look-up for all.
+  const g = byBoundaryWord(model, t).get(wl)
+  if (g === undefined)
+    return scoreBoundary(model, boundaryFeatures(words, first, last, b, cue, clause))
   const start = head?.lower ?? ''
   const nl = n?.lower ?? '$'
   const startShape = start === 'that' || start === 'to' ? start : shapeOf(head)
@@ -275,26 +279,63 @@ export function boundaryScore(
   const len = bucketOf(b - first)
   const ns = shapeOf(n)
   let score = model.bias
-  score += weight2(t[0]!, wl, clause)
-  score += weight3(t[1]!, wl, clause, len)
-  score += weight3(t[2]!, wl, clause, startShape)
-  score += weight1(t[3]!, wl)
-  score += weight2(t[4]!, wl, nl)
-  score += weight2(t[5]!, wl, ns)
-  score += weight3(t[6]!, wl, nl, n2?.lower ?? '$')
-  score += weight3(t[7]!, wl, ns, shapeOf(n2))
-  score += weight2(t[8]!, wl, nl.length <= 3 ? nl : nl.slice(-3))
+  score += sub1(g[0], clause)
+  score += sub2(g[1], clause, len)
+  score += sub2(g[2], clause, startShape)
+  score += typeof g[3] === 'number' ? g[3] : 0
+  score += sub1(g[4], nl)
+  score += sub1(g[5], ns)
+  score += sub2(g[6], nl, n2?.lower ?? '$')
+  score += sub2(g[7], ns, shapeOf(n2))
+  score += sub1(g[8], nl.length <= 3 ? nl : nl.slice(-3))
   score += weight1(t[9]!, p?.lower ?? '^')
   score += weight1(t[10]!, shapeOf(p))
   score += weight1(t[11]!, len)
   score += weight1(t[12]!, bucketOf(last - b))
-  score += weight2(t[13]!, wl, len)
+  score += sub1(g[13], len)
   score += weight1(t[14]!, startThat)
-  score += weight2(t[15]!, wl, startThat)
+  score += sub1(g[15], startThat)
   score += weight1(t[16]!, cue)
   score += weight2(t[17]!, cue, wl)
-  score += weight2(t[18]!, wl, ahead(words, b))
+  score += sub1(g[18], ahead(words, b))
   return score
+}
+
+/** A template's weights past its first part: a trie, a weight, or nothing. */
+type Sub = WeightTrie | number | undefined
+
+/**
+ * Each boundary word's sub-tries of every template (`undefined` where a template has none), made
+ * once a model: `boundaryScore` looks the boundary word up once instead of once a template.
+ */
+let boundaryGroups: {
+  readonly model: ContentModel
+  readonly groups: ReadonlyMap<string, readonly Sub[]>
+} | null = null
+
+function byBoundaryWord(
+  model: ContentModel,
+  tries: readonly WeightTrie[],
+): ReadonlyMap<string, readonly Sub[]> {
+  if (boundaryGroups?.model === model) return boundaryGroups.groups
+  const groups = new Map<string, readonly Sub[]>()
+  for (const word of BOUNDARY_WORDS)
+    groups.set(
+      word,
+      tries.map((trie) => trie.get(word)),
+    )
+  boundaryGroups = { model, groups }
+  return groups
+}
+
+/** The weight of the next part in a sub-trie (0 when none). */
+function sub1(s: Sub, a: string): number {
+  return s === undefined || typeof s === 'number' ? 0 : weight1(s, a)
+}
+
+/** The weight of the next two parts in a sub-trie (0 when none). */
+function sub2(s: Sub, a: string, b: string): number {
+  return s === undefined || typeof s === 'number' ? 0 : weight2(s, a, b)
 }
 
 /**
