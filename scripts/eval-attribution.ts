@@ -20,6 +20,7 @@ import {
   type Role,
 } from '../src/analyze/claims/polnear.js'
 import { textDocument } from '../src/analyze/text-document.js'
+import { stageLines, stageRounds, type TimedStage } from './stage-times.js'
 
 const args = process.argv.slice(2)
 const option = (name: string): string | undefined => {
@@ -39,11 +40,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`)
 
 // The real pipeline; while other stages are still being written (their modules missing), a
 // pipeline of the stages that load, which the output says.
-interface StageLike {
-  readonly name: string
-  readonly provides: string
-  run(doc: NormalizedDocument, layers: Record<string, unknown>): unknown
-}
+type StageLike = TimedStage
 let pipelineNote = 'analyze() from src/analyze/index.ts'
 let stages: readonly StageLike[]
 let analyze: (doc: NormalizedDocument) => Pick<Analysis, 'claims'>
@@ -362,41 +359,6 @@ if (pipelineNote.startsWith('analyze()')) {
 const docs = articles.map(documentOf)
 const words = docs.reduce((sum, d) => sum + (d.text.match(/\S+/g)?.length ?? 0), 0)
 for (const d of docs.slice(0, 20)) analyze(d)
-const ROUNDS = 5
-const rounds: { totalMs: number; stageMs: Map<string, number> }[] = []
-for (let round = 0; round < ROUNDS; round++) {
-  const stageMs = new Map<string, number>()
-  const started = performance.now()
-  for (const doc of docs) {
-    const layers: Record<string, unknown> = {
-      mentions: [],
-      entities: [],
-      quantities: [],
-      dates: [],
-    }
-    for (const stage of stages) {
-      const t = performance.now()
-      layers[stage.provides] = stage.run(doc, layers)
-      stageMs.set(stage.name, (stageMs.get(stage.name) ?? 0) + performance.now() - t)
-    }
-  }
-  rounds.push({ totalMs: performance.now() - started, stageMs })
-}
-const shareOf = (r: (typeof rounds)[number]): number => {
-  const claims = r.stageMs.get('claims') ?? 0
-  return claims / (r.totalMs - claims)
-}
-const shares = rounds.map(shareOf).sort((a, b) => a - b)
-const median = rounds.find((r) => shareOf(r) === shares[ROUNDS >> 1]) ?? rounds[0]!
-const claimsMs = median.stageMs.get('claims') ?? 0
 lines.push('')
-lines.push(
-  `analyze: ${docs.length} documents, ${words} words in ${(median.totalMs / 1000).toFixed(2)} s = ${Math.round(words / (median.totalMs / 1000)).toLocaleString('en')} words/s (one core, the median of ${ROUNDS} rounds)`,
-)
-lines.push(
-  `claims stage: ${(claimsMs / 1000).toFixed(3)} s = ${(100 * shares[ROUNDS >> 1]!).toFixed(1)} % added to the rest of analyze (rounds: ${shares.map((x) => (100 * x).toFixed(1)).join(', ')} %)`,
-)
-lines.push(
-  `stages (ms, median round): ${[...median.stageMs].map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`,
-)
+lines.push(...stageLines(stageRounds(stages, docs, 5), docs.length, words))
 process.stdout.write(`${lines.join('\n')}\n`)
