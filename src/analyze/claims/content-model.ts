@@ -306,7 +306,8 @@ type Sub = WeightTrie | number | undefined
 
 /**
  * Each boundary word's sub-tries of every template (`undefined` where a template has none), made
- * once a model: `boundaryScore` looks the boundary word up once instead of once a template.
+ * once a model: `boundaryScore` looks the boundary word up once instead of once a template. Only
+ * the entries of the templates that open with the boundary word are read.
  */
 let boundaryGroups: {
   readonly model: ContentModel
