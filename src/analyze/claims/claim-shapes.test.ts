@@ -573,3 +573,16 @@ describe('[claims] a quantifier over a relative pronoun', () => {
     expect(claimsOf(text).map((c) => c.split(' | ').slice(0, 2).join(' | '))).toContain(expected)
   })
 })
+
+describe('[claims] sentences inside a quotation', () => {
+  // The claims stage skips a sentence that lies wholly inside a claim's content: no pass may
+  // take a cue, a speaker or a content from used text.
+  it('reads no claim inside a quoted speech, only the quotation itself', () => {
+    const text =
+      'Kovan spoke after the vote. “Orlen says the port is safe. Tessaly claims the opposite. We will decide alone,” Kovan said on Monday.'
+    const claims = claimsOf(text)
+    expect(claims).toEqual([
+      'Kovan | said | “Orlen says the port is safe. Tessaly claims the opposite. We will decide alone,” | assert | ',
+    ])
+  })
+})

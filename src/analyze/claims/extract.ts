@@ -83,6 +83,9 @@ export function extractDrafts(input: ExtractInput): Draft[] {
       active.quotes = active.quotes.filter((q) => q.end > sentence.start)
     if (active.blocked.some((b) => b.end <= sentence.start))
       active.blocked = active.blocked.filter((b) => b.end > sentence.start)
+    // A sentence inside text a claim already holds (a quotation's content) makes no claim: every
+    // pass leaves used words alone. Skipped, it is not even scanned.
+    if (active.blocked.some((b) => b.start <= sentence.start && sentence.end <= b.end)) continue
     // Every sentence is tagged (the tagger finds cues outside the lexicon); a sentence without a
     // lexicon cue word (one regular-expression test) skips the lexicon-cue passes.
     input.lexicon.trigger.lastIndex = 0
