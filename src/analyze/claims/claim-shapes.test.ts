@@ -586,3 +586,16 @@ describe('[claims] sentences inside a quotation', () => {
     ])
   })
 })
+
+describe('[claims] a continued cue after quotations in several sentences', () => {
+  // Each "citing" takes the speaker of its own sentence's quotation, not one from another
+  // sentence (the quotation pass's claims are looked up by where their cue stands).
+  it('gives each continued cue its own sentence’s speaker', () => {
+    const speakers = claimsOf(
+      '“The port is closed,” Kovan said, citing a report. “The port is open,” Orlen said on Monday, citing new figures. “Nothing has changed,” Tessaly said.',
+    )
+      .filter((c) => c.split(' | ')[1] === 'citing')
+      .map((c) => c.split(' | ')[0])
+    expect(speakers).toEqual(['Kovan', 'Orlen'])
+  })
+})

@@ -20,7 +20,13 @@ import { transcriptTurns } from './rules/01-transcript-turns.js'
 import { directQuotes, quotesAfterIndirect } from './rules/02-direct-quotes.js'
 import { blockQuotes } from './rules/02-block-quotes.js'
 import { allegations, phraseCues } from './rules/03-allegations.js'
-import { indirectSpeech, taggedCue, type TaggedCue } from './rules/04-indirect-speech.js'
+import {
+  draftsByCue,
+  indirectSpeech,
+  taggedCue,
+  type EarlierDrafts,
+  type TaggedCue,
+} from './rules/04-indirect-speech.js'
 import { tagCues, type CueTagger } from './cue-tagger.js'
 import { cueWordPattern } from './cue-model.js'
 import { scanWords, type Word } from './words.js'
@@ -63,6 +69,8 @@ export function extractDrafts(input: ExtractInput): Draft[] {
   transcriptTurns(input, drafts, blocked)
   directQuotes(input, drafts, blocked)
   blockQuotes(input, drafts, blocked)
+  const byCue = draftsByCue(drafts)
+  const before = drafts.length
   // Sentences are in text order: keep only the quotes and blocked spans that reach the current
   // sentence, so each sentence looks at a handful of spans, not at the whole document's.
   blocked.sort((a, b) => a.start - b.start)
@@ -90,6 +98,7 @@ export function extractDrafts(input: ExtractInput): Draft[] {
     // lexicon cue word (one regular-expression test) skips the lexicon-cue passes.
     input.lexicon.trigger.lastIndex = 0
     const local: ExtractInput = { ...input, quotes: active.quotes }
+    const earlier: EarlierDrafts = { byCue, before, sentenceFirst: drafts.length }
     const words = scanWords(input.text, sentence.start, sentence.end)
     const tagged = taggedCues(input, words, active.quotes)
     phraseCues(local, sentence, drafts, active.blocked)
@@ -97,11 +106,20 @@ export function extractDrafts(input: ExtractInput): Draft[] {
       // Without a lexicon cue, only a learned cue (the tagger's, or the cue perceptron's after
       // its speaker) can make a claim.
       if (tagged.length > 0 || learnedCueIn(input, sentence))
-        indirectSpeech(local, sentence, drafts, active.blocked, words, tagged.length === 0, tagged)
+        indirectSpeech(
+          local,
+          sentence,
+          drafts,
+          active.blocked,
+          words,
+          tagged.length === 0,
+          tagged,
+          earlier,
+        )
       continue
     }
     allegations(local, sentence, drafts, active.blocked)
-    indirectSpeech(local, sentence, drafts, active.blocked, words, false, tagged)
+    indirectSpeech(local, sentence, drafts, active.blocked, words, false, tagged, earlier)
   }
   quotesAfterIndirect(input, drafts)
   return drafts

@@ -65,6 +65,28 @@ interface SentenceScope {
   readonly titleCase: boolean
   /** The cue tagger's cues of the sentence, by head word index. */
   readonly tagged: ReadonlyMap<number, TaggedCue>
+  /** Where the claims of earlier passes stand (`earlierSpeaker`). */
+  readonly earlier: EarlierDrafts | null
+}
+
+/**
+ * The drafts that can speak for a later cue of a sentence (`earlierSpeaker`): those the passes
+ * before the sentences' (quotations, transcripts) made, with a speaker and a cue, sorted by where
+ * their cue starts; and the index of the first draft made for the current sentence. Without it,
+ * every draft is read, which grows with the document.
+ */
+export interface EarlierDrafts {
+  readonly byCue: readonly Draft[]
+  /** Drafts [0, before) are those `byCue` holds (and those without speaker or cue). */
+  readonly before: number
+  readonly sentenceFirst: number
+}
+
+/** The drafts `EarlierDrafts.byCue` holds: with speaker and cue, by cue start (a stable sort). */
+export function draftsByCue(drafts: readonly Draft[]): Draft[] {
+  return drafts
+    .filter((d) => d.speaker !== null && d.cue !== null)
+    .sort((a, b) => (a.cue?.start ?? 0) - (b.cue?.start ?? 0))
 }
 
 /** A cue the tagger found: its words [first, last] and its head (the word the rules read as the cue). */
@@ -533,6 +555,7 @@ export function indirectSpeech(
   learnedOnly = false,
   /** The cue tagger's cues in `scanned`. */
   taggedCues: readonly TaggedCue[] = [],
+  earlier: EarlierDrafts | null = null,
 ): void {
   const words = scanned ?? scanWords(input.text, sentence.start, sentence.end)
   if (words.length < 3) return
@@ -543,6 +566,7 @@ export function indirectSpeech(
     drafts,
     titleCase: isTitleCase(words),
     tagged: taggedCues.length === 0 ? NO_TAGS : new Map(taggedCues.map((c) => [c.head, c])),
+    earlier,
   }
   if (!learnedOnly && trailingAttribution(scope)) return
   leftToRight(scope)
@@ -1431,13 +1455,41 @@ function doubleDashSpeaker(
  */
 function earlierSpeaker(scope: SentenceScope, pushed: number, offset: number): Span | null {
   const from = scope.words[0]?.start ?? 0
+  const { drafts, earlier } = scope
   let best: Draft | null = null
-  for (let d = 0; d < pushed; d++) {
-    const x = scope.drafts[d]
-    if (x?.speaker == null || x.cue === null || x.cue.start < from || x.cue.end > offset) continue
-    if (best === null || (best.cue?.start ?? 0) < x.cue.start) best = x
+  if (earlier === null) {
+    for (let d = 0; d < pushed; d++) best = laterCue(best, drafts[d], from, offset)
+    return best?.speaker ?? null
   }
+  // The earlier passes' drafts whose cue starts in the sentence, found by halving; then the
+  // sentence's own drafts so far (drafts of the sentences before have their cues before it).
+  const sorted = earlier.byCue
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid]?.cue?.start ?? 0) < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < sorted.length && (sorted[k]?.cue?.start ?? 0) <= offset; k++)
+    best = laterCue(best, sorted[k], from, offset)
+  for (let d = Math.max(earlier.before, earlier.sentenceFirst); d < pushed; d++)
+    best = laterCue(best, drafts[d], from, offset)
   return best?.speaker ?? null
+}
+
+/**
+ * `x` when it has a speaker and a cue within [from, offset] that starts after `best`'s; else
+ * `best` (of drafts with the same cue start, the first read stays).
+ */
+function laterCue(
+  best: Draft | null,
+  x: Draft | undefined,
+  from: number,
+  offset: number,
+): Draft | null {
+  if (x?.speaker == null || x.cue === null || x.cue.start < from || x.cue.end > offset) return best
+  return best === null || (best.cue?.start ?? 0) < x.cue.start ? x : best
 }
 
 /**
