@@ -40,20 +40,19 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`)
 
 // The real pipeline; while other stages are still being written (their modules missing), a
 // pipeline of the stages that load, which the output says.
-type StageLike = TimedStage
 let pipelineNote = 'analyze() from src/analyze/index.ts'
-let stages: readonly StageLike[]
+let stages: readonly TimedStage[]
 let analyze: (doc: NormalizedDocument) => Pick<Analysis, 'claims'>
 try {
   const m = await import('../src/analyze/index.js')
   const p = await import('../src/analyze/pipeline.js')
   analyze = m.analyze
-  stages = p.pipeline.stages as unknown as StageLike[]
+  stages = p.pipeline.stages as unknown as TimedStage[]
 } catch (error) {
-  const loaded: StageLike[] = []
+  const loaded: TimedStage[] = []
   const tryStage = async (path: string, name: string): Promise<void> => {
     try {
-      const m = (await import(path)) as Record<string, StageLike>
+      const m = (await import(path)) as Record<string, TimedStage>
       const stage = m[name]
       if (stage) loaded.push(stage)
     } catch {
